@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from units import views as unit_views
+
+from .api import api
+
+admin.site.site_header = "Quản trị Cổng thực hiện dân chủ ở cơ sở"
+admin.site.site_title = "Quản trị"
+admin.site.index_title = "Danh mục, đơn vị và người dùng"
+
+urlpatterns = [
+    path("", unit_views.home, name="home"),
+    path("", include("units.urls")),
+    path("accounts/", include("units.auth_urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+]

@@ -1,0 +1,230 @@
+"""Administrative units, villages, agencies and the roles staff hold in them."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .text import fold
+
+
+class Level(models.TextChoices):
+    PROVINCE = "province", _("Tỉnh, thành phố")
+    DISTRICT = "district", _("Huyện, quận, thị xã (trước 01/7/2025)")
+    COMMUNE = "commune", _("Xã, phường, đặc khu")
+    VILLAGE = "village", _("Thôn, tổ dân phố")
+
+
+class UnitType(models.TextChoices):
+    TINH = "tinh", _("Tỉnh")
+    THANH_PHO_TW = "thanh_pho_tw", _("Thành phố trực thuộc trung ương")
+    HUYEN = "huyen", _("Huyện")
+    QUAN = "quan", _("Quận")
+    THI_XA = "thi_xa", _("Thị xã")
+    THANH_PHO_THUOC_TINH = "thanh_pho_thuoc_tinh", _("Thành phố thuộc tỉnh")
+    XA = "xa", _("Xã")
+    PHUONG = "phuong", _("Phường")
+    DAC_KHU = "dac_khu", _("Đặc khu")
+    THI_TRAN = "thi_tran", _("Thị trấn")
+    THON = "thon", _("Thôn, làng, ấp, bản, buôn")
+    TO_DAN_PHO = "to_dan_pho", _("Tổ dân phố, khu phố")
+
+
+TYPES_BY_LEVEL = {
+    Level.PROVINCE: {UnitType.TINH, UnitType.THANH_PHO_TW},
+    Level.DISTRICT: {UnitType.HUYEN, UnitType.QUAN, UnitType.THI_XA, UnitType.THANH_PHO_THUOC_TINH},
+    Level.COMMUNE: {UnitType.XA, UnitType.PHUONG, UnitType.DAC_KHU, UnitType.THI_TRAN},
+    Level.VILLAGE: {UnitType.THON, UnitType.TO_DAN_PHO},
+}
+PARENT_LEVELS = {
+    Level.PROVINCE: set(),
+    Level.DISTRICT: {Level.PROVINCE},
+    Level.COMMUNE: {Level.PROVINCE, Level.DISTRICT},
+    Level.VILLAGE: {Level.COMMUNE},
+}
+
+
+class UnitQuerySet(models.QuerySet):
+    def current(self, on=None):
+        """Units in force on a day (today by default)."""
+        day = on or timezone.localdate()
+        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day)).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+        )
+
+    def search(self, text):
+        """Match every word of `text` in the name, ignoring case and diacritics."""
+        qs = self
+        for word in fold(text).split():
+            qs = qs.filter(search_name__contains=word)
+        return qs
+
+    def under(self, unit):
+        """The unit and every unit below it (the tree is at most four levels deep)."""
+        return self.filter(
+            Q(pk=unit.pk) | Q(parent=unit) | Q(parent__parent=unit) | Q(parent__parent__parent=unit)
+        )
+
+
+class AdministrativeUnit(models.Model):
+    """A node of the territory tree: province → (district, history) → commune → village."""
+
+    code = models.CharField(
+        _("mã"), max_length=20, unique=True,
+        help_text=_("Mã đơn vị hành chính của Tổng cục Thống kê; thôn, tổ dân phố: mã xã + số thứ tự."),
+    )
+    name = models.CharField(_("tên"), max_length=200)
+    level = models.CharField(_("cấp"), max_length=10, choices=Level.choices)
+    type = models.CharField(_("loại"), max_length=24, choices=UnitType.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("trực thuộc"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
+    valid_to = models.DateField(
+        _("hiệu lực đến"), null=True, blank=True, help_text=_("Ngày cuối cùng đơn vị còn tồn tại (trống: đang tồn tại).")
+    )
+    successors = models.ManyToManyField(
+        "self", verbose_name=_("đơn vị kế thừa"), symmetrical=False, blank=True, related_name="predecessors",
+        help_text=_("Đơn vị mới sau khi sắp xếp, sáp nhập."),
+    )
+    households = models.PositiveIntegerField(
+        _("số hộ gia đình"), null=True, blank=True, help_text=_("Với thôn, tổ dân phố: căn cứ tính tỷ lệ biểu quyết.")
+    )
+    # Name folded to lower-case ASCII ("Đông Sơn" → "dong son") so citizens can search without diacritics.
+    search_name = models.CharField(max_length=200, editable=False, db_index=True)
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("đơn vị hành chính")
+        verbose_name_plural = _("đơn vị hành chính")
+        ordering = ["code"]
+        indexes = [
+            # The API's ?level=&parent= listing and a unit page's list of children.
+            models.Index(fields=["parent", "level"], name="unit_parent_level"),
+            models.Index(fields=["level", "code"], name="unit_level_code"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_name = fold(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_name"}
+        super().save(*args, **kwargs)
+
+    @property
+    def is_current(self):
+        today = timezone.localdate()
+        return (self.valid_from is None or self.valid_from <= today) and (
+            self.valid_to is None or self.valid_to >= today
+        )
+
+    def ancestors(self):
+        """From the province down to the parent (at most three queries, usually cached by select_related)."""
+        chain = []
+        node = self.parent
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return list(reversed(chain))
+
+
+class Agency(models.Model):
+    """A state agency or public service unit (cơ quan, đơn vị) under a province or a commune."""
+
+    class Kind(models.TextChoices):
+        STATE_AGENCY = "state_agency", _("Cơ quan hành chính nhà nước")
+        PUBLIC_SERVICE = "public_service", _("Đơn vị sự nghiệp công lập")
+
+    code = models.CharField(_("mã"), max_length=32, unique=True)
+    name = models.CharField(_("tên"), max_length=255)
+    kind = models.CharField(_("loại"), max_length=16, choices=Kind.choices, default=Kind.STATE_AGENCY)
+    unit = models.ForeignKey(
+        AdministrativeUnit, verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="agencies"
+    )
+    staff_count = models.PositiveIntegerField(
+        _("số cán bộ, công chức, viên chức, người lao động"), help_text=_("Căn cứ tính số người dự hội nghị (Điều 51).")
+    )
+    search_name = models.CharField(max_length=255, editable=False, db_index=True)
+
+    class Meta:
+        verbose_name = _("cơ quan, đơn vị")
+        verbose_name_plural = _("cơ quan, đơn vị")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_name = fold(self.name)
+        super().save(*args, **kwargs)
+
+
+class Role(models.TextChoices):
+    CLERK = "clerk", _("Công chức phụ trách")
+    APPROVER = "approver", _("Người phê duyệt")
+    AGENCY_STAFF = "agency_staff", _("Cán bộ, công chức, viên chức")
+    INSPECTOR = "inspector", _("Thành viên Ban Thanh tra nhân dân")
+    REVIEWER = "reviewer", _("Cơ quan theo dõi (Nội vụ)")
+    ADMINISTRATOR = "administrator", _("Quản trị viên")
+
+    @property
+    def can_edit(self):
+        """May create and change the unit's records (drafts, villages, counts)."""
+        return self in {Role.CLERK, Role.APPROVER, Role.ADMINISTRATOR}
+
+    @property
+    def can_approve(self):
+        return self in {Role.APPROVER, Role.ADMINISTRATOR}
+
+    @property
+    def sees_subtree(self):
+        """Sees every unit and agency below its own, not only its own."""
+        return self in {Role.REVIEWER, Role.ADMINISTRATOR}
+
+
+class Membership(models.Model):
+    """A role a user holds in one unit or one agency. An administrator without either is national."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người dùng"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("vai trò"), max_length=16, choices=Role.choices)
+    unit = models.ForeignKey(
+        AdministrativeUnit, verbose_name=_("đơn vị hành chính"), null=True, blank=True,
+        on_delete=models.CASCADE, related_name="memberships",
+    )
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan, đơn vị"), null=True, blank=True,
+        on_delete=models.CASCADE, related_name="memberships",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("vai trò của người dùng")
+        verbose_name_plural = _("vai trò của người dùng")
+        constraints = [
+            models.CheckConstraint(
+                name="membership_unit_xor_agency",
+                condition=~Q(unit__isnull=False, agency__isnull=False),
+            ),
+            models.CheckConstraint(
+                name="membership_scope_required",
+                condition=Q(role=Role.ADMINISTRATOR) | Q(unit__isnull=False) | Q(agency__isnull=False),
+            ),
+            models.CheckConstraint(
+                name="membership_agency_staff_has_agency",
+                condition=~Q(role=Role.AGENCY_STAFF) | Q(agency__isnull=False),
+            ),
+            models.UniqueConstraint(fields=["user", "role", "unit", "agency"], name="membership_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()} – {self.unit or self.agency or _('toàn quốc')}"
+
+    @property
+    def role_enum(self):
+        return Role(self.role)
