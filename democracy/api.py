@@ -6,6 +6,11 @@ from django.conf import settings
 from ninja import Field, NinjaAPI, Schema
 from ninja.errors import ValidationError
 from ninja.pagination import PaginationBase
+from ninja.renderers import JSONRenderer
+
+
+class Renderer(JSONRenderer):
+    json_dumps_params = {"ensure_ascii": False}  # Vietnamese names readable in the raw JSON
 
 api = NinjaAPI(
     title="Cổng thực hiện dân chủ ở cơ sở – API",
@@ -14,6 +19,7 @@ api = NinjaAPI(
     urls_namespace="api",
     openapi_url="/openapi.json",
     docs_url="/docs",
+    renderer=Renderer(),
 )
 
 

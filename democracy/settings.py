@@ -93,6 +93,7 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    VAR_DIR.mkdir(exist_ok=True)
     # The embedded default serves web, worker and beat from one file: wait for locks instead of
     # failing, and take the write lock at the start of a transaction so two writers never deadlock.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -115,6 +116,7 @@ else:
     # A broker that needs no server: messages are files in var/celery/queue.
     CELERY_BROKER_URL = "filesystem://"
     _queue = VAR_DIR / "celery" / "queue"
+    _queue.mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_queue),
         "data_folder_out": str(_queue),

@@ -54,11 +54,8 @@ class UnitQuerySet(models.QuerySet):
         )
 
     def search(self, text):
-        """Match every word of `text` in the name, ignoring case and diacritics."""
-        qs = self
-        for word in fold(text).split():
-            qs = qs.filter(search_name__contains=word)
-        return qs
+        """Names containing `text`, ignoring case and diacritics: "dong son", "ĐÔNG SƠN" → "Xã Đông Sơn"."""
+        return self.filter(search_name__contains=fold(text))
 
     def under(self, unit):
         """The unit and every unit below it (the tree is at most four levels deep)."""
@@ -72,7 +69,14 @@ class AdministrativeUnit(models.Model):
 
     code = models.CharField(
         _("mã"), max_length=20, unique=True,
-        help_text=_("Mã đơn vị hành chính của Tổng cục Thống kê; thôn, tổ dân phố: mã xã + số thứ tự."),
+        help_text=_(
+            "Mã trên cổng: mã Tổng cục Thống kê với đơn vị đang tồn tại; mã thống kê + “-” + ngày hết hiệu lực "
+            "(ví dụ 24-20250630) với đơn vị cũ có mã đã được dùng lại; thôn, tổ dân phố: mã xã + số thứ tự."
+        ),
+    )
+    gso_code = models.CharField(
+        _("mã thống kê"), max_length=10, blank=True, db_index=True,
+        help_text=_("Mã đơn vị hành chính do Tổng cục Thống kê cấp (trống với thôn, tổ dân phố)."),
     )
     name = models.CharField(_("tên"), max_length=200)
     level = models.CharField(_("cấp"), max_length=10, choices=Level.choices)

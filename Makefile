@@ -1,0 +1,51 @@
+# The two commands: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install setup serve lint messages clean
+
+# Reinstall only when pyproject.toml changed since the last install.
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+setup: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_units
+	$(PY) manage.py load_demo
+
+# The portal on http://$(HOST):$(PORT) with a Celery worker and beat; one Ctrl-C stops all three.
+run: setup serve
+
+serve:
+	@echo "Cổng dân chủ cơ sở: http://$(HOST):$(PORT)/  (Ctrl-C để dừng web, worker và beat)"
+	@trap 'kill 0' INT TERM; \
+	$(VENV)/bin/celery -A democracy worker --loglevel=INFO --concurrency=1 & \
+	$(VENV)/bin/celery -A democracy beat --loglevel=INFO & \
+	$(PY) manage.py runserver $(HOST):$(PORT) & \
+	wait
+
+# Fast suite: SQLite, eager Celery. The PostgreSQL, Redis-worker and browser tests run in .ci/run.
+test: install
+	$(VENV)/bin/pytest -m "not postgres and not redis and not browser" -q
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+# Refresh the English catalogue after changing Vietnamese strings (needs gettext).
+messages: install
+	$(PY) manage.py makemessages -l en --ignore '.venv/*' --ignore 'tests/*'
+	$(PY) manage.py compilemessages -l en --ignore '.venv/*'
+
+clean:
+	rm -rf $(VENV) var staticfiles
