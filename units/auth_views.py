@@ -9,11 +9,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .forms import TokenForm
+
+WRONG = _lazy("Mã không đúng hoặc đã hết hạn. Hãy nhập mã mới trong ứng dụng.")
+TOO_MANY = _lazy("Bạn đã nhập sai nhiều lần. Hãy đợi vài giây rồi nhập mã mới.")
 
 
 def _next_url(request):
@@ -34,13 +38,16 @@ def setup(request):
     )
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
+        if not device.verify_is_allowed()[0]:
+            form.add_error("token", TOO_MANY)
+        elif device.verify_token(form.cleaned_data["token"]):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
             messages.success(request, _("Đã bật xác thực hai lớp."))
             return redirect(_next_url(request))
-        form.add_error("token", _("Mã không đúng hoặc đã hết hạn. Hãy nhập mã mới trong ứng dụng."))
+        else:
+            form.add_error("token", WRONG)
     qr_svg = segno.make(device.config_url, error="m").svg_inline(scale=4, title=_("Mã QR xác thực hai lớp"))
     return render(
         request,
@@ -54,11 +61,13 @@ def setup(request):
 def verify(request):
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        for device in TOTPDevice.objects.filter(user=request.user, confirmed=True):
+        devices = list(TOTPDevice.objects.filter(user=request.user, confirmed=True))
+        for device in devices:
             if device.verify_token(form.cleaned_data["token"]):
                 otp_login(request, device)
                 return redirect(_next_url(request))
-        form.add_error("token", _("Mã không đúng hoặc đã hết hạn. Hãy nhập mã mới trong ứng dụng."))
+        throttled = devices and not any(d.verify_is_allowed()[0] for d in devices)
+        form.add_error("token", TOO_MANY if throttled else WRONG)
     return render(request, "registration/second_factor_verify.html", {"form": form, "next": request.GET.get("next", "")})
 
 
