@@ -1,0 +1,97 @@
+"""Admin for the legal catalogue and the calendar overrides. Both keep a history (django-simple-history),
+so a reviewer can see who changed a legal rule, when, and from what."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import CalendarOverride, CatalogueItem
+
+
+@admin.register(CatalogueItem)
+class CatalogueItemAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "reference_display", "short_label", "scope", "kind",
+        "disclosure_deadline_working_days", "posting_days", "is_permanent", "radio_days",
+        "consultation_days", "threshold_display", "answer_days", "is_active",
+    ]
+    list_display_links = ["reference_display", "short_label"]
+    list_filter = ["scope", "kind", "article", "is_active"]
+    search_fields = ["label_vi", "label_en", "legal_basis"]
+    ordering = ["scope", "article", "clause"]
+    list_per_page = 100
+
+    fieldsets = [
+        (None, {
+            "fields": [
+                ("scope", "kind"), ("article", "clause"), "label_vi", "label_en", "legal_basis", "is_active",
+            ],
+        }),
+        ("Công khai", {
+            "description": "Điều 12 khoản 3, Điều 13 (cấp xã); Điều 47 khoản 2, Điều 48 (cơ quan, đơn vị).",
+            "fields": ["disclosure_deadline_working_days", "posting_days", "is_permanent", "radio_days"],
+        }),
+        ("Lấy ý kiến", {
+            "description": "Điều 28 khoản 2 (cấp xã). "
+                           "Luật không quy định thời gian tối thiểu cho cơ quan, đơn vị (Điều 55).",
+            "fields": ["consultation_days"],
+        }),
+        ("Bàn và quyết định", {
+            "description": "Điều 17, 21 (cấp xã); Điều 51 khoản 2 điểm c (cơ quan, đơn vị). "
+                           "Thông qua khi số tán thành / tổng số đạt tỷ lệ tử số / mẫu số.",
+            "fields": [
+                ("threshold_numerator", "threshold_denominator", "threshold_inclusive"),
+                ("quorum_numerator", "quorum_denominator"),
+                "online_vote_allowed", "recognition_working_days",
+            ],
+        }),
+        ("Giám sát", {
+            "description": "Điều 40 khoản 1 điểm c (cấp xã); Điều 63 khoản 1 điểm c (cơ quan, đơn vị).",
+            "fields": ["answer_days"],
+        }),
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Which item of the Law a row is stays fixed once created: disclosures point at it. An amended
+        # Law gets a new item, and the old one is switched off with "đang áp dụng".
+        if obj is not None:
+            return ["scope", "kind", "article", "clause"]
+        return []
+
+    def has_delete_permission(self, request, obj=None):
+        # Deleting an item would orphan what was disclosed under it; switch it off instead.
+        return False
+
+    @admin.display(description="Điều, khoản", ordering="article")
+    def reference_display(self, obj):
+        return obj.reference
+
+    @admin.display(description="Nội dung", ordering="label_vi")
+    def short_label(self, obj):
+        label = obj.label_vi
+        return label if len(label) <= 90 else f"{label[:87].rstrip()}…"
+
+    @admin.display(description="Tỷ lệ thông qua")
+    def threshold_display(self, obj):
+        if not obj.threshold_numerator or not obj.threshold_denominator:
+            return "–"
+        sign = "≥" if obj.threshold_inclusive else ">"
+        text = f"{sign} {obj.threshold_numerator}/{obj.threshold_denominator}"
+        if obj.quorum_numerator and obj.quorum_denominator:
+            text += f" (dự họp ≥ {obj.quorum_numerator}/{obj.quorum_denominator})"
+        return text
+
+
+@admin.register(CalendarOverride)
+class CalendarOverrideAdmin(SimpleHistoryAdmin):
+    list_display = ["date", "kind", "reason", "legal_reference", "created_by", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["reason", "legal_reference"]
+    date_hierarchy = "date"
+    ordering = ["-date"]
+    fields = ["date", "kind", "reason", "legal_reference", "created_by", "created_at"]
+    readonly_fields = ["created_by", "created_at"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
