@@ -6,7 +6,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from democracy.api import BadRequest, PagePagination
+from democracy.apitools import BadRequest, PagePagination
 
 from .models import AdministrativeUnit, Level
 
