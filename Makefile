@@ -26,13 +26,9 @@ setup: install
 # The portal on http://$(HOST):$(PORT) with a Celery worker and beat; one Ctrl-C stops all three.
 run: setup serve
 
-serve:
-	@echo "Cổng dân chủ cơ sở: http://$(HOST):$(PORT)/  (Ctrl-C để dừng web, worker và beat)"
-	@trap 'kill 0' INT TERM; \
-	$(VENV)/bin/celery -A democracy worker --loglevel=INFO --concurrency=1 & \
-	$(VENV)/bin/celery -A democracy beat --loglevel=INFO & \
-	$(PY) manage.py runserver $(HOST):$(PORT) & \
-	wait
+serve: install
+	@echo "Cổng dân chủ cơ sở: http://$(HOST):$(PORT)/  (Ctrl-C dừng cả web, worker và beat)"
+	HOST=$(HOST) PORT=$(PORT) PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho -f Procfile.dev start
 
 # Fast suite: SQLite, eager Celery. The PostgreSQL, Redis-worker and browser tests run in .ci/run.
 test: install
