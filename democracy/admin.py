@@ -10,9 +10,18 @@ from .models import CalendarOverride, CatalogueItem
 @admin.register(CatalogueItem)
 class CatalogueItemAdmin(SimpleHistoryAdmin):
     list_display = [
-        "reference_display", "short_label", "scope", "kind",
-        "disclosure_deadline_working_days", "posting_days", "is_permanent", "radio_days",
-        "consultation_days", "threshold_display", "answer_days", "is_active",
+        "reference_display",
+        "short_label",
+        "scope",
+        "kind",
+        "disclosure_deadline_working_days",
+        "posting_days",
+        "is_permanent",
+        "radio_days",
+        "consultation_days",
+        "threshold_display",
+        "answer_days",
+        "is_active",
     ]
     list_display_links = ["reference_display", "short_label"]
     list_filter = ["scope", "kind", "article", "is_active"]
@@ -21,33 +30,54 @@ class CatalogueItemAdmin(SimpleHistoryAdmin):
     list_per_page = 100
 
     fieldsets = [
-        (None, {
-            "fields": [
-                ("scope", "kind"), ("article", "clause"), "label_vi", "label_en", "legal_basis", "is_active",
-            ],
-        }),
-        ("Công khai", {
-            "description": "Điều 12 khoản 3, Điều 13 (cấp xã); Điều 47 khoản 2, Điều 48 (cơ quan, đơn vị).",
-            "fields": ["disclosure_deadline_working_days", "posting_days", "is_permanent", "radio_days"],
-        }),
-        ("Lấy ý kiến", {
-            "description": "Điều 28 khoản 2 (cấp xã). "
-                           "Luật không quy định thời gian tối thiểu cho cơ quan, đơn vị (Điều 55).",
-            "fields": ["consultation_days"],
-        }),
-        ("Bàn và quyết định", {
-            "description": "Điều 17, 21 (cấp xã); Điều 51 khoản 2 điểm c (cơ quan, đơn vị). "
-                           "Thông qua khi số tán thành / tổng số đạt tỷ lệ tử số / mẫu số.",
-            "fields": [
-                ("threshold_numerator", "threshold_denominator", "threshold_inclusive"),
-                ("quorum_numerator", "quorum_denominator"),
-                "online_vote_allowed", "recognition_working_days",
-            ],
-        }),
-        ("Giám sát", {
-            "description": "Điều 40 khoản 1 điểm c (cấp xã); Điều 63 khoản 1 điểm c (cơ quan, đơn vị).",
-            "fields": ["answer_days"],
-        }),
+        (
+            None,
+            {
+                "fields": [
+                    ("scope", "kind"),
+                    ("article", "clause"),
+                    "label_vi",
+                    "label_en",
+                    "legal_basis",
+                    "is_active",
+                ],
+            },
+        ),
+        (
+            "Công khai",
+            {
+                "description": "Điều 12 khoản 3, Điều 13 (cấp xã); Điều 47 khoản 2, Điều 48 (cơ quan, đơn vị).",
+                "fields": ["disclosure_deadline_working_days", "posting_days", "is_permanent", "radio_days"],
+            },
+        ),
+        (
+            "Lấy ý kiến",
+            {
+                "description": "Điều 28 khoản 2 (cấp xã). "
+                "Luật không quy định thời gian tối thiểu cho cơ quan, đơn vị (Điều 55).",
+                "fields": ["consultation_days"],
+            },
+        ),
+        (
+            "Bàn và quyết định",
+            {
+                "description": "Điều 17, 21 (cấp xã); Điều 51 khoản 2 điểm c (cơ quan, đơn vị). "
+                "Thông qua khi số tán thành / tổng số đạt tỷ lệ tử số / mẫu số.",
+                "fields": [
+                    ("threshold_numerator", "threshold_denominator", "threshold_inclusive"),
+                    ("quorum_numerator", "quorum_denominator"),
+                    "online_vote_allowed",
+                    "recognition_working_days",
+                ],
+            },
+        ),
+        (
+            "Giám sát",
+            {
+                "description": "Điều 40 khoản 1 điểm c (cấp xã); Điều 63 khoản 1 điểm c (cơ quan, đơn vị).",
+                "fields": ["answer_days"],
+            },
+        ),
     ]
 
     def get_readonly_fields(self, request, obj=None):

@@ -77,9 +77,7 @@ class CatalogueItemOut(Schema):
     quorum_numerator: int | None = Field(
         description="Số người dự tối thiểu: tử số / quorum numerator (Điều 51(2)(c))."
     )
-    quorum_denominator: int | None = Field(
-        description="Số người dự tối thiểu: mẫu số / quorum denominator."
-    )
+    quorum_denominator: int | None = Field(description="Số người dự tối thiểu: mẫu số / quorum denominator.")
     online_vote_allowed: bool = Field(
         description="Cho phép biểu quyết trực tuyến / online vote allowed (Điều 17(2): chỉ khoản 6 Điều 15)."
     )

@@ -44,23 +44,34 @@ class CatalogueItem(models.Model):
     label_vi = models.TextField(_("nội dung (tiếng Việt)"))
     label_en = models.TextField(_("nội dung (tiếng Anh)"))
     legal_basis = models.CharField(
-        _("căn cứ"), max_length=255, help_text=_("Điều, khoản của Luật 10/2022/QH15 và Nghị định 59/2023/NĐ-CP.")
+        _("căn cứ"),
+        max_length=255,
+        help_text=_("Điều, khoản của Luật 10/2022/QH15 và Nghị định 59/2023/NĐ-CP."),
     )
 
     # Disclosure rules (kind = disclose).
     disclosure_deadline_working_days = models.PositiveSmallIntegerField(
-        _("hạn công khai (ngày làm việc)"), null=True, blank=True,
+        _("hạn công khai (ngày làm việc)"),
+        null=True,
+        blank=True,
         help_text=_("Chậm nhất bao nhiêu ngày làm việc kể từ ngày có quyết định (Điều 12(3), 47(2))."),
     )
     posting_days = models.PositiveSmallIntegerField(
-        _("thời gian niêm yết tối thiểu (ngày)"), null=True, blank=True,
-        help_text=_("Số ngày liên tục tối thiểu (Điều 13(2): 30 ngày; Điều 48: 20 ngày). Trống: luật không quy định."),
+        _("thời gian niêm yết tối thiểu (ngày)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Số ngày liên tục tối thiểu (Điều 13(2): 30 ngày; Điều 48: 20 ngày). Trống: luật không quy định."
+        ),
     )
     is_permanent = models.BooleanField(
         _("niêm yết thường xuyên"), default=False, help_text=_("Điều 13(2): khoản 4 và 13 Điều 11.")
     )
     radio_days = models.PositiveSmallIntegerField(
-        _("phát trên truyền thanh (ngày)"), null=True, blank=True, help_text=_("Điều 13(3): khoản 7–12 Điều 11.")
+        _("phát trên truyền thanh (ngày)"),
+        null=True,
+        blank=True,
+        help_text=_("Điều 13(3): khoản 7–12 Điều 11."),
     )
 
     # Consultation rules (kind = comment).
@@ -71,12 +82,18 @@ class CatalogueItem(models.Model):
     # Decision rules (kind = decide): passes when agreeing / base reaches numerator / denominator,
     # strictly above it unless threshold_inclusive. Agencies also need a quorum of present / all staff.
     threshold_numerator = models.PositiveSmallIntegerField(_("tỷ lệ thông qua: tử số"), null=True, blank=True)
-    threshold_denominator = models.PositiveSmallIntegerField(_("tỷ lệ thông qua: mẫu số"), null=True, blank=True)
+    threshold_denominator = models.PositiveSmallIntegerField(
+        _("tỷ lệ thông qua: mẫu số"), null=True, blank=True
+    )
     threshold_inclusive = models.BooleanField(
         _("tính cả mức bằng"), default=False, help_text=_("Bật: “từ … trở lên” (≥); tắt: “trên …” (>).")
     )
-    quorum_numerator = models.PositiveSmallIntegerField(_("số người dự tối thiểu: tử số"), null=True, blank=True)
-    quorum_denominator = models.PositiveSmallIntegerField(_("số người dự tối thiểu: mẫu số"), null=True, blank=True)
+    quorum_numerator = models.PositiveSmallIntegerField(
+        _("số người dự tối thiểu: tử số"), null=True, blank=True
+    )
+    quorum_denominator = models.PositiveSmallIntegerField(
+        _("số người dự tối thiểu: mẫu số"), null=True, blank=True
+    )
     online_vote_allowed = models.BooleanField(
         _("cho phép biểu quyết trực tuyến"), default=False, help_text=_("Điều 17(2): chỉ khoản 6 Điều 15.")
     )
@@ -99,7 +116,9 @@ class CatalogueItem(models.Model):
         verbose_name_plural = _("danh mục pháp lý")
         ordering = ["scope", "article", "clause"]
         constraints = [
-            models.UniqueConstraint(fields=["scope", "article", "clause"], name="catalogue_item_unique_reference"),
+            models.UniqueConstraint(
+                fields=["scope", "article", "clause"], name="catalogue_item_unique_reference"
+            ),
         ]
 
     def __str__(self):
@@ -121,11 +140,17 @@ class CalendarOverride(models.Model):
     kind = models.CharField(_("loại"), max_length=12, choices=Kind.choices)
     reason = models.CharField(_("lý do"), max_length=255)
     legal_reference = models.CharField(
-        _("căn cứ pháp lý"), max_length=255, help_text=_("Ví dụ: Thông báo số 6150/TB-LĐTBXH ngày 24/11/2023.")
+        _("căn cứ pháp lý"),
+        max_length=255,
+        help_text=_("Ví dụ: Thông báo số 6150/TB-LĐTBXH ngày 24/11/2023."),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người tạo"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tạo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
     history = HistoricalRecords()

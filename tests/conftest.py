@@ -10,7 +10,9 @@ from units.models import AdministrativeUnit, Agency, Level, Membership, Role, Un
 
 
 def make_unit(code, name, level, type_, parent=None, **extra):
-    return AdministrativeUnit.objects.create(code=code, name=name, level=level, type=type_, parent=parent, **extra)
+    return AdministrativeUnit.objects.create(
+        code=code, name=name, level=level, type=type_, parent=parent, **extra
+    )
 
 
 def make_user(username, role=None, *, unit=None, agency=None, **extra):
@@ -29,11 +31,22 @@ def cast(db):
     c = make_unit("00070", "Phường Hoàn Kiếm", Level.COMMUNE, UnitType.PHUONG, q)
     village_a = make_unit("07282-01", "Thôn Đồng Bông", Level.VILLAGE, UnitType.THON, a, households=120)
     village_b = make_unit("07288-01", "Thôn Hố Cả", Level.VILLAGE, UnitType.THON, b, households=80)
-    agency_a = Agency.objects.create(code="UBND-07282", name="Văn phòng UBND xã Đồng Kỳ", unit=a, staff_count=28)
-    agency_c = Agency.objects.create(code="UBND-00070", name="Văn phòng UBND phường Hoàn Kiếm", unit=c, staff_count=40)
+    agency_a = Agency.objects.create(
+        code="UBND-07282", name="Văn phòng UBND xã Đồng Kỳ", unit=a, staff_count=28
+    )
+    agency_c = Agency.objects.create(
+        code="UBND-00070", name="Văn phòng UBND phường Hoàn Kiếm", unit=c, staff_count=40
+    )
     return SimpleNamespace(
-        province=p, other_province=q, a=a, b=b, c=c, village_a=village_a, village_b=village_b,
-        agency_a=agency_a, agency_c=agency_c,
+        province=p,
+        other_province=q,
+        a=a,
+        b=b,
+        c=c,
+        village_a=village_a,
+        village_b=village_b,
+        agency_a=agency_a,
+        agency_c=agency_c,
         clerk_a=make_user("clerk_a", Role.CLERK, unit=a),
         approver_a=make_user("approver_a", Role.APPROVER, unit=a),
         clerk_b=make_user("clerk_b", Role.CLERK, unit=b),

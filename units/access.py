@@ -36,7 +36,9 @@ class Access:
     def is_national_admin(self) -> bool:
         if self.user.is_authenticated and self.user.is_superuser:
             return True
-        return any(m.role in NATIONAL_ROLES and m.unit_id is None and m.agency_id is None for m in self.memberships)
+        return any(
+            m.role in NATIONAL_ROLES and m.unit_id is None and m.agency_id is None for m in self.memberships
+        )
 
     def roles_for_unit(self, unit: AdministrativeUnit) -> set[Role]:
         if self.is_national_admin:
@@ -49,7 +51,9 @@ class Access:
             return {Role.ADMINISTRATOR}
         roles = {Role(m.role) for m in self.memberships if m.agency_id == agency.pk}
         lineage = {agency.unit_id, *(a.pk for a in agency.unit.ancestors())}
-        roles |= {Role(m.role) for m in self.memberships if m.unit_id in lineage and Role(m.role).sees_subtree}
+        roles |= {
+            Role(m.role) for m in self.memberships if m.unit_id in lineage and Role(m.role).sees_subtree
+        }
         return roles
 
     def unit_filter(self) -> Q:
@@ -59,7 +63,9 @@ class Access:
         ids = [m.unit_id for m in self.memberships if m.unit_id]
         if not ids:
             return Q(pk__in=[])
-        return Q(pk__in=ids) | Q(parent__in=ids) | Q(parent__parent__in=ids) | Q(parent__parent__parent__in=ids)
+        return (
+            Q(pk__in=ids) | Q(parent__in=ids) | Q(parent__parent__in=ids) | Q(parent__parent__parent__in=ids)
+        )
 
     def agency_filter(self) -> Q:
         """A filter on Agency for every agency this person may see."""

@@ -22,7 +22,9 @@ TOO_MANY = _lazy("Bạn đã nhập sai nhiều lần. Hãy đợi vài giây r�
 
 def _next_url(request):
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return "units:workspace"
 
@@ -68,7 +70,9 @@ def verify(request):
                 return redirect(_next_url(request))
         throttled = devices and not any(d.verify_is_allowed()[0] for d in devices)
         form.add_error("token", TOO_MANY if throttled else WRONG)
-    return render(request, "registration/second_factor_verify.html", {"form": form, "next": request.GET.get("next", "")})
+    return render(
+        request, "registration/second_factor_verify.html", {"form": form, "next": request.GET.get("next", "")}
+    )
 
 
 def _base32(device):

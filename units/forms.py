@@ -1,14 +1,18 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Agency, AdministrativeUnit, UnitType
+from .models import AdministrativeUnit, Agency, UnitType
 
 
 class VillageForm(forms.ModelForm):
     households = forms.IntegerField(
-        label=_("Số hộ gia đình"), min_value=1,
-        error_messages={"required": _("Nhập số hộ gia đình."), "min_value": _("Số hộ gia đình phải từ 1 trở lên."),
-                        "invalid": _("Số hộ gia đình phải là một số nguyên.")},
+        label=_("Số hộ gia đình"),
+        min_value=1,
+        error_messages={
+            "required": _("Nhập số hộ gia đình."),
+            "min_value": _("Số hộ gia đình phải từ 1 trở lên."),
+            "invalid": _("Số hộ gia đình phải là một số nguyên."),
+        },
     )
 
     class Meta:
@@ -22,9 +26,13 @@ class VillageForm(forms.ModelForm):
 
 class AgencyForm(forms.ModelForm):
     staff_count = forms.IntegerField(
-        label=_("Số cán bộ, công chức, viên chức, người lao động"), min_value=1,
-        error_messages={"required": _("Nhập số cán bộ, công chức, viên chức, người lao động."),
-                        "min_value": _("Số người phải từ 1 trở lên."), "invalid": _("Số người phải là một số nguyên.")},
+        label=_("Số cán bộ, công chức, viên chức, người lao động"),
+        min_value=1,
+        error_messages={
+            "required": _("Nhập số cán bộ, công chức, viên chức, người lao động."),
+            "min_value": _("Số người phải từ 1 trở lên."),
+            "invalid": _("Số người phải là một số nguyên."),
+        },
     )
 
     class Meta:
@@ -34,8 +42,15 @@ class AgencyForm(forms.ModelForm):
 
 class TokenForm(forms.Form):
     token = forms.CharField(
-        label=_("Mã xác thực 6 chữ số"), max_length=6, min_length=6,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9]{6}"}),
-        error_messages={"required": _("Nhập mã 6 chữ số trong ứng dụng xác thực."),
-                        "min_length": _("Mã gồm đúng 6 chữ số."), "max_length": _("Mã gồm đúng 6 chữ số.")},
+        label=_("Mã xác thực 6 chữ số"),
+        max_length=6,
+        min_length=6,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9]{6}"}
+        ),
+        error_messages={
+            "required": _("Nhập mã 6 chữ số trong ứng dụng xác thực."),
+            "min_length": _("Mã gồm đúng 6 chữ số."),
+            "max_length": _("Mã gồm đúng 6 chữ số."),
+        },
     )

@@ -93,8 +93,9 @@ def load_units() -> LoadResult:
         result,
     )
     province_ids = dict(
-        AdministrativeUnit.objects.filter(level=Level.PROVINCE, code__in=[province_code(p.code) for p in provinces])
-        .values_list("code", "pk")
+        AdministrativeUnit.objects.filter(
+            level=Level.PROVINCE, code__in=[province_code(p.code) for p in provinces]
+        ).values_list("code", "pk")
     )
     _sync(
         [

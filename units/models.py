@@ -68,32 +68,52 @@ class AdministrativeUnit(models.Model):
     """A node of the territory tree: province → (district, history) → commune → village."""
 
     code = models.CharField(
-        _("mã"), max_length=20, unique=True,
+        _("mã"),
+        max_length=20,
+        unique=True,
         help_text=_(
             "Mã trên cổng: mã Tổng cục Thống kê với đơn vị đang tồn tại; mã thống kê + “-” + ngày hết hiệu lực "
             "(ví dụ 24-20250630) với đơn vị cũ có mã đã được dùng lại; thôn, tổ dân phố: mã xã + số thứ tự."
         ),
     )
     gso_code = models.CharField(
-        _("mã thống kê"), max_length=10, blank=True, db_index=True,
+        _("mã thống kê"),
+        max_length=10,
+        blank=True,
+        db_index=True,
         help_text=_("Mã đơn vị hành chính do Tổng cục Thống kê cấp (trống với thôn, tổ dân phố)."),
     )
     name = models.CharField(_("tên"), max_length=200)
     level = models.CharField(_("cấp"), max_length=10, choices=Level.choices)
     type = models.CharField(_("loại"), max_length=24, choices=UnitType.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("trực thuộc"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("trực thuộc"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(
-        _("hiệu lực đến"), null=True, blank=True, help_text=_("Ngày cuối cùng đơn vị còn tồn tại (trống: đang tồn tại).")
+        _("hiệu lực đến"),
+        null=True,
+        blank=True,
+        help_text=_("Ngày cuối cùng đơn vị còn tồn tại (trống: đang tồn tại)."),
     )
     successors = models.ManyToManyField(
-        "self", verbose_name=_("đơn vị kế thừa"), symmetrical=False, blank=True, related_name="predecessors",
+        "self",
+        verbose_name=_("đơn vị kế thừa"),
+        symmetrical=False,
+        blank=True,
+        related_name="predecessors",
         help_text=_("Đơn vị mới sau khi sắp xếp, sáp nhập."),
     )
     households = models.PositiveIntegerField(
-        _("số hộ gia đình"), null=True, blank=True, help_text=_("Với thôn, tổ dân phố: căn cứ tính tỷ lệ biểu quyết.")
+        _("số hộ gia đình"),
+        null=True,
+        blank=True,
+        help_text=_("Với thôn, tổ dân phố: căn cứ tính tỷ lệ biểu quyết."),
     )
     # Name folded to lower-case ASCII ("Đông Sơn" → "dong son") so citizens can search without diacritics.
     search_name = models.CharField(max_length=200, editable=False, db_index=True)
@@ -150,7 +170,8 @@ class Agency(models.Model):
         AdministrativeUnit, verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="agencies"
     )
     staff_count = models.PositiveIntegerField(
-        _("số cán bộ, công chức, viên chức, người lao động"), help_text=_("Căn cứ tính số người dự hội nghị (Điều 51).")
+        _("số cán bộ, công chức, viên chức, người lao động"),
+        help_text=_("Căn cứ tính số người dự hội nghị (Điều 51)."),
     )
     search_name = models.CharField(max_length=255, editable=False, db_index=True)
 
@@ -194,16 +215,27 @@ class Membership(models.Model):
     """A role a user holds in one unit or one agency. An administrator without either is national."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người dùng"), on_delete=models.CASCADE, related_name="memberships"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người dùng"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
     )
     role = models.CharField(_("vai trò"), max_length=16, choices=Role.choices)
     unit = models.ForeignKey(
-        AdministrativeUnit, verbose_name=_("đơn vị hành chính"), null=True, blank=True,
-        on_delete=models.CASCADE, related_name="memberships",
+        AdministrativeUnit,
+        verbose_name=_("đơn vị hành chính"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships",
     )
     agency = models.ForeignKey(
-        Agency, verbose_name=_("cơ quan, đơn vị"), null=True, blank=True,
-        on_delete=models.CASCADE, related_name="memberships",
+        Agency,
+        verbose_name=_("cơ quan, đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -27,7 +27,9 @@ def home(request):
         )
     provinces = AdministrativeUnit.objects.current().filter(level=Level.PROVINCE).order_by("name")
     return render(
-        request, "units/home.html", {"q": q, "results": results, "provinces": provinces, "limit": SEARCH_LIMIT}
+        request,
+        "units/home.html",
+        {"q": q, "results": results, "provinces": provinces, "limit": SEARCH_LIMIT},
     )
 
 
@@ -105,7 +107,9 @@ def village_edit(request, code):
 @login_required
 def staff_agency(request, code):
     agency, roles = get_agency_for_user(request, code)
-    members = Membership.objects.filter(agency=agency).select_related("user").order_by("role", "user__username")
+    members = (
+        Membership.objects.filter(agency=agency).select_related("user").order_by("role", "user__username")
+    )
     return render(
         request,
         "units/staff_agency.html",

@@ -12,7 +12,9 @@ def test_a_citizen_finds_a_commune_without_diacritics_and_sees_its_place(page, c
     page.get_by_role("button", name="Tìm").click()
     page.get_by_role("link", name="Xã Đồng Kỳ").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Xã Đồng Kỳ")
-    expect(page.get_by_role("navigation", name="Vị trí trong cây đơn vị hành chính")).to_contain_text("Tỉnh Bắc Ninh")
+    expect(page.get_by_role("navigation", name="Vị trí trong cây đơn vị hành chính")).to_contain_text(
+        "Tỉnh Bắc Ninh"
+    )
     expect(page.get_by_role("link", name="Thôn Đồng Bông")).to_be_visible()
     screenshot("citizen-unit")
 

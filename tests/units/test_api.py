@@ -33,8 +33,13 @@ def test_the_api_searches_names_ignoring_case_and_diacritics(client, national, q
 
 @pytest.mark.parametrize(
     "query, parameter",
-    [("level=hamlet", "level"), ("page=0", "page"), ("page_size=abc", "page_size"),
-     ("parent=99999", "parent"), ("on=2024-02-30", "on")],
+    [
+        ("level=hamlet", "level"),
+        ("page=0", "page"),
+        ("page_size=abc", "page_size"),
+        ("parent=99999", "parent"),
+        ("on=2024-02-30", "on"),
+    ],
 )
 def test_bad_parameters_get_a_400_with_a_clear_message(client, cast, query, parameter):
     response = client.get(f"/api/v1/units?{query}")
@@ -43,15 +48,22 @@ def test_bad_parameters_get_a_400_with_a_clear_message(client, cast, query, para
 
 
 def test_history_is_hidden_by_default_and_shown_on_request(client, cast):
-    make_unit("07273", "Xã Đông Sơn", Level.COMMUNE, UnitType.XA, cast.province, valid_to=dt.date(2025, 6, 30))
-    codes = lambda query: {r["code"] for r in client.get(f"/api/v1/units?level=commune&{query}").json()["results"]}  # noqa: E731
+    make_unit(
+        "07273", "Xã Đông Sơn", Level.COMMUNE, UnitType.XA, cast.province, valid_to=dt.date(2025, 6, 30)
+    )
+
+    def codes(query):
+        return {r["code"] for r in client.get(f"/api/v1/units?level=commune&{query}").json()["results"]}
+
     assert "07273" not in codes("")
     assert "07273" in codes("history=true")
     assert "07273" in codes("on=2025-06-30")
 
 
 def test_a_unit_detail_gives_ancestors_and_successors(client, cast):
-    old = make_unit("07273", "Xã Đông Sơn", Level.COMMUNE, UnitType.XA, cast.province, valid_to=dt.date(2025, 6, 30))
+    old = make_unit(
+        "07273", "Xã Đông Sơn", Level.COMMUNE, UnitType.XA, cast.province, valid_to=dt.date(2025, 6, 30)
+    )
     old.successors.add(cast.a)
     body = client.get("/api/v1/units/07273").json()
     assert [a["code"] for a in body["ancestors"]] == ["24"]

@@ -1,4 +1,3 @@
-
 import pytest
 from django.urls import reverse
 from django_otp.oath import totp
@@ -55,13 +54,22 @@ def test_enrolling_with_a_valid_code_opens_the_staff_pages(client, cast, second_
     client.force_login(cast.reviewer_p)
     client.get(reverse("second_factor_setup"))
     device = TOTPDevice.objects.get(user=cast.reviewer_p)
-    response = client.post(reverse("second_factor_setup"), {"token": "000000" if current_token(device) != "000000"
-                                                            else "111111"})
+    response = client.post(
+        reverse("second_factor_setup"), {"token": "000000" if current_token(device) != "000000" else "111111"}
+    )
     assert "Mã không đúng hoặc đã hết hạn" in response.content.decode()
-    response = client.post(reverse("second_factor_setup"), {"token": current_token(device), "next": "/staff/"})
-    assert "Bạn đã nhập sai nhiều lần" in response.content.decode(), "django-otp throttles a retry right after a failure"
-    TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_count=0, throttling_failure_timestamp=None)
-    response = client.post(reverse("second_factor_setup"), {"token": current_token(device), "next": "/staff/"})
+    response = client.post(
+        reverse("second_factor_setup"), {"token": current_token(device), "next": "/staff/"}
+    )
+    assert "Bạn đã nhập sai nhiều lần" in response.content.decode(), (
+        "django-otp throttles a retry right after a failure"
+    )
+    TOTPDevice.objects.filter(pk=device.pk).update(
+        throttling_failure_count=0, throttling_failure_timestamp=None
+    )
+    response = client.post(
+        reverse("second_factor_setup"), {"token": current_token(device), "next": "/staff/"}
+    )
     assert response.status_code == 302
     device.refresh_from_db()
     assert device.confirmed
@@ -91,5 +99,7 @@ def test_a_next_url_to_another_site_is_ignored(client, cast, second_factor):
     client.force_login(cast.reviewer_p)
     client.get(reverse("second_factor_setup"))
     device = TOTPDevice.objects.get(user=cast.reviewer_p)
-    response = client.post(reverse("second_factor_setup"), {"token": current_token(device), "next": "https://evil.example/"})
+    response = client.post(
+        reverse("second_factor_setup"), {"token": current_token(device), "next": "https://evil.example/"}
+    )
     assert response["Location"] == reverse("units:workspace")

@@ -22,7 +22,10 @@ def test_running_load_units_twice_changes_nothing(db, django_assert_max_num_quer
     before = list(AdministrativeUnit.objects.values_list("pk", "code", "name", "parent_id").order_by("pk"))
     second = load_units()
     assert (second.created, second.updated) == (0, 0)
-    assert list(AdministrativeUnit.objects.values_list("pk", "code", "name", "parent_id").order_by("pk")) == before
+    assert (
+        list(AdministrativeUnit.objects.values_list("pk", "code", "name", "parent_id").order_by("pk"))
+        == before
+    )
 
 
 def test_load_units_corrects_a_changed_name(db):

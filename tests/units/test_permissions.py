@@ -20,6 +20,7 @@ URLS = {
     "agency_c": ("units:staff_agency", "agency_c"),
 }
 A, F, N = ALLOWED, FORBIDDEN, NOT_FOUND
+# fmt: off
 MATRIX = {
     #                 unit_a unit_b edit_va edit_vb agency_a edit_ag_a agency_c
     "clerk_a":        (A,     N,     A,      N,      N,       N,        N),
@@ -32,6 +33,7 @@ MATRIX = {
     "admin":          (A,     A,     A,      A,      A,       A,        A),
     "nobody":         (N,     N,     N,      N,      N,       N,        N),
 }
+# fmt: on
 
 
 def url_for(cast, key):
@@ -51,8 +53,10 @@ def test_each_role_gets_the_expected_answer_on_each_staff_page(client, cast, use
 @pytest.mark.parametrize("user", ["inspector_a", "reviewer_p", "staff_agency_a", "clerk_b", "nobody"])
 def test_a_refused_write_changes_nothing(client, cast, user, key):
     client.force_login(getattr(cast, user))
-    response = client.post(url_for(cast, key), {"name": "Đổi tên", "type": "thon", "households": 1,
-                                                "kind": "state_agency", "staff_count": 1})
+    response = client.post(
+        url_for(cast, key),
+        {"name": "Đổi tên", "type": "thon", "households": 1, "kind": "state_agency", "staff_count": 1},
+    )
     assert response.status_code in (FORBIDDEN, NOT_FOUND)
     cast.village_a.refresh_from_db()
     cast.agency_a.refresh_from_db()
@@ -68,8 +72,14 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client, cast, key):
 @pytest.mark.parametrize("user", [*MATRIX, None])
 @pytest.mark.parametrize(
     "path",
-    ["/api/v1/units?level=province", "/api/v1/units/07282", "/api/v1/catalogue?scope=commune",
-     "/api/v1/calendar/working-days?from=2024-02-07&add=5", "/", "/units/07282/"],
+    [
+        "/api/v1/units?level=province",
+        "/api/v1/units/07282",
+        "/api/v1/catalogue?scope=commune",
+        "/api/v1/calendar/working-days?from=2024-02-07&add=5",
+        "/",
+        "/units/07282/",
+    ],
 )
 def test_public_pages_and_api_answer_everyone_alike(client, cast, user, path):
     if user:
@@ -83,4 +93,6 @@ def test_a_reviewer_lists_only_agencies_of_their_area(client, cast):
     assert cast.agency_a.name in page
     client.force_login(cast.clerk_a)
     page = client.get(reverse("units:staff_unit", args=[cast.a.code])).content.decode()
-    assert cast.agency_a.name not in page, "an agency's internal page is not for the commune's clerks (Art. 46)"
+    assert cast.agency_a.name not in page, (
+        "an agency's internal page is not for the commune's clerks (Art. 46)"
+    )

@@ -39,9 +39,12 @@ def test_a_unit_page_shows_its_place_in_the_tree_and_its_villages(client, cast):
 
 
 def test_a_merged_unit_stays_readable_and_points_to_its_successor(client, cast):
-    district = make_unit("215", "Huyện Yên Thế", Level.DISTRICT, UnitType.HUYEN, cast.province,
-                         valid_to=dt.date(2025, 6, 30))
-    old = make_unit("07273", "Xã Đông Sơn", Level.COMMUNE, UnitType.XA, district, valid_to=dt.date(2025, 6, 30))
+    district = make_unit(
+        "215", "Huyện Yên Thế", Level.DISTRICT, UnitType.HUYEN, cast.province, valid_to=dt.date(2025, 6, 30)
+    )
+    old = make_unit(
+        "07273", "Xã Đông Sơn", Level.COMMUNE, UnitType.XA, district, valid_to=dt.date(2025, 6, 30)
+    )
     old.successors.add(cast.a)
     page = client.get(reverse("units:detail", args=["07273"])).content.decode()
     assert "không còn tồn tại" in page and "Xã Đồng Kỳ" in page and "Huyện Yên Thế" in page

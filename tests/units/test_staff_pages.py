@@ -18,8 +18,9 @@ def test_a_clerk_corrects_the_household_count_of_a_village(client, cast):
     assert cast.village_a.households == 131
 
 
-@pytest.mark.parametrize("households, message", [("0", "Số hộ gia đình phải từ 1 trở lên."),
-                                                 ("", "Nhập số hộ gia đình.")])
+@pytest.mark.parametrize(
+    "households, message", [("0", "Số hộ gia đình phải từ 1 trở lên."), ("", "Nhập số hộ gia đình.")]
+)
 def test_a_bad_household_count_is_refused_with_a_vietnamese_message(client, cast, households, message):
     client.force_login(cast.clerk_a)
     url = reverse("units:village_edit", args=[cast.village_a.code])

@@ -60,13 +60,19 @@ class Command(BaseCommand):
             for number, name, type_, households in villages:
                 AdministrativeUnit.objects.update_or_create(
                     code=f"{commune_code}-{number}",
-                    defaults={"name": name, "level": Level.VILLAGE, "type": type_, "households": households,
-                              "parent": units[commune_code]},
+                    defaults={
+                        "name": name,
+                        "level": Level.VILLAGE,
+                        "type": type_,
+                        "households": households,
+                        "parent": units[commune_code],
+                    },
                 )
         agencies = {}
         for code, name, kind, unit_code, staff in AGENCIES:
             agencies[code], _ = Agency.objects.update_or_create(
-                code=code, defaults={"name": name, "kind": kind, "unit": units[unit_code], "staff_count": staff}
+                code=code,
+                defaults={"name": name, "kind": kind, "unit": units[unit_code], "staff_count": staff},
             )
         self._history(units["24"], units["07282"])
 
@@ -78,14 +84,17 @@ class Command(BaseCommand):
                 user.is_staff = user.is_superuser = role == Role.ADMINISTRATOR
                 user.save()
             Membership.objects.get_or_create(
-                user=user, role=role,
+                user=user,
+                role=role,
                 unit=units.get(unit_code) if unit_code else None,
                 agency=agencies.get(agency_code) if agency_code else None,
             )
-        self.stdout.write(self.style.SUCCESS(
-            f"Dữ liệu mẫu: {sum(map(len, VILLAGES.values()))} thôn, tổ dân phố; {len(AGENCIES)} cơ quan; "
-            f"{len(USERS)} người dùng (mật khẩu: {DEMO_PASSWORD})."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Dữ liệu mẫu: {sum(map(len, VILLAGES.values()))} thôn, tổ dân phố; {len(AGENCIES)} cơ quan; "
+                f"{len(USERS)} người dùng (mật khẩu: {DEMO_PASSWORD})."
+            )
+        )
 
     def _history(self, province, commune):
         """Bắc Giang province, Yên Thế district and Đông Sơn commune as they were until 30/06/2025 (GSO codes
@@ -93,18 +102,35 @@ class Command(BaseCommand):
         stored under 24-20250630. The link Đông Sơn → Đồng Kỳ is illustrative demo data."""
         old_province, _ = AdministrativeUnit.objects.update_or_create(
             code="24-20250630",
-            defaults={"gso_code": "24", "name": "Tỉnh Bắc Giang", "level": Level.PROVINCE, "type": UnitType.TINH,
-                      "valid_to": REFORM_EVE},
+            defaults={
+                "gso_code": "24",
+                "name": "Tỉnh Bắc Giang",
+                "level": Level.PROVINCE,
+                "type": UnitType.TINH,
+                "valid_to": REFORM_EVE,
+            },
         )
         old_province.successors.add(province)
         district, _ = AdministrativeUnit.objects.update_or_create(
             code="215",
-            defaults={"gso_code": "215", "name": "Huyện Yên Thế", "level": Level.DISTRICT, "type": UnitType.HUYEN,
-                      "parent": old_province, "valid_to": REFORM_EVE},
+            defaults={
+                "gso_code": "215",
+                "name": "Huyện Yên Thế",
+                "level": Level.DISTRICT,
+                "type": UnitType.HUYEN,
+                "parent": old_province,
+                "valid_to": REFORM_EVE,
+            },
         )
         old_commune, _ = AdministrativeUnit.objects.update_or_create(
             code="07273",
-            defaults={"gso_code": "07273", "name": "Xã Đông Sơn", "level": Level.COMMUNE, "type": UnitType.XA,
-                      "parent": district, "valid_to": REFORM_EVE},
+            defaults={
+                "gso_code": "07273",
+                "name": "Xã Đông Sơn",
+                "level": Level.COMMUNE,
+                "type": UnitType.XA,
+                "parent": district,
+                "valid_to": REFORM_EVE,
+            },
         )
         old_commune.successors.add(commune)

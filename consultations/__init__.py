@@ -1,0 +1,1 @@
+"""Consultations (comments and responses) and community/staff decisions (issue #4)."""

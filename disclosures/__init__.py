@@ -1,0 +1,1 @@
+"""Disclosures and postings, windows, records, citizen feedback, the public notice board (issue #3)."""

@@ -1,0 +1,1 @@
+"""Reporting regime, half-year/annual reports, the compliance dashboard (issue #5)."""
