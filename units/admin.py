@@ -1,0 +1,169 @@
+"""Admin for units, villages, agencies and staff roles, with import/export through units/imports/.
+
+Provinces and communes come from the loader (`load_units`); the admin imports villages, agencies and
+staff accounts, with import-export's dry-run preview before anything is written. With 3,400+ units
+every foreign key to a unit is an autocomplete and every changelist selects its relations up front.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Q
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportModelAdmin
+from import_export.formats import base_formats
+
+from .imports import AgencyResource, StaffResource, VillageResource, error_messages, membership_scope_error
+from .models import AdministrativeUnit, Agency, Membership, Role
+from .text import fold
+
+FORMATS = [base_formats.CSV, base_formats.XLSX]
+
+
+def search_without_diacritics(queryset, search_term):
+    """Names containing every word of the term, ignoring case and diacritics."""
+    for word in fold(search_term).split():
+        queryset = queryset.filter(search_name__contains=word)
+    return queryset
+
+
+class SearchWithoutDiacritics:
+    """Adds to the usual search the names matching without diacritics ("dong ky" finds "Đồng Kỳ")."""
+
+    def get_search_results(self, request, queryset, search_term):
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term.strip():
+            found = found | search_without_diacritics(queryset, search_term)
+        return found, may_have_duplicates
+
+
+class AllOrNothingImportExportAdmin(ImportExportModelAdmin):
+    """Import-export with CSV/XLSX, the model's own permissions, and a refusal that says why."""
+
+    formats = FORMATS
+    #: Permissions an import needs besides adding and changing the model's rows.
+    import_extra_permissions: tuple[str, ...] = ()
+
+    def has_import_permission(self, request):
+        # import-export lets any staff user import unless a setting names a permission: ask for the
+        # permissions the import really exercises.
+        return (
+            self.has_add_permission(request)
+            and self.has_change_permission(request)
+            and request.user.has_perms(self.import_extra_permissions)
+        )
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+    def process_result(self, result, request):
+        # The preview was clean, yet the data may have changed before the confirmation: the import was
+        # rolled back, so say so instead of import-export's "Import finished".
+        if result.has_errors() or result.has_validation_errors():
+            problems = error_messages(result)
+            for message in problems[:20]:
+                messages.error(request, message)
+            messages.error(request, f"Không nhập dòng nào: {len(problems)} lỗi. Sửa tệp rồi nhập lại.")
+            return HttpResponseRedirect(reverse("admin:{}_{}_import".format(*self.get_model_info())))
+        return super().process_result(result, request)
+
+    def add_success_message(self, result, request):
+        totals = result.totals
+        rows = totals["new"] + totals["update"]
+        messages.success(request, f"Đã nhập {rows} dòng: {totals['new']} mới, {totals['update']} cập nhật.")
+
+
+class CurrentFilter(admin.SimpleListFilter):
+    title = _("hiệu lực")
+    parameter_name = "hieu_luc"
+
+    def lookups(self, request, model_admin):
+        return [("current", _("Đang tồn tại")), ("ended", _("Đã thôi tồn tại (lịch sử)"))]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "current":
+            return queryset.current()
+        if self.value() == "ended":
+            return queryset.filter(Q(valid_to__lt=today) | Q(valid_from__gt=today))
+        return queryset
+
+
+@admin.register(AdministrativeUnit)
+class AdministrativeUnitAdmin(SearchWithoutDiacritics, AllOrNothingImportExportAdmin):
+    # Import and export handle villages only: provinces and communes come from the loader.
+    resource_classes = [VillageResource]
+    list_display = ["code", "name", "level", "type", "parent", "valid_from", "valid_to", "households"]
+    list_filter = ["level", "type", CurrentFilter]
+    search_fields = ["code", "name"]
+    search_help_text = _("Tìm theo mã hoặc tên, có dấu hay không dấu.")
+    list_select_related = ["parent"]
+    autocomplete_fields = ["parent", "successors"]
+    list_per_page = 100
+    fieldsets = [
+        (None, {"fields": ["code", "gso_code", "name", ("level", "type"), "parent", "households"]}),
+        (_("Hiệu lực và sắp xếp đơn vị"), {"fields": [("valid_from", "valid_to"), "successors"]}),
+    ]
+
+
+@admin.register(Agency)
+class AgencyAdmin(SearchWithoutDiacritics, AllOrNothingImportExportAdmin):
+    resource_classes = [AgencyResource]
+    list_display = ["code", "name", "kind", "unit", "staff_count"]
+    list_filter = ["kind"]
+    search_fields = ["code", "name", "unit__code", "unit__name"]
+    search_help_text = _("Tìm theo mã, tên cơ quan hoặc mã, tên địa bàn.")
+    list_select_related = ["unit"]
+    autocomplete_fields = ["unit"]
+    list_per_page = 100
+
+
+class MembershipForm(forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["user", "role", "unit", "agency"]
+
+    def clean(self):
+        data = super().clean()
+        role, unit, agency = data.get("role"), data.get("unit"), data.get("agency")
+        if not role or self.has_error("unit") or self.has_error("agency"):
+            return data
+        if role == Role.ADMINISTRATOR and unit is None and agency is None:
+            return data  # a national administrator
+        problem = membership_scope_error(role, unit, agency)
+        if problem:
+            column, message = problem
+            self.add_error(
+                {"ma_don_vi": "unit", "ma_co_quan": "agency"}[column], message[0].upper() + message[1:] + "."
+            )
+        return data
+
+
+@admin.register(Membership)
+class MembershipAdmin(AllOrNothingImportExportAdmin):
+    # Importing creates the staff account if missing, with an unusable password (set by password reset).
+    resource_classes = [StaffResource]
+    import_extra_permissions = ("auth.add_user", "auth.change_user")
+    form = MembershipForm
+    list_display = ["user", "full_name", "role", "unit", "agency", "created_at"]
+    list_filter = ["role"]
+    search_fields = [
+        "user__username",
+        "user__first_name",
+        "user__last_name",
+        "user__email",
+        "unit__code",
+        "unit__name",
+        "agency__code",
+        "agency__name",
+    ]
+    search_help_text = _("Tìm theo tên đăng nhập, họ tên, thư điện tử, mã hoặc tên đơn vị, cơ quan.")
+    list_select_related = ["user", "unit", "agency"]
+    autocomplete_fields = ["user", "unit", "agency"]
+    list_per_page = 100
+
+    @admin.display(description=_("họ và tên"), ordering="user__first_name")
+    def full_name(self, membership):
+        return membership.user.get_full_name()

@@ -1,0 +1,61 @@
+from django.core.exceptions import ValidationError
+from import_export import fields
+
+from ..models import AdministrativeUnit, Level, UnitType
+from .base import COMMUNE, ChoiceWidget, CountWidget, ImportResource, TextWidget, UnitCodeWidget, cell_text
+
+
+class VillageResource(ImportResource):
+    """Villages and residential groups (thôn, tổ dân phố) with their households, under a current commune."""
+
+    ma = fields.Field(attribute="code", column_name="ma", widget=TextWidget(max_length=20, code=True))
+    ten = fields.Field(attribute="name", column_name="ten", widget=TextWidget(max_length=200))
+    loai = fields.Field(
+        attribute="type",
+        column_name="loai",
+        widget=ChoiceWidget(
+            [UnitType.THON, UnitType.TO_DAN_PHO],
+            aliases={
+                UnitType.THON: ["thôn", "làng", "ấp", "bản", "buôn", "xóm", "phum", "sóc"],
+                UnitType.TO_DAN_PHO: ["tổ dân phố", "khu phố", "khối phố", "tổ"],
+            },
+        ),
+    )
+    ma_xa = fields.Field(
+        attribute="parent", column_name="ma_xa", widget=UnitCodeWidget({Level.COMMUNE}, COMMUNE)
+    )
+    so_ho = fields.Field(attribute="households", column_name="so_ho", widget=CountWidget())
+
+    required_columns = ("ma", "ten", "loai", "ma_xa", "so_ho")
+
+    class Meta:
+        model = AdministrativeUnit
+        fields = ("ma", "ten", "loai", "ma_xa", "so_ho")
+        import_order = export_order = fields
+        import_id_fields = ("ma",)
+        name = "Thôn, tổ dân phố"
+
+    def get_queryset(self):
+        # Every level, so that a village row cannot silently reuse the code of a commune.
+        return AdministrativeUnit.objects.select_related("parent")
+
+    def filter_export(self, queryset, **kwargs):
+        return queryset.filter(level=Level.VILLAGE).select_related("parent")
+
+    def row_key(self, row):
+        code = cell_text(row.get("ma"))
+        return ("ma", code) if code else None
+
+    def after_init_instance(self, instance, new, row, **kwargs):
+        if new:
+            instance.level = Level.VILLAGE
+        elif instance.level != Level.VILLAGE:
+            raise ValidationError(
+                {
+                    "ma": f"mã {instance.code} đã dùng cho {instance.get_level_display().lower()} "
+                    f"«{instance.name}»; thôn, tổ dân phố cần một mã khác"
+                }
+            )
+
+
+# --- Agencies --------------------------------------------------------------------------------------
