@@ -54,3 +54,8 @@ def test_a_merged_unit_stays_readable_and_points_to_its_successor(client, cast):
 
 def test_an_unknown_unit_is_a_404(client, cast):
     assert client.get(reverse("units:detail", args=["99999"])).status_code == 404
+
+
+def test_the_portal_stays_vietnamese_for_a_browser_set_to_english(client, cast):
+    page = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="vi">' in page
