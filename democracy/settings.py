@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "simple_history",
     "democracy",
     "units",
+    "disclosures",
 ]
 
 MIDDLEWARE = [
@@ -133,6 +134,14 @@ CELERY_TASK_EAGER_PROPAGATES = True
 
 # The scheduled jobs. Each task is safe to run twice and catches up after downtime.
 CELERY_BEAT_SCHEDULE = {
+    "close-due-postings": {
+        "task": "disclosures.close_due_postings",
+        "schedule": crontab(minute="*/5"),
+    },
+    "send-disclosure-reminders": {
+        "task": "disclosures.send_reminders",
+        "schedule": crontab(minute=0, hour="7,13"),
+    },
     "clear-expired-sessions": {
         "task": "units.clear_expired_sessions",
         "schedule": crontab(minute=15, hour=3),
@@ -222,6 +231,13 @@ LOGGING = {
     "loggers": {"axes": {"level": "WARNING"}},
 }
 
-# --- Portal --------------------------------------------------------------------------------------
+# --- Portal -------------------------------------------------------------------------------------
+# Civil Code 2015 Art. 148(2): a period whose last day is a day off ends at the end of the next working
+# day. Some communes close on the calendar day instead (the Đông Sơn record of 25/02/2024 did).
+PERIOD_END_EXTENDS_TO_WORKING_DAY = env.bool("PERIOD_END_EXTENDS_TO_WORKING_DAY", default=True)
+# Citizens' feedback: how many a client may send per hour, and the largest upload a clerk may attach.
+FEEDBACK_PER_HOUR = env.int("FEEDBACK_PER_HOUR", default=10)
+DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
+
 # API pagination: the page size a client gets unless it asks for fewer.
 API_PAGE_SIZE = 50

@@ -1,0 +1,69 @@
+"""Who may see and change a disclosure. Every view, feed, search and API endpoint goes through here.
+
+A commune's published disclosures are public. Everything else (drafts, submissions, and every
+agency disclosure, which is internal under Art. 46) is visible only to people with a role on its
+unit or agency (reviewers above included); others get 404. Writes need an editing role (403).
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+
+from units.access import access_for
+from units.models import Role
+
+from .models import PUBLIC_STATES, Disclosure
+
+
+def visible_filter(request) -> Q:
+    """A filter on Disclosure for everything the request's user may read."""
+    access = access_for(request)
+    public = Q(agency__isnull=True, state__in=PUBLIC_STATES)
+    if not request.user.is_authenticated:
+        return public
+    if access.is_national_admin:
+        return Q()
+    units = access.unit_filter()
+    unit_q = Q(pk__in=[])
+    if units != Q(pk__in=[]):
+        unit_q = Q(unit__in=_unit_ids(units))
+    agencies = access.agency_filter()
+    return public | unit_q | Q(agency__in=_agency_ids(agencies))
+
+
+def _unit_ids(q):
+    from units.models import AdministrativeUnit
+
+    return AdministrativeUnit.objects.filter(q).values("pk")
+
+
+def _agency_ids(q):
+    from units.models import Agency
+
+    return Agency.objects.filter(q).values("pk")
+
+
+def roles_for(request, disclosure) -> set[Role]:
+    access = access_for(request)
+    if disclosure.is_internal:
+        return access.roles_for_agency(disclosure.agency)
+    return access.roles_for_unit(disclosure.unit)
+
+
+def get_disclosure_for_user(request, pk, *, write: bool = False) -> tuple[Disclosure, set[Role]]:
+    """The disclosure as the request's user may use it: 404 if they may not see it, 403 on a write
+    without an editing role."""
+    disclosure = (
+        Disclosure.objects.select_related("item", "unit__parent__parent", "agency__unit__parent__parent")
+        .filter(pk=pk)
+        .first()
+    )
+    if disclosure is None:
+        raise Http404
+    roles = roles_for(request, disclosure) if request.user.is_authenticated else set()
+    public = not disclosure.is_internal and disclosure.state in PUBLIC_STATES
+    if not roles and not public:
+        raise Http404
+    if write and not any(r.can_edit for r in roles):
+        raise PermissionDenied
+    return disclosure, roles

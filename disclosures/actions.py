@@ -1,0 +1,381 @@
+"""Every write to a disclosure: one function each, one transaction, one audit row.
+
+Transitions are compare-and-set (`filter(pk=…, state=…).update(…) == 1`), so a form sent twice, two
+approvers clicking at once, or two closing jobs running together change a disclosure once.
+"""
+
+import datetime as dt
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from democracy.calendar import add_working_days, period_end
+from democracy.models import CatalogueItem, Kind, Scope
+from units.models import Agency
+
+from .models import AuditEvent, Channel, Disclosure, Feedback, Record, State
+
+EDITABLE_FIELDS = [
+    "item", "title", "summary", "body", "decision_number", "decision_date", "decision_issuer", "forms",
+    "posted_at_office", "other_places", "window_days",
+]  # fmt: skip
+
+
+def audit(disclosure, *, by, action, changes=None, note=""):
+    AuditEvent.objects.create(
+        disclosure=disclosure, actor=by, action=action, changes=changes or {}, note=note
+    )
+
+
+# --- Rules from the catalogue and the calendar -------------------------------------------------------
+
+
+def posting_deadline(item: CatalogueItem, decision_date: dt.date):
+    """Decision date + the item's working days (Art. 12(3), 47(2)), with its explanation."""
+    return add_working_days(decision_date, item.disclosure_deadline_working_days or 0)
+
+
+def minimum_window(item: CatalogueItem) -> int | None:
+    return None if item.is_permanent else item.posting_days
+
+
+def window(item: CatalogueItem, start: dt.date, days: int | None):
+    """The posting window from the posting day (not counted) for `days` days, or None if permanent."""
+    if item.is_permanent:
+        return None
+    return period_end(
+        start,
+        days or item.posting_days,
+        extend_to_working_day=settings.PERIOD_END_EXTENDS_TO_WORKING_DAY,
+        label="Niêm yết",
+        label_en="Posting",
+    )
+
+
+def check_fields(owner, fields: dict) -> None:
+    """The rules a clerk's form must meet, each error in Vietnamese on its field."""
+    errors = {}
+    item = fields.get("item")
+    scope = Scope.AGENCY if isinstance(owner, Agency) else Scope.COMMUNE
+    if item is not None:
+        if item.kind != Kind.DISCLOSE or item.scope != scope or not item.is_active:
+            article = "Điều 46" if scope == Scope.AGENCY else "Điều 11"
+            errors["item"] = f"Hãy chọn một nội dung phải công khai của {article} Luật 10/2022/QH15."
+        elif not item.is_permanent:
+            minimum = item.posting_days
+            days = fields.get("window_days")
+            if days is None and minimum is None:
+                errors["window_days"] = (
+                    "Nội dung này không có thời gian niêm yết tối thiểu: hãy nhập số ngày."
+                )
+            elif days is not None and minimum is not None and days < minimum:
+                errors["window_days"] = (
+                    f"Thời gian niêm yết không được ít hơn {minimum} ngày liên tục ({item.legal_basis})."
+                )
+    decision_date = fields.get("decision_date")
+    if decision_date and decision_date > timezone.localdate():
+        errors["decision_date"] = "Ngày ban hành không được sau ngày hôm nay."
+    if errors:
+        raise ValidationError(errors)
+
+
+# --- Clerk -------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_draft(*, owner, by, form_token: uuid.UUID | None = None, villages=(), **fields) -> Disclosure:
+    """A new draft for a commune or an agency. The same form token twice returns the first draft."""
+    if form_token and (existing := Disclosure.objects.filter(form_token=form_token).first()):
+        return existing
+    check_fields(owner, fields)
+    disclosure = Disclosure(
+        unit=None if isinstance(owner, Agency) else owner,
+        agency=owner if isinstance(owner, Agency) else None,
+        created_by=by,
+        form_token=form_token,
+        **fields,
+    )
+    _compute_deadline(disclosure)
+    try:
+        with transaction.atomic():
+            disclosure.save()
+    except IntegrityError:
+        return Disclosure.objects.get(form_token=form_token)
+    disclosure.posting_villages.set(villages)
+    audit(disclosure, by=by, action="created", changes={"title": disclosure.title})
+    return disclosure
+
+
+@transaction.atomic
+def update_draft(disclosure: Disclosure, *, by, villages=None, **fields) -> Disclosure:
+    if disclosure.state != State.DRAFT:
+        raise ValidationError(
+            "Chỉ sửa được bản nháp. Thông tin đã công khai được đính chính bằng một phiên bản mới."
+        )
+    check_fields(disclosure.owner, {"item": disclosure.item, **fields})
+    changes = {}
+    for name, value in fields.items():
+        old = getattr(disclosure, name)
+        if old != value:
+            changes[name] = [_plain(old), _plain(value)]
+            setattr(disclosure, name, value)
+    _compute_deadline(disclosure)
+    disclosure.save()
+    if villages is not None:
+        disclosure.posting_villages.set(villages)
+    if changes:
+        audit(disclosure, by=by, action="edited", changes=changes)
+    return disclosure
+
+
+def _compute_deadline(disclosure):
+    computed = posting_deadline(disclosure.item, disclosure.decision_date)
+    disclosure.posting_deadline = computed.date
+    disclosure.posting_deadline_explanation = computed.explanation
+
+
+def _plain(value):
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if hasattr(value, "pk"):
+        return str(value)
+    return value
+
+
+def _transition(disclosure, *, from_states, to_state, **values) -> bool:
+    updated = Disclosure.objects.filter(pk=disclosure.pk, state__in=from_states).update(
+        state=to_state, updated_at=timezone.now(), **values
+    )
+    if updated:
+        disclosure.state = to_state
+        for name, value in values.items():
+            setattr(disclosure, name, value)
+    return bool(updated)
+
+
+@transaction.atomic
+def submit(disclosure: Disclosure, *, by) -> bool:
+    """Draft → submitted for approval. Returns False if it was not a draft (e.g. a second click)."""
+    if not disclosure.documents.exists() and not disclosure.body.strip():
+        raise ValidationError("Hãy nhập nội dung hoặc đính kèm ít nhất một tài liệu trước khi trình duyệt.")
+    if _transition(disclosure, from_states=[State.DRAFT], to_state=State.SUBMITTED, return_reason=""):
+        audit(disclosure, by=by, action="submitted")
+        return True
+    return False
+
+
+# --- Approver ----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def return_submission(disclosure: Disclosure, *, by, reason: str) -> bool:
+    if not reason.strip():
+        raise ValidationError({"reason": "Hãy nêu lý do trả lại để công chức biết cần sửa gì."})
+    if _transition(
+        disclosure, from_states=[State.SUBMITTED], to_state=State.DRAFT, return_reason=reason.strip()
+    ):
+        audit(disclosure, by=by, action="returned", note=reason.strip())
+        return True
+    return False
+
+
+@transaction.atomic
+def publish(disclosure: Disclosure, *, by, late_reason: str = "", now: dt.datetime | None = None) -> bool:
+    """Approve and post: the window starts, the posting record is made and rendered by a task.
+
+    1. The posting day is today; after the legal deadline it is flagged late and needs a reason.
+    2. The window is counted from the posting day (Civil Code: that day is not counted).
+    3. A corrected version supersedes the version it replaces, which stays visible.
+    """
+    now = now or timezone.now()
+    posting_day = timezone.localdate(now)
+    late = disclosure.posting_deadline is not None and posting_day > disclosure.posting_deadline
+    if late and not late_reason.strip():
+        raise ValidationError(
+            {
+                "late_reason": f"Đã quá hạn công khai ({disclosure.posting_deadline:%d/%m/%Y}): hãy nêu lý do công khai muộn."
+            }
+        )
+    computed = window(disclosure.item, posting_day, disclosure.window_days)
+    values = {
+        "published_at": now,
+        "is_late": late,
+        "late_reason": late_reason.strip() if late else "",
+        "window_end": computed.date if computed else None,
+        "window_ends_at": computed.ends_at if computed else None,
+        "window_explanation": computed.explanation
+        if computed
+        else "Niêm yết thường xuyên, cập nhật khi thay đổi (Điều 13 khoản 2).",
+        "radio_days": disclosure.item.radio_days,
+    }
+    if not _transition(disclosure, from_states=[State.SUBMITTED], to_state=State.PUBLISHED, **values):
+        return False
+    if disclosure.supersedes_id:
+        old = disclosure.supersedes
+        if _transition(
+            old, from_states=[State.PUBLISHED, State.CLOSED], to_state=State.SUPERSEDED, closed_at=now
+        ):
+            audit(old, by=by, action="superseded", note=f"Thay thế bằng phiên bản {disclosure.version}")
+    audit(disclosure, by=by, action="published", changes={"window_end": _plain(values["window_end"])})
+    _make_record(disclosure, Record.Kind.POSTING, made_at=now)
+    return True
+
+
+@transaction.atomic
+def withdraw(disclosure: Disclosure, *, by, reason: str) -> bool:
+    if not reason.strip():
+        raise ValidationError({"reason": "Thu hồi thông tin đã công khai phải ghi rõ lý do."})
+    if _transition(
+        disclosure, from_states=[State.PUBLISHED], to_state=State.WITHDRAWN,
+        withdrawn_reason=reason.strip(), closed_at=timezone.now(),
+    ):  # fmt: skip
+        audit(disclosure, by=by, action="withdrawn", note=reason.strip())
+        return True
+    return False
+
+
+@transaction.atomic
+def start_correction(disclosure: Disclosure, *, by, reason: str) -> Disclosure:
+    """A new draft version of a published disclosure; the published text is never edited in place."""
+    if not reason.strip():
+        raise ValidationError({"reason": "Hãy nêu lý do đính chính."})
+    if disclosure.state not in (State.PUBLISHED, State.CLOSED):
+        raise ValidationError("Chỉ đính chính được thông tin đã công khai.")
+    if (existing := Disclosure.objects.filter(supersedes=disclosure).first()) is not None:
+        return existing
+    copy = Disclosure(
+        **{name: getattr(disclosure, name) for name in EDITABLE_FIELDS},
+        unit=disclosure.unit, agency=disclosure.agency, created_by=by,
+        version=disclosure.version + 1, supersedes=disclosure, correction_reason=reason.strip(),
+        posting_deadline=disclosure.posting_deadline,
+        posting_deadline_explanation=disclosure.posting_deadline_explanation,
+    )  # fmt: skip
+    copy.save()
+    copy.posting_villages.set(disclosure.posting_villages.all())
+    audit(copy, by=by, action="correction_started", note=reason.strip())
+    return copy
+
+
+# --- Scheduled job -----------------------------------------------------------------------------------
+
+
+def close_due_postings(*, now: dt.datetime | None = None, batch_size: int = 1000) -> int:
+    """Close every posting whose window has ended, including those missed while the job was down.
+
+    Each posting is claimed with a compare-and-set before its closing record is made, so two runs at
+    once close it once and make one record. `window_ends_at` keeps the legal end, `closed_at` the
+    time the job really ran. Returns how many it closed.
+    """
+    now = now or timezone.now()
+    closed = 0
+    while True:
+        ids = list(
+            Disclosure.objects.due_for_closing(now)
+            .order_by("window_ends_at")
+            .values_list("pk", flat=True)[:batch_size]
+        )
+        if not ids:
+            return closed
+        for pk in ids:
+            with transaction.atomic():
+                if Disclosure.objects.filter(pk=pk, state=State.PUBLISHED).update(
+                    state=State.CLOSED, closed_at=now
+                ):
+                    disclosure = Disclosure.objects.get(pk=pk)
+                    audit(
+                        disclosure,
+                        by=None,
+                        action="closed",
+                        changes={"window_ends_at": _plain(disclosure.window_ends_at)},
+                    )
+                    _make_record(disclosure, Record.Kind.CLOSING, made_at=now)
+                    closed += 1
+
+
+def _make_record(disclosure, kind, *, made_at):
+    from .tasks import render_record
+
+    year = timezone.localdate(made_at).year
+    owner_filter = (
+        {"disclosure__agency": disclosure.agency}
+        if disclosure.is_internal
+        else {"disclosure__unit": disclosure.unit}
+    )
+    sequence = Record.objects.filter(made_at__year=year, **owner_filter).count() + 1
+    record, created = Record.objects.get_or_create(
+        disclosure=disclosure, kind=kind, defaults={"number": f"{sequence}/BB-UBND", "made_at": made_at}
+    )
+    if created:
+        transaction.on_commit(lambda: render_record.delay(record.pk))
+    return record
+
+
+# --- Feedback ----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_feedback(
+    disclosure: Disclosure, *, text: str, kind=Feedback.Kind.QUESTION, name="", contact="",
+    channel=Channel.ONLINE, by=None, received_at=None, form_token=None,
+) -> Feedback:  # fmt: skip
+    """A question or comment. Online ones only while the window is open; a clerk records the others
+    (in person, e-mail, Zalo, hotline, box, meeting) with the time they were received."""
+    if form_token and (existing := Feedback.objects.filter(form_token=form_token).first()):
+        return existing
+    received_at = received_at or timezone.now()
+    if channel == Channel.ONLINE and not disclosure.is_open(received_at):
+        raise ValidationError(
+            "Thời gian niêm yết đã kết thúc nên không nhận thêm câu hỏi, ý kiến trực tuyến."
+        )
+    if disclosure.state not in (State.PUBLISHED, State.CLOSED) or disclosure.published_at > received_at:
+        raise ValidationError({"received_at": "Chỉ ghi nhận ý kiến nhận được trong thời gian niêm yết."})
+    if disclosure.window_ends_at and received_at > disclosure.window_ends_at:
+        raise ValidationError(
+            {"received_at": "Ý kiến nhận sau khi kết thúc niêm yết không thuộc thời gian niêm yết này."}
+        )
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": "Hãy nhập nội dung câu hỏi, ý kiến."})
+    feedback = Feedback.objects.create(
+        disclosure=disclosure, text=text, kind=kind, name=name.strip(), contact=contact.strip(),
+        channel=channel, recorded_by=by, received_at=received_at, form_token=form_token,
+    )  # fmt: skip
+    audit(
+        disclosure, by=by, action="feedback_received", changes={"feedback": feedback.pk, "channel": channel}
+    )
+    return feedback
+
+
+@transaction.atomic
+def answer_feedback(feedback: Feedback, *, by, text: str) -> Feedback:
+    text = text.strip()
+    if not text:
+        raise ValidationError({"answer": "Hãy nhập nội dung trả lời."})
+    previous = feedback.answer
+    feedback.answer, feedback.answered_by, feedback.answered_at = text, by, timezone.now()
+    feedback.save(update_fields=["answer", "answered_by", "answered_at"])
+    audit(
+        feedback.disclosure, by=by, action="feedback_answered",
+        changes={"feedback": feedback.pk, "previous_answer": previous} if previous else {"feedback": feedback.pk},
+    )  # fmt: skip
+    return feedback
+
+
+@transaction.atomic
+def hide_feedback(feedback: Feedback, *, by, reason: str) -> Feedback:
+    """Moderation hides with a reason and never deletes."""
+    if not reason.strip():
+        raise ValidationError({"reason": "Ẩn câu hỏi, ý kiến phải ghi rõ lý do."})
+    feedback.hidden_at, feedback.hidden_by, feedback.hidden_reason = timezone.now(), by, reason.strip()
+    feedback.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+    audit(
+        feedback.disclosure,
+        by=by,
+        action="feedback_hidden",
+        changes={"feedback": feedback.pk},
+        note=reason.strip(),
+    )
+    return feedback

@@ -1,0 +1,2 @@
+def render_record_pdf(record):
+    raise NotImplementedError

@@ -1,0 +1,27 @@
+"""Thin Celery tasks: they take primary keys and call the domain functions."""
+
+from celery import shared_task
+
+from . import actions, reminders
+from .models import Record
+from .records import render_record_pdf
+
+
+@shared_task(name="disclosures.close_due_postings")
+def close_due_postings() -> int:
+    """Close every posting whose window has ended (catching up after downtime); safe to run twice."""
+    return actions.close_due_postings()
+
+
+@shared_task(name="disclosures.render_record", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def render_record(record_id: int) -> None:
+    """Render a posting or closing record to PDF, in its own task so closing never waits for it."""
+    record = Record.objects.select_related("disclosure").filter(pk=record_id).first()
+    if record is not None and not record.rendered_at:
+        render_record_pdf(record)
+
+
+@shared_task(name="disclosures.send_reminders")
+def send_reminders() -> int:
+    """E-mail clerks and approvers before a posting deadline and before a window closes."""
+    return reminders.send_due_reminders()

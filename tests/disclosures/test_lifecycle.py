@@ -1,0 +1,126 @@
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from disclosures import actions
+from disclosures.models import AuditEvent, Disclosure, Record, State
+
+from .conftest import HCM, attach, item
+
+
+def test_a_draft_gets_its_posting_deadline_with_the_explanation(make_disclosure):
+    d = make_disclosure()
+    assert d.posting_deadline == dt.date(2024, 2, 21)
+    assert "Tết" in d.posting_deadline_explanation and "21/02/2024" in d.posting_deadline_explanation
+
+
+def test_publishing_starts_a_30_day_window_counted_by_the_civil_code(make_disclosure):
+    d = make_disclosure(state="published", published_on=dt.date(2024, 2, 8))
+    # 08/02/2024 not counted; 30 days end 09/03/2024, a Saturday → end of Monday 11/03/2024.
+    assert d.window_end == dt.date(2024, 3, 11)
+    assert d.window_ends_at == dt.datetime(2024, 3, 11, 23, 59, 59, 999999, tzinfo=HCM)
+    assert not d.is_late
+    assert d.radio_days is None
+    assert Record.objects.filter(disclosure=d, kind="posting").count() == 1
+
+
+def test_an_agency_posting_runs_20_days(make_disclosure, cast):
+    d = make_disclosure(cast.agency_a, state="published", published_on=dt.date(2024, 2, 5))
+    assert d.window_end == dt.date(2024, 2, 26)
+
+
+def test_permanent_items_never_close(make_disclosure):
+    d = make_disclosure(state="published", clause=4, title="Quy chế thực hiện dân chủ ở xã")
+    assert d.window_ends_at is None
+    assert actions.close_due_postings(now=dt.datetime(2030, 1, 1, tzinfo=HCM)) == 0
+
+
+def test_radio_items_carry_their_radio_days(make_disclosure):
+    assert make_disclosure(state="published", clause=7).radio_days == 3
+
+
+def test_posting_after_the_deadline_needs_a_reason(make_disclosure, cast):
+    d = make_disclosure(state="submitted")
+    late = dt.datetime(2024, 2, 22, 9, tzinfo=HCM)
+    with pytest.raises(ValidationError, match="Đã quá hạn công khai"):
+        actions.publish(d, by=cast.approver_a, now=late)
+    assert actions.publish(d, by=cast.approver_a, now=late, late_reason="Chờ bản ký")
+    assert d.is_late and d.late_reason == "Chờ bản ký"
+
+
+def test_a_window_shorter_than_the_legal_minimum_cannot_be_chosen(make_disclosure):
+    with pytest.raises(ValidationError, match="không được ít hơn 30 ngày"):
+        make_disclosure(window_days=20)
+
+
+def test_closing_is_idempotent_and_catches_up(make_disclosure):
+    ds = [make_disclosure(state="published", published_on=dt.date(2024, 2, 8)) for _ in range(3)]
+    later = dt.datetime(2024, 6, 1, tzinfo=HCM)
+    assert actions.close_due_postings(now=later) == 3
+    assert actions.close_due_postings(now=later) == 0
+    for d in ds:
+        d.refresh_from_db()
+        assert d.state == State.CLOSED and d.closed_at == later and d.window_end == dt.date(2024, 3, 11)
+    assert Record.objects.filter(kind="closing").count() == 3
+
+
+def test_a_correction_is_a_new_version_and_both_stay_visible(make_disclosure, cast):
+    old = make_disclosure(state="published")
+    new = actions.start_correction(old, by=cast.clerk_a, reason="Sai số liệu tổng chi")
+    assert (new.version, new.supersedes, new.state) == (2, old, State.DRAFT)
+    attach(new)
+    actions.submit(new, by=cast.clerk_a)
+    actions.publish(new, by=cast.approver_a, now=dt.datetime(2024, 2, 9, 9, tzinfo=HCM))
+    old.refresh_from_db()
+    assert old.state == State.SUPERSEDED
+    assert set(Disclosure.objects.public()) == {old, new}
+
+
+def test_every_change_of_state_is_audited(make_disclosure, cast):
+    d = make_disclosure(state="published")
+    actions.withdraw(d, by=cast.approver_a, reason="Quyết định bị hủy")
+    assert list(AuditEvent.objects.filter(disclosure=d).values_list("action", flat=True)) == [
+        "created", "submitted", "published", "withdrawn",
+    ]  # fmt: skip
+
+
+def test_a_second_submit_or_publish_changes_nothing(make_disclosure, cast):
+    d = make_disclosure(state="submitted")
+    assert not actions.submit(d, by=cast.clerk_a)
+    assert actions.publish(d, by=cast.approver_a, now=dt.datetime(2024, 2, 8, tzinfo=HCM))
+    assert not actions.publish(d, by=cast.approver_a, now=dt.datetime(2024, 2, 9, tzinfo=HCM))
+    assert Record.objects.filter(disclosure=d).count() == 1
+
+
+def test_the_same_form_sent_twice_creates_one_draft(cast):
+    import uuid
+
+    token = uuid.uuid4()
+    fields = {"item": item(11, 2), "title": "T", "summary": "S", "body": "B", "decision_number": "1", "decision_date": dt.date(2024, 2, 7),
+                  "decision_issuer": "UBND", "forms": ["a"]}  # fmt: skip
+    a = actions.create_draft(owner=cast.a, by=cast.clerk_a, form_token=token, **fields)
+    b = actions.create_draft(owner=cast.a, by=cast.clerk_a, form_token=token, **fields)
+    assert a.pk == b.pk and Disclosure.objects.count() == 1
+
+
+def test_an_agency_cannot_use_a_commune_item(cast):
+    with pytest.raises(ValidationError, match="Điều 46"):
+        actions.create_draft(owner=cast.agency_a, by=cast.staff_agency_a, item=item(11, 2), title="T", summary="S",
+                             decision_number="1", decision_date=dt.date(2024, 2, 7), decision_issuer="X")  # fmt: skip
+
+
+def test_online_feedback_only_while_the_window_is_open(make_disclosure, cast):
+    d = make_disclosure(state="published", published_on=dt.date(2024, 2, 8))
+    now = dt.datetime(2024, 2, 10, tzinfo=HCM)
+    f = actions.add_feedback(d, text="Khoản chi sửa đường lấy từ nguồn nào?", received_at=now)
+    assert f.pk
+    actions.close_due_postings(now=dt.datetime(2024, 3, 12, tzinfo=HCM))
+    d.refresh_from_db()
+    with pytest.raises(ValidationError, match="đã kết thúc"):
+        actions.add_feedback(d, text="Muộn")
+    # The clerk may still record what came by post during the window.
+    actions.add_feedback(
+        d, text="Thư góp ý", channel="box", by=cast.clerk_a, received_at=dt.datetime(2024, 3, 1, tzinfo=HCM)
+    )
+    assert d.feedback.count() == 2
