@@ -12,6 +12,7 @@ admin.site.index_title = "Danh mục, đơn vị và người dùng"
 urlpatterns = [
     path("", unit_views.home, name="home"),
     path("", include("units.urls")),
+    path("", include("disclosures.urls")),
     path("accounts/", include("units.auth_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
