@@ -22,6 +22,7 @@ setup: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_units
 	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo_disclosures
 
 # The portal on http://$(HOST):$(PORT) with a Celery worker and beat; one Ctrl-C stops all three.
 run: setup serve
