@@ -14,7 +14,7 @@ from weasyprint.text.fonts import FontConfiguration
 FONT_DIR = Path(settings.BASE_DIR) / "static" / "fonts" / "liberation-serif"
 
 FONT_FACES = "\n".join(
-    f"@font-face {{ font-family: 'Portal Serif'; src: url('{(FONT_DIR / f'LiberationSerif-{style}.ttf').as_uri()}');"
+    f"@font-face {{ font-family: 'Liberation Serif'; src: url('{(FONT_DIR / f'LiberationSerif-{style}.ttf').as_uri()}');"
     f" font-weight: {weight}; font-style: {italic}; }}"
     for style, weight, italic in [
         ("Regular", "normal", "normal"),

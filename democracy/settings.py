@@ -228,7 +228,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {name: {"level": "WARNING"} for name in ("axes", "weasyprint", "fontTools")},
 }
 
 # --- Portal -------------------------------------------------------------------------------------

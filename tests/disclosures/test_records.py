@@ -1,0 +1,224 @@
+"""The posting and closing records as a clerk checks them: open the PDF, read the text and the fonts."""
+
+import datetime as dt
+import io
+import unicodedata
+
+import pytest
+from fontTools.ttLib import TTFont
+from pypdf import PdfReader
+
+from disclosures import actions
+from disclosures.models import Record
+from disclosures.records import render_record_pdf
+from disclosures.tasks import render_record
+
+from .conftest import HCM, attach
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def named(cast):
+    """The approver and the clerk with the full names the audit trail gives the records."""
+    cast.approver_a.first_name = "Đặng Quý Hưng"
+    cast.approver_a.save(update_fields=["first_name"])
+    cast.clerk_a.first_name = "Nguyễn Thị Thủy"
+    cast.clerk_a.save(update_fields=["first_name"])
+    return cast
+
+
+def rendered(disclosure, kind) -> Record:
+    return render_record_pdf(Record.objects.get(disclosure=disclosure, kind=kind))
+
+
+def pdf_text(record) -> str:
+    """The text of every page, with line breaks and justification spaces folded to single spaces."""
+    with record.pdf.open("rb") as file:
+        reader = PdfReader(io.BytesIO(file.read()))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+def embedded_font_families(record) -> set[str]:
+    """The family names inside the font programs embedded in the PDF (not the CSS alias)."""
+    with record.pdf.open("rb") as file:
+        reader = PdfReader(io.BytesIO(file.read()))
+    families = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            descendant = font.get_object()["/DescendantFonts"][0].get_object()
+            program = descendant["/FontDescriptor"].get_object()["/FontFile2"].get_data()
+            families.add(TTFont(io.BytesIO(program))["name"].getDebugName(1))
+    return families
+
+
+def test_the_posting_record_carries_the_heading_number_and_window(make_disclosure, named):
+    d = make_disclosure(state="published", published_on=dt.date(2024, 2, 8))
+    record = rendered(d, Record.Kind.POSTING)
+    text = pdf_text(record)
+
+    for expected in [
+        "UBND TỈNH BẮC NINH",
+        "ỦY BAN NHÂN DÂN XÃ ĐỒNG KỲ",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 1/BB-UBND",
+        "Đồng Kỳ, ngày 08 tháng 02 năm 2024",
+        "BIÊN BẢN",
+        "Niêm yết công khai “Dự toán ngân sách xã năm 2024”",
+        "Tên thông tin: Dự toán ngân sách xã năm 2024",
+        "Điều 11 khoản 2",
+        "số 45/NQ-HĐND ngày 07/02/2024 của Hội đồng nhân dân xã",
+        "Dự toán thu, chi ngân sách xã năm 2024 đã được HĐND xã quyết định.",
+        "Niêm yết thông tin (Điều 12 khoản 1 điểm a)",
+        "trụ sở Ủy ban nhân dân xã Đồng Kỳ",
+        "30 ngày liên tục, từ ngày 08/02/2024 đến hết ngày 11/03/2024",
+        "thời điểm kết thúc niêm yết: 24 giờ 00 ngày 11/03/2024",
+        d.window_explanation,
+        "NGƯỜI LẬP BIÊN BẢN",
+        "ĐẠI DIỆN UBND XÃ",
+        "(Ký, ghi rõ họ tên)",
+    ]:
+        assert expected in text, expected
+    assert "công khai chậm" not in text
+    assert record.pdf.name.endswith(f"bien-ban-niem-yet-{d.pk}.pdf")
+    assert record.rendered_at is not None
+
+
+def test_the_participants_come_from_the_audit_trail_with_dotted_lines_for_the_rest(make_disclosure, named):
+    d = make_disclosure(state="published")
+    text = pdf_text(rendered(d, Record.Kind.POSTING))
+    assert "Ông/Bà Đặng Quý Hưng, đại diện Ủy ban nhân dân xã Đồng Kỳ" in text
+    assert "Ông/Bà Nguyễn Thị Thủy, công chức phụ trách, người lập biên bản" in text
+    assert "Ông/Bà ……………………………, đại diện Ủy ban Mặt trận Tổ quốc Việt Nam xã Đồng Kỳ" in text
+
+
+def test_staff_without_a_full_name_leave_a_dotted_line_not_their_login(make_disclosure, cast):
+    text = pdf_text(rendered(make_disclosure(state="published"), Record.Kind.POSTING))
+    assert "approver_a" not in text and "clerk_a" not in text
+    assert "Ông/Bà ……………………………, công chức phụ trách" in text
+
+
+def test_the_village_points_and_the_documents_are_listed(make_disclosure, cast):
+    d = make_disclosure(state="submitted")
+    d.posting_villages.set([cast.village_a])
+    attach(d, name="du-toan-2024.pdf")
+    actions.publish(d, by=cast.approver_a, now=dt.datetime(2024, 2, 8, 9, tzinfo=HCM))
+    text = pdf_text(rendered(d, Record.Kind.POSTING))
+    assert "nhà văn hóa, điểm sinh hoạt cộng đồng thôn Đồng Bông" in text
+    assert "du-toan-2024.pdf" in text
+
+
+def test_a_late_posting_states_the_deadline_and_the_reason(make_disclosure, cast):
+    d = make_disclosure(state="submitted")
+    actions.publish(
+        d, by=cast.approver_a, now=dt.datetime(2024, 2, 22, 9, tzinfo=HCM), late_reason="Chờ bản ký"
+    )
+    text = pdf_text(rendered(d, Record.Kind.POSTING))
+    assert "Việc công khai chậm so với thời hạn (chậm nhất ngày 21/02/2024). Lý do: Chờ bản ký" in text
+
+
+def test_a_permanent_item_is_posted_without_an_end(make_disclosure):
+    d = make_disclosure(state="published", clause=4, title="Quy chế thực hiện dân chủ ở xã")
+    text = pdf_text(rendered(d, Record.Kind.POSTING))
+    assert "niêm yết thường xuyên" in text
+    assert "Niêm yết thường xuyên, cập nhật khi thay đổi" in text
+    assert "đến hết ngày" not in text
+
+
+def test_the_closing_record_lists_questions_and_answers_but_never_the_citizen(make_disclosure, named):
+    d = make_disclosure(state="published", published_on=dt.date(2024, 2, 8))
+    question = actions.add_feedback(
+        d, text="Khoản chi sửa đường thôn Đồng Bông là bao nhiêu?", name="Trần Văn Dân",
+        contact="0912345678", received_at=dt.datetime(2024, 2, 12, 10, 15, tzinfo=HCM),
+    )  # fmt: skip
+    actions.answer_feedback(question, by=named.clerk_a, text="Khoản chi là 850 triệu đồng.")
+    rude = actions.add_feedback(
+        d, text="Lời lẽ xúc phạm cán bộ", channel="zalo", by=named.clerk_a,
+        received_at=dt.datetime(2024, 2, 13, 8, tzinfo=HCM),
+    )  # fmt: skip
+    actions.hide_feedback(rude, by=named.clerk_a, reason="Nội dung xúc phạm")
+    actions.close_due_postings(now=dt.datetime(2024, 3, 12, 0, 5, tzinfo=HCM))
+
+    record = rendered(d, Record.Kind.CLOSING)
+    text = pdf_text(record)
+    for expected in [
+        "Số: 2/BB-UBND",
+        "Đồng Kỳ, ngày 12 tháng 03 năm 2024",
+        "Kết thúc niêm yết công khai “Dự toán ngân sách xã năm 2024”",
+        "từ ngày 08/02/2024 đến hết ngày 11/03/2024",
+        "vào hồi 00 giờ 05 phút ngày 12/03/2024, sau thời điểm kết thúc theo quy định (24 giờ 00 ngày 11/03/2024)",
+        "đã nhận được 2 câu hỏi, ý kiến",
+        "10:15 12/02/2024",
+        "Trực tuyến trên cổng",
+        "Khoản chi sửa đường thôn Đồng Bông là bao nhiêu?",
+        "Khoản chi là 850 triệu đồng.",
+        "đã ẩn: Nội dung xúc phạm",
+    ]:
+        assert expected in text, expected
+    for secret in ["Trần Văn Dân", "0912345678", "Lời lẽ xúc phạm cán bộ", "không nhận được câu hỏi"]:
+        assert secret not in text, secret
+    assert record.pdf.name.endswith(f"bien-ban-ket-thuc-niem-yet-{d.pk}.pdf")
+
+
+def test_a_closing_without_feedback_says_so(make_disclosure):
+    d = make_disclosure(state="closed", published_on=dt.date(2024, 2, 8))
+    text = pdf_text(rendered(d, Record.Kind.CLOSING))
+    assert "Trong thời gian niêm yết không nhận được câu hỏi, ý kiến phản ánh nào." in text
+    assert "từ ngày 08/02/2024 đến hết ngày 11/03/2024" in text
+
+
+def test_an_agency_record_speaks_of_the_head_of_the_agency(make_disclosure, cast):
+    d = make_disclosure(cast.agency_a, state="closed", published_on=dt.date(2024, 2, 5))
+    text = pdf_text(rendered(d, Record.Kind.POSTING))
+    assert "UBND XÃ ĐỒNG KỲ VĂN PHÒNG UBND XÃ ĐỒNG KỲ" in text
+    assert "Thủ trưởng cơ quan, đơn vị" in text and "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ" in text
+    assert "20 ngày liên tục, từ ngày 05/02/2024 đến hết ngày 26/02/2024" in text
+    assert "Mặt trận" not in text and "UBMTTQ" not in text
+
+
+def test_the_fonts_are_the_embedded_liberation_serif_so_vietnamese_round_trips(make_disclosure):
+    record = rendered(make_disclosure(state="published"), Record.Kind.POSTING)
+    assert embedded_font_families(record) == {"Liberation Serif"}
+    text = pdf_text(record)
+    assert "ỦY BAN NHÂN DÂN" in text and "Ủy ban nhân dân xã Đồng Kỳ" in text
+    assert "Đồng Kỳ" in text and "Hạnh phúc" in text and "ngân sách" in text
+
+
+def test_rendering_again_replaces_the_file(make_disclosure, media):
+    d = make_disclosure(state="published")
+    first = rendered(d, Record.Kind.POSTING)
+    second = rendered(d, Record.Kind.POSTING)
+    assert second.pdf.name == first.pdf.name
+    assert [path.name for path in media.rglob("*.pdf")] == [f"bien-ban-niem-yet-{d.pk}.pdf"]
+
+
+def test_publishing_renders_the_posting_record_through_the_task_once(
+    make_disclosure, cast, media, django_capture_on_commit_callbacks
+):
+    d = make_disclosure(state="submitted")
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.publish(d, by=cast.approver_a, now=dt.datetime(2024, 2, 8, 9, tzinfo=HCM))
+    record = Record.objects.get(disclosure=d)
+    assert record.rendered_at is not None
+
+    render_record.delay(record.pk)
+    render_record(record.pk)
+    assert Record.objects.get(disclosure=d).rendered_at == record.rendered_at
+    assert Record.objects.filter(disclosure=d).count() == 1
+    assert len(list(media.rglob("*.pdf"))) == 1
+
+
+def test_the_task_renders_a_pending_record(make_disclosure):
+    d = make_disclosure(state="published")
+    record = Record.objects.get(disclosure=d)
+    assert record.rendered_at is None and not record.pdf
+    render_record.delay(record.pk)
+    record.refresh_from_db()
+    assert record.rendered_at is not None
+    assert "Số: 1/BB-UBND" in pdf_text(record)
