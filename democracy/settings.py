@@ -122,6 +122,7 @@ else:
         "data_folder_in": str(_queue),
         "data_folder_out": str(_queue),
         "store_processed": False,
+        "control_folder": str(VAR_DIR / "celery" / "control"),
     }
 
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"

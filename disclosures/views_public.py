@@ -1,0 +1,376 @@
+"""The citizen's side: a commune's notice board and archive, one disclosure's page, the feedback form,
+and the downloads of documents and records.
+
+Every page loads a disclosure through `access.get_disclosure_for_user` (404 to outsiders, so an
+agency's internal disclosures and a commune's drafts are never revealed), and lists only
+`Disclosure.objects.public()`, which never holds agency disclosures (Art. 46). Each page runs a
+fixed number of queries whatever the amount of data.
+"""
+
+import uuid
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Min, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from democracy.models import CatalogueItem, Kind, Scope
+from units.models import AdministrativeUnit, Level, Role
+
+from . import actions, ratelimit
+from .access import get_disclosure_for_user, visible_filter
+from .models import PUBLIC_STATES, Disclosure, Document, Feedback, Record, State
+
+ARCHIVE_PAGE_SIZE = 20
+# People who only oversee an agency (reviewers, administrators) read its internal disclosures but do
+# not comment on them as its staff.
+OVERSIGHT_ROLES = {Role.REVIEWER, Role.ADMINISTRATOR}
+
+
+def sent_message():
+    return _("Đã gửi câu hỏi. Câu trả lời sẽ được đăng dưới thông tin này.")
+
+
+# --- Forms -------------------------------------------------------------------------------------------
+
+
+class FeedbackForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Bạn muốn gửi"),
+        choices=Feedback.Kind.choices,
+        initial=Feedback.Kind.QUESTION,
+        widget=forms.RadioSelect,
+    )
+    text = forms.CharField(
+        label=gettext_lazy("Nội dung"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6, "maxlength": 4000}),
+        help_text=gettext_lazy("Tối đa 4.000 ký tự."),
+        error_messages={
+            "required": gettext_lazy("Hãy nhập nội dung câu hỏi, ý kiến."),
+            "max_length": gettext_lazy(
+                "Nội dung dài quá %(limit_value)d ký tự (hiện có %(show_value)d ký tự). Hãy rút gọn."
+            ),
+        },
+    )
+    name = forms.CharField(
+        label=gettext_lazy("Họ và tên (không bắt buộc)"),
+        max_length=150,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"max_length": gettext_lazy("Họ tên dài quá %(limit_value)d ký tự.")},
+    )
+    contact = forms.CharField(
+        label=gettext_lazy("Số điện thoại hoặc thư điện tử (không bắt buộc)"),
+        max_length=200,
+        required=False,
+        error_messages={"max_length": gettext_lazy("Thông tin liên hệ dài quá %(limit_value)d ký tự.")},
+    )
+    form_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
+    # The honeypot: hidden from sighted people by CSS, labelled for screen readers; a bot fills it.
+    website = forms.CharField(
+        label=gettext_lazy("Xin để trống ô này (chống thư rác)"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+
+class ArchiveFilter(forms.Form):
+    q = forms.CharField(
+        label=gettext_lazy("Từ khóa (có dấu hoặc không dấu)"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    item = forms.TypedChoiceField(
+        label=gettext_lazy("Nội dung công khai (Điều 11)"), required=False, coerce=int, empty_value=None
+    )
+    year = forms.TypedChoiceField(
+        label=gettext_lazy("Năm công khai"), required=False, coerce=int, empty_value=None
+    )
+    state = forms.ChoiceField(label=gettext_lazy("Trạng thái"), required=False)
+
+    def __init__(self, data, *, items, years):
+        super().__init__(data)
+        everything = ("", _("Tất cả"))
+        self.fields["item"].choices = [everything] + [
+            (i.clause, _("Khoản %(clause)s: %(label)s") % {"clause": i.clause, "label": _short(i.label_vi)})
+            for i in items
+        ]
+        self.fields["year"].choices = [everything] + [(y, str(y)) for y in years]
+        self.fields["state"].choices = [everything] + [(s.value, s.label) for s in PUBLIC_STATES]
+
+    def value(self, name):
+        """The cleaned value of a valid filter; an invalid one is ignored (and its error shown)."""
+        return (getattr(self, "cleaned_data", None) or {}).get(name) or None
+
+
+def _short(text, length=80):
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+# --- Helpers -----------------------------------------------------------------------------------------
+
+
+def _commune_or_404(code):
+    """Only commune-level units keep a notice board (Art. 11); provinces and villages have none."""
+    return get_object_or_404(
+        AdministrativeUnit.objects.select_related("parent__parent__parent"), code=code, level=Level.COMMUNE
+    )
+
+
+def closed_reason(disclosure, moment=None) -> str:
+    """Why online questions and comments are not taken, or "" while the window is open."""
+    if disclosure.is_open(moment):
+        return ""
+    if disclosure.state == State.WITHDRAWN:
+        return _("Thông tin đã bị thu hồi; không nhận thêm câu hỏi, ý kiến trực tuyến.")
+    if disclosure.state == State.SUPERSEDED:
+        return _("Thông tin đã được thay thế bằng phiên bản mới; xin gửi câu hỏi, ý kiến tại phiên bản mới.")
+    if disclosure.state in (State.PUBLISHED, State.CLOSED) and disclosure.window_end:
+        return _(
+            "Thời gian niêm yết đã kết thúc ngày %(date)s; không nhận thêm câu hỏi, ý kiến trực tuyến."
+        ) % {"date": disclosure.window_end.strftime("%d/%m/%Y")}
+    return _("Thông tin chưa được công khai nên chưa nhận câu hỏi, ý kiến.")
+
+
+def may_comment(disclosure, roles) -> bool:
+    """Anyone on a commune's public disclosure; on an agency's internal one, only its own people."""
+    if not disclosure.is_internal:
+        return disclosure.state in PUBLIC_STATES
+    return bool(roles - OVERSIGHT_ROLES)
+
+
+def _days_left(disclosures, today):
+    for d in disclosures:
+        d.days_left = (d.window_end - today).days if d.window_end else None
+    return disclosures
+
+
+# --- Board, archive ----------------------------------------------------------------------------------
+
+
+def board(request, code):
+    """What is posted now, with days left and the exact end; the permanent items; links to the rest."""
+    unit = _commune_or_404(code)
+    now = timezone.now()
+    public = Disclosure.objects.public().for_unit(unit).select_related("item")
+    posted = list(
+        public.open_on(now).filter(item__is_permanent=False).order_by("window_ends_at", "-published_at", "pk")
+    )
+    permanent = list(
+        public.filter(state=State.PUBLISHED, item__is_permanent=True).order_by(
+            "item__clause", "-published_at", "pk"
+        )
+    )
+    return render(
+        request,
+        "disclosures/public/board.html",
+        {
+            "unit": unit,
+            "ancestors": unit.ancestors(),
+            "posted": _days_left(posted, timezone.localdate(now)),
+            "permanent": permanent,
+        },
+    )
+
+
+def archive(request, code):
+    """Everything the commune ever made public, searchable without diacritics, 20 a page."""
+    unit = _commune_or_404(code)
+    public = Disclosure.objects.public().for_unit(unit)
+    items = CatalogueItem.objects.filter(scope=Scope.COMMUNE, kind=Kind.DISCLOSE, article=11).order_by(
+        "clause"
+    )
+    first = public.aggregate(first=Min("published_at"))["first"]
+    this_year = timezone.localdate().year
+    years = range(this_year, (timezone.localtime(first).year if first else this_year) - 1, -1)
+    filters = ArchiveFilter(request.GET or None, items=items, years=years)
+    filters.is_valid()
+
+    results = public.select_related("item")
+    if q := filters.value("q"):
+        results = results.search(q)
+    if clause := filters.value("item"):
+        results = results.filter(item__article=11, item__clause=clause)
+    if year := filters.value("year"):
+        results = results.filter(published_at__year=year)
+    if state := filters.value("state"):
+        results = results.filter(state=state)
+    page = Paginator(results.order_by("-published_at", "-pk"), ARCHIVE_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "disclosures/public/archive.html",
+        {
+            "unit": unit,
+            "ancestors": unit.ancestors(),
+            "filters": filters,
+            "page": page,
+            "filtered": any(filters.value(n) for n in ("q", "item", "year", "state")),
+        },
+    )
+
+
+# --- One disclosure ----------------------------------------------------------------------------------
+
+
+def detail(request, pk):
+    disclosure, roles = get_disclosure_for_user(request, pk)
+    return _render_detail(request, disclosure, roles)
+
+
+def _render_detail(request, disclosure, roles, *, form=None, refusal="", status=200):
+    """The page of one disclosure. Feedback is published once answered (or shown as hidden, with the
+    reason); the name and contact of whoever sent it are never on the page."""
+    can_comment = may_comment(disclosure, roles) and disclosure.is_open()
+    if can_comment and form is None:
+        form = FeedbackForm(initial={"form_token": uuid.uuid4()})
+    versions = list(
+        Disclosure.objects.filter(visible_filter(request))
+        .filter(Q(pk=disclosure.supersedes_id) | Q(supersedes=disclosure))
+        .only("pk", "version", "state", "title", "correction_reason", "supersedes_id", "published_at")
+    )
+    feedback = disclosure.feedback.only(
+        "kind", "text", "received_at", "answer", "answered_at", "hidden_at", "hidden_reason", "disclosure_id"
+    )
+    is_public = not disclosure.is_internal and disclosure.state in PUBLIC_STATES
+    today = timezone.localdate()
+    context = {
+        "d": disclosure,
+        "unit": disclosure.unit,
+        "ancestors": disclosure.unit.ancestors() if disclosure.unit else [],
+        "is_public": is_public,
+        "documents": list(disclosure.documents.all()),
+        "records": list(disclosure.records.exclude(pdf="").order_by("made_at", "pk")),
+        "villages": list(disclosure.posting_villages.only("name").order_by("name")),
+        "feedback": list(feedback.filter(Q(hidden_at__isnull=False) | ~Q(answer=""))),
+        "pending": feedback.filter(hidden_at__isnull=True, answer="").count(),
+        "previous": next((v for v in versions if v.pk == disclosure.supersedes_id), None),
+        "newer": next((v for v in versions if v.supersedes_id == disclosure.pk), None),
+        "days_left": (disclosure.window_end - today).days
+        if disclosure.window_end and disclosure.is_open()
+        else None,
+        "can_comment": can_comment,
+        "closed_reason": "" if can_comment else closed_reason(disclosure),
+        "form": form,
+        "refusal": refusal,
+    }
+    response = render(request, "disclosures/public/detail.html", context, status=status)
+    if not is_public:
+        add_never_cache_headers(response)  # staff-only content never sits in a shared cache
+    return response
+
+
+@require_POST
+def feedback(request, pk):
+    """A citizen's question or comment (PRG). Limits against abuse: a rate limit per client, a size
+    limit, and a honeypot that makes a bot believe it succeeded while nothing is stored."""
+    disclosure, roles = get_disclosure_for_user(request, pk)
+    if not may_comment(disclosure, roles):
+        raise PermissionDenied
+    form = FeedbackForm(request.POST)
+    if not ratelimit.feedback_allowed(request):
+        response = _render_detail(
+            request,
+            disclosure,
+            roles,
+            form=form,
+            status=429,
+            refusal=_(
+                "Bạn đã gửi quá nhiều câu hỏi, ý kiến trong một giờ. Xin thử lại sau; "
+                "nội dung bạn vừa nhập vẫn còn trong ô dưới đây."
+            ),
+        )
+        response["Retry-After"] = str(ratelimit.retry_after())
+        return response
+    done = redirect(reverse("disclosures:detail", args=[disclosure.pk]) + "#hoi-dap")
+    if request.POST.get("website", "").strip():
+        messages.success(request, sent_message())
+        return done
+    if reason := closed_reason(disclosure):
+        return _render_detail(request, disclosure, roles, refusal=reason, status=400)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.add_feedback(
+                disclosure,
+                text=data["text"],
+                kind=data["kind"],
+                name=data["name"],
+                contact=data["contact"],
+                form_token=data["form_token"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, sent_message())
+            return done
+    return _render_detail(request, disclosure, roles, form=form, status=400)
+
+
+def _add_errors(form, error):
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+# --- Downloads ---------------------------------------------------------------------------------------
+
+
+def _download(storage_file, *, filename, content_type, public):
+    """A file as an attachment that a browser can never run as a page of the portal."""
+    try:
+        handle = storage_file.storage.open(storage_file.name, "rb")
+    except (FileNotFoundError, ValueError) as missing:
+        raise Http404 from missing
+    response = FileResponse(
+        handle, as_attachment=True, filename=filename, content_type=content_type or "application/octet-stream"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
+    if not public:
+        add_never_cache_headers(response)
+    return response
+
+
+def document(request, pk):
+    doc = get_object_or_404(Document, pk=pk)
+    disclosure, _roles = get_disclosure_for_user(request, doc.disclosure_id)
+    return _download(
+        doc.file,
+        filename=doc.original_name,
+        content_type=doc.content_type,
+        public=not disclosure.is_internal and disclosure.state in PUBLIC_STATES,
+    )
+
+
+RECORD_FILENAMES = {
+    Record.Kind.POSTING: "bien-ban-niem-yet",
+    Record.Kind.CLOSING: "bien-ban-ket-thuc-niem-yet",
+}
+
+
+def record(request, pk):
+    rec = get_object_or_404(Record, pk=pk)
+    disclosure, _roles = get_disclosure_for_user(request, rec.disclosure_id)
+    if not rec.pdf:
+        raise Http404  # made, not rendered yet: the PDF task has not run
+    return _download(
+        rec.pdf,
+        filename=f"{RECORD_FILENAMES[rec.kind]}-{disclosure.pk}.pdf",
+        content_type="application/pdf",
+        public=not disclosure.is_internal and disclosure.state in PUBLIC_STATES,
+    )
