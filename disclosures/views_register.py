@@ -1,0 +1,187 @@
+"""The quarterly register (Art. 13(2)) as a page, a PDF and an XLSX: public for a commune, internal
+(the agency's staff and its reviewers, through `get_agency_for_user`) for an agency."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from democracy.pdf import render_pdf
+from units.access import get_agency_for_user
+from units.models import AdministrativeUnit, Agency, Level
+
+from .register import FIRST_YEAR, XLSX_HEADERS, XLSX_WIDTHS, Quarter, register_rows, xlsx_rows
+from .xlsx import write_sheet
+
+UNIT_PREFIXES = ("Xã ", "Phường ", "Đặc khu ", "Thị trấn ")
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _quarter(year: int, quarter: int) -> Quarter:
+    try:
+        return Quarter(year, quarter)
+    except ValueError:
+        raise Http404 from None
+
+
+def _commune(code: str) -> AdministrativeUnit:
+    return get_object_or_404(AdministrativeUnit, code=code, level=Level.COMMUNE)
+
+
+def _place(unit: AdministrativeUnit) -> str:
+    """The place in the date line: "Xã Đồng Kỳ" → "Đồng Kỳ"."""
+    for prefix in UNIT_PREFIXES:
+        if unit.name.startswith(prefix):
+            return unit.name[len(prefix) :]
+    return unit.name
+
+
+def _context(owner, quarter: Quarter) -> dict:
+    internal = isinstance(owner, Agency)
+    prefix = "disclosures:agency_register" if internal else "disclosures:register"
+
+    def url(suffix="", q=quarter):
+        return reverse(prefix + suffix, args=[owner.code, q.year, q.number]) if q else None
+
+    rows = register_rows(owner, quarter)
+    today = timezone.localdate()
+    following = quarter.next()
+    if following and following.first_day > today:
+        following = None  # nothing can have been posted yet
+    years = sorted({*range(max(FIRST_YEAR, today.year - 10), today.year + 1), quarter.year}, reverse=True)
+    return {
+        "owner": owner,
+        "internal": internal,
+        "quarter": quarter,
+        "rows": rows,
+        "late_count": sum(row.is_late for row in rows),
+        "pdf_url": url("_pdf"),
+        "xlsx_url": url("_xlsx"),
+        "previous_url": url(q=quarter.previous()),
+        "next_url": url(q=following),
+        "pick_url": reverse(f"{prefix}_pick", args=[owner.code]),
+        "years": years,
+        "quarters": [(n, Quarter(quarter.year, n).roman) for n in range(1, 5)],
+    }
+
+
+def _pick(request, url_name: str, code: str):
+    """The quarter picker's target (a GET form works without JavaScript): redirect to the register of
+    the quarter asked for, or of the current quarter."""
+    current = Quarter.containing(timezone.localdate())
+    try:
+        quarter = Quarter(
+            int(request.GET.get("year", current.year)), int(request.GET.get("quarter", current.number))
+        )
+    except ValueError:
+        quarter = current
+    return redirect(url_name, code, quarter.year, quarter.number)
+
+
+def _page(request, owner, quarter):
+    return render(request, "disclosures/register/register.html", _context(owner, quarter))
+
+
+def _pdf(owner, quarter):
+    context = _context(owner, quarter)
+    if isinstance(owner, Agency):
+        context |= {"issuer": owner.name, "place": _place(owner.unit), "signer": "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ"}
+    else:
+        context |= {
+            "issuer": f"Ủy ban nhân dân {owner.name}",
+            "place": _place(owner),
+            "signer": "CHỦ TỊCH",
+            "signer_on_behalf": "TM. ỦY BAN NHÂN DÂN",
+        }
+    context["date"] = timezone.localdate()
+    response = HttpResponse(
+        render_pdf("disclosures/pdf/register.html", context), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'inline; filename="{_file_name(owner, quarter)}.pdf"'
+    return response
+
+
+def _xlsx(owner, quarter):
+    content = write_sheet(
+        XLSX_HEADERS,
+        xlsx_rows(register_rows(owner, quarter)),
+        sheet_title=f"Quý {quarter.roman} {quarter.year}",
+        widths=XLSX_WIDTHS,
+    )
+    response = HttpResponse(content, content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{_file_name(owner, quarter)}.xlsx"'
+    return response
+
+
+def _file_name(owner, quarter) -> str:
+    code = "".join(c if c.isalnum() or c in "-_" else "-" for c in owner.code)
+    return f"danh-sach-cong-khai-{code}-{quarter.year}-q{quarter.number}"
+
+
+def _private(response):
+    # An agency's register is internal (Art. 46): never kept by a shared cache.
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# --- A commune: public -------------------------------------------------------------------------------
+
+
+@require_GET
+def register_pick(request, code):
+    _commune(code)
+    return _pick(request, "disclosures:register", code)
+
+
+@require_GET
+def register(request, code, year, quarter):
+    quarter = _quarter(year, quarter)
+    return _page(request, _commune(code), quarter)
+
+
+@require_GET
+def register_pdf(request, code, year, quarter):
+    quarter = _quarter(year, quarter)
+    return _pdf(_commune(code), quarter)
+
+
+@require_GET
+def register_xlsx(request, code, year, quarter):
+    quarter = _quarter(year, quarter)
+    return _xlsx(_commune(code), quarter)
+
+
+# --- An agency: its staff and reviewers only ---------------------------------------------------------
+
+
+@login_required
+@require_GET
+def agency_register_pick(request, code):
+    get_agency_for_user(request, code)
+    return _pick(request, "disclosures:agency_register", code)
+
+
+@login_required
+@require_GET
+def agency_register(request, code, year, quarter):
+    quarter = _quarter(year, quarter)
+    agency, _roles = get_agency_for_user(request, code)
+    return _private(_page(request, agency, quarter))
+
+
+@login_required
+@require_GET
+def agency_register_pdf(request, code, year, quarter):
+    quarter = _quarter(year, quarter)
+    agency, _roles = get_agency_for_user(request, code)
+    return _private(_pdf(agency, quarter))
+
+
+@login_required
+@require_GET
+def agency_register_xlsx(request, code, year, quarter):
+    quarter = _quarter(year, quarter)
+    agency, _roles = get_agency_for_user(request, code)
+    return _private(_xlsx(agency, quarter))
