@@ -1,0 +1,582 @@
+"""The clerk's and the approver's workspace. Every view: load through the permission accessor →
+validate the form → call one function of `actions` (or `uploads`) → render, or redirect (PRG)."""
+
+import datetime as dt
+import itertools
+import uuid
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, DateField, F, IntegerField, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from units.access import access_for, get_agency_for_user, get_unit_for_user
+from units.models import AdministrativeUnit, Agency, Level
+
+from . import actions, uploads
+from .access import get_disclosure_for_user, visible_filter
+from .forms import (
+    AnswerForm,
+    CorrectForm,
+    DisclosureForm,
+    DocumentUploadForm,
+    FeedbackRecordForm,
+    HideFeedbackForm,
+    PublishForm,
+    ReturnForm,
+    WithdrawForm,
+    add_action_errors,
+    item_label,
+    item_reference,
+)
+from .models import Disclosure, Document, Feedback, State
+
+PAGE_SIZE = 50
+CLOSING_SOON_DAYS = 3
+# The workspace's groups, most urgent first; "urgent" gathers drafts and submissions due today or late.
+URGENT = "urgent"
+GROUPS = [
+    (URGENT, _lazy("Đến hạn hoặc quá hạn công khai")),
+    (State.DRAFT, State.DRAFT.label),
+    (State.SUBMITTED, State.SUBMITTED.label),
+    (State.PUBLISHED, State.PUBLISHED.label),
+    (State.CLOSED, State.CLOSED.label),
+    (State.WITHDRAWN, State.WITHDRAWN.label),
+    (State.SUPERSEDED, State.SUPERSEDED.label),
+]
+PENDING = (State.DRAFT, State.SUBMITTED)
+ACTION_LABELS = {
+    "created": _lazy("Tạo bản nháp"),
+    "edited": _lazy("Sửa bản nháp"),
+    "submitted": _lazy("Trình phê duyệt"),
+    "returned": _lazy("Trả lại để sửa"),
+    "published": _lazy("Phê duyệt và công khai"),
+    "withdrawn": _lazy("Thu hồi"),
+    "superseded": _lazy("Được thay thế bằng phiên bản mới"),
+    "correction_started": _lazy("Bắt đầu đính chính (phiên bản mới)"),
+    "closed": _lazy("Kết thúc niêm yết"),
+    "feedback_received": _lazy("Tiếp nhận câu hỏi, ý kiến"),
+    "feedback_answered": _lazy("Trả lời câu hỏi, ý kiến"),
+    "feedback_hidden": _lazy("Ẩn câu hỏi, ý kiến"),
+    "documents_added": _lazy("Đính kèm tài liệu"),
+    "document_removed": _lazy("Xóa tài liệu"),
+}
+
+
+# --- The list ----------------------------------------------------------------------------------
+
+
+def _owned_filter(request) -> Q:
+    """Disclosures owned by a unit or agency the user holds a role on (not merely public ones)."""
+    access = access_for(request)
+    if access.is_national_admin:
+        return Q()
+    owned = Q(agency__in=Agency.objects.filter(access.agency_filter()).values("pk"))
+    if any(m.unit_id for m in access.memberships):
+        owned |= Q(unit__in=AdministrativeUnit.objects.filter(access.unit_filter()).values("pk"))
+    return owned
+
+
+def _workspace_queryset(request, today: dt.date):
+    base = Disclosure.objects.filter(visible_filter(request)).filter(_owned_filter(request))
+    # A correlated count rather than a join: no GROUP BY, so the paginator's count stays a plain COUNT(*).
+    waiting = Coalesce(
+        Subquery(
+            Feedback.objects.filter(disclosure=OuterRef("pk"), answer="", hidden_at__isnull=True)
+            .order_by()
+            .values("disclosure")
+            .annotate(n=Count("pk"))
+            .values("n")
+        ),
+        0,
+    )
+    overdue = Q(state__in=PENDING, posting_deadline__lte=today)
+    group = Case(
+        When(overdue, then=0),
+        *(When(state=state, then=rank) for rank, (state, _label) in enumerate(GROUPS) if rank),
+        default=len(GROUPS),
+        output_field=IntegerField(),
+    )
+    # Drafts and submissions by their posting deadline, published ones by the end of their window.
+    due = Case(
+        When(state__in=PENDING, then=F("posting_deadline")),
+        When(state=State.PUBLISHED, then=F("window_end")),
+        output_field=DateField(),
+    )
+    rows = (
+        base.select_related("item", "unit", "agency")
+        # The list shows none of the long texts; a page of 50 should not carry 50 bodies.
+        .defer("summary", "body", "search_text", "posting_deadline_explanation", "window_explanation")
+        .annotate(waiting=waiting, group=group, due=due)
+        .order_by("group", F("due").asc(nulls_last=True), "-waiting", "-updated_at", "-pk")
+    )
+    return base, rows
+
+
+def _summary(base, today):
+    """Everything the banner and the tabs count, in one query."""
+    soon = today + dt.timedelta(days=CLOSING_SOON_DAYS)
+    counts = {f"state_{state}": Count("pk", distinct=True, filter=Q(state=state)) for state in State.values}
+    return base.aggregate(
+        overdue=Count("pk", distinct=True, filter=Q(state__in=PENDING, posting_deadline__lt=today)),
+        due_today=Count("pk", distinct=True, filter=Q(state__in=PENDING, posting_deadline=today)),
+        closing_soon=Count("pk", distinct=True, filter=Q(state=State.PUBLISHED, window_end__lte=soon)),
+        waiting=Count("feedback", filter=Q(feedback__answer="", feedback__hidden_at__isnull=True)),
+        total=Count("pk", distinct=True),
+        **counts,
+    )
+
+
+def _decorate(rows, today):
+    """Per-row facts the template shows (days late, days left) from columns already loaded."""
+    for d in rows:
+        d.days_to_deadline = (d.posting_deadline - today).days if d.posting_deadline else None
+        d.days_late = -d.days_to_deadline if d.days_to_deadline is not None else None
+        d.days_left = (d.window_end - today).days if d.window_end else None
+        d.reference = item_reference(d.item)
+    return rows
+
+
+@login_required
+def workspace(request):
+    today = timezone.localdate()
+    base, rows = _workspace_queryset(request, today)
+    state = request.GET.get("state", "")
+    if state in State.values:
+        rows = rows.filter(state=state)
+    else:
+        state = ""
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    groups = [
+        (GROUPS[key][1] if key < len(GROUPS) else "", list(items))
+        for key, items in itertools.groupby(_decorate(page.object_list, today), key=lambda d: d.group)
+    ]
+    summary = _summary(base, today)
+    access = access_for(request)
+    creatable = [
+        m
+        for m in access.memberships
+        if m.role_enum.can_edit and (m.agency_id or (m.unit and m.unit.level == Level.COMMUNE))
+    ]
+    tabs = [(s.value, s.label, summary[f"state_{s.value}"]) for s in State]
+    return render(
+        request,
+        "disclosures/staff/workspace.html",
+        {
+            "page": page,
+            "groups": groups,
+            "summary": summary,
+            "tabs": tabs,
+            "state": state,
+            "creatable": creatable,
+            "today": today,
+        },
+    )
+
+
+# --- The form ----------------------------------------------------------------------------------
+
+
+def _form_page(request, form, *, owner, disclosure=None, preview=False):
+    timeline = form.timeline()
+    return render(
+        request,
+        "disclosures/staff/form.html",
+        {
+            "form": form,
+            "owner": owner,
+            "internal": isinstance(owner, Agency),
+            "disclosure": disclosure,
+            "timeline": timeline,
+            "item_label": item_label(timeline.item) if timeline.item else "",
+            "preview": preview,
+            "extend_to_working_day": settings.PERIOD_END_EXTENDS_TO_WORKING_DAY,
+        },
+    )
+
+
+def _create(request, owner):
+    form = DisclosureForm(request.POST or None, owner=owner, initial={"form_token": uuid.uuid4()})
+    if request.method == "POST" and "preview" in request.POST:
+        form.check_for_preview()
+        return _form_page(request, form, owner=owner, preview=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            disclosure = actions.create_draft(
+                owner=owner,
+                by=request.user,
+                form_token=form.cleaned_data["form_token"],
+                villages=form.chosen_villages(),
+                **form.draft_fields(),
+            )
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Đã lưu bản nháp “%(title)s”. Hạn công khai: %(deadline)s.")
+                % {"title": disclosure.title, "deadline": f"{disclosure.posting_deadline:%d/%m/%Y}"},
+            )
+            return redirect("disclosures:staff_detail", pk=disclosure.pk)
+    return _form_page(request, form, owner=owner)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create(request, code):
+    unit, _roles = get_unit_for_user(request, code, write=True)
+    if unit.level != Level.COMMUNE:
+        raise Http404
+    return _create(request, unit)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create_for_agency(request, code):
+    agency, _roles = get_agency_for_user(request, code, write=True)
+    return _create(request, agency)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request, pk):
+    disclosure, _roles = get_disclosure_for_user(request, pk, write=True)
+    if disclosure.state != State.DRAFT:
+        messages.info(
+            request,
+            _("Chỉ sửa được bản nháp. Thông tin đã công khai được đính chính bằng một phiên bản mới."),
+        )
+        return redirect("disclosures:staff_detail", pk=disclosure.pk)
+    initial = {name: getattr(disclosure, name) for name in actions.EDITABLE_FIELDS}
+    if disclosure.unit_id:
+        initial["villages"] = list(disclosure.posting_villages.values_list("pk", flat=True))
+    form = DisclosureForm(request.POST or None, owner=disclosure.owner, initial=initial)
+    if request.method == "POST" and "preview" in request.POST:
+        form.check_for_preview()
+        return _form_page(request, form, owner=disclosure.owner, disclosure=disclosure, preview=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_draft(
+                disclosure,
+                by=request.user,
+                villages=form.chosen_villages() if disclosure.unit_id else None,
+                **form.draft_fields(),
+            )
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("Đã lưu bản nháp."))
+            return redirect("disclosures:staff_detail", pk=disclosure.pk)
+    return _form_page(request, form, owner=disclosure.owner, disclosure=disclosure)
+
+
+# --- One disclosure ---------------------------------------------------------------------------
+
+
+def _describe_changes(event) -> str:
+    """What an audit row changed, in words: the fields of an edit, the names of documents."""
+    if event.action == "documents_added":
+        return ", ".join(event.changes.get("documents", []))
+    if event.action == "document_removed":
+        return event.changes.get("document", "")
+    if event.action != "edited":
+        return ""
+    names = []
+    for name in event.changes:
+        try:
+            names.append(str(Disclosure._meta.get_field(name).verbose_name))
+        except FieldDoesNotExist:  # a field renamed since the event was written
+            names.append(name)
+    return ", ".join(names)
+
+
+def _detail_page(request, disclosure, roles, *, status=200, **forms):
+    """The disclosure with everything about it; `forms` holds a bound form that failed, if any."""
+    today = timezone.localdate()
+    can_edit = any(r.can_edit for r in roles)
+    can_approve = any(r.can_approve for r in roles)
+    feedback = list(
+        disclosure.feedback.select_related("answered_by", "recorded_by", "hidden_by").order_by(
+            "received_at", "pk"
+        )
+    )
+    failing_answer = forms.get("answer_form")
+    failing_hide = forms.get("hide_form")
+    for f in feedback:
+        f.answer_form = (
+            failing_answer
+            if failing_answer is not None and failing_answer.feedback_pk == f.pk
+            else AnswerForm(initial={"answer": f.answer}, auto_id=f"id_f{f.pk}_%s")
+        )
+        f.hide_form = (
+            failing_hide
+            if failing_hide is not None and failing_hide.feedback_pk == f.pk
+            else HideFeedbackForm(auto_id=f"id_h{f.pk}_%s")
+        )
+    audit = list(disclosure.audit.select_related("actor").order_by("at", "pk"))
+    for event in audit:
+        event.label = ACTION_LABELS.get(event.action, event.action)
+        event.fields = _describe_changes(event)
+    context = {
+        "d": disclosure,
+        "can_edit": can_edit,
+        "can_approve": can_approve,
+        "is_draft": disclosure.state == State.DRAFT,
+        "late_now": disclosure.posting_deadline is not None and today > disclosure.posting_deadline,
+        "today": today,
+        "reference": item_reference(disclosure.item),
+        "documents": list(disclosure.documents.select_related("uploaded_by")),
+        "records": list(disclosure.records.order_by("made_at", "pk")),
+        "villages": list(disclosure.posting_villages.order_by("code")),
+        "feedback": feedback,
+        "waiting": sum(1 for f in feedback if not f.answer and not f.is_hidden),
+        "audit": audit,
+        "newer": Disclosure.objects.filter(supersedes=disclosure).only("pk", "version", "state").first(),
+        "older": disclosure.supersedes,
+        "accepts_feedback": disclosure.state in (State.PUBLISHED, State.CLOSED),
+        "upload_form": forms.get("upload_form") or DocumentUploadForm(),
+        "return_form": forms.get("return_form") or ReturnForm(auto_id="id_return_%s"),
+        "publish_form": forms.get("publish_form") or PublishForm(),
+        "withdraw_form": forms.get("withdraw_form") or WithdrawForm(auto_id="id_withdraw_%s"),
+        "correct_form": forms.get("correct_form") or CorrectForm(auto_id="id_correct_%s"),
+        "record_form": forms.get("record_form") or FeedbackRecordForm(initial={"form_token": uuid.uuid4()}),
+    }
+    return render(request, "disclosures/staff/detail.html", context, status=status)
+
+
+@login_required
+def staff_detail(request, pk):
+    disclosure, roles = get_disclosure_for_user(request, pk)
+    if not roles:
+        # A staff page: someone with no role here reads the public board, not the audit trail.
+        raise Http404
+    return _detail_page(request, disclosure, roles)
+
+
+def _load_for_approval(request, pk):
+    disclosure, roles = get_disclosure_for_user(request, pk, write=True)
+    if not any(r.can_approve for r in roles):
+        raise PermissionDenied
+    return disclosure, roles
+
+
+def _already(request, disclosure):
+    """A second click (or a colleague was quicker): say where things stand, no error."""
+    disclosure.refresh_from_db(fields=["state"])
+    messages.info(
+        request,
+        _("Không có thay đổi: thông tin này đang ở trạng thái “%(state)s”.")
+        % {"state": disclosure.get_state_display()},
+    )
+    return redirect("disclosures:staff_detail", pk=disclosure.pk)
+
+
+@login_required
+@require_POST
+def submit(request, pk):
+    disclosure, _roles = get_disclosure_for_user(request, pk, write=True)
+    try:
+        done = actions.submit(disclosure, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("disclosures:staff_detail", pk=disclosure.pk)
+    if not done:
+        return _already(request, disclosure)
+    messages.success(request, _("Đã trình phê duyệt."))
+    return redirect("disclosures:staff_detail", pk=disclosure.pk)
+
+
+@login_required
+@require_POST
+def return_submission(request, pk):
+    disclosure, roles = _load_for_approval(request, pk)
+    form = ReturnForm(request.POST, auto_id="id_return_%s")
+    if form.is_valid():
+        try:
+            done = actions.return_submission(disclosure, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            if not done:
+                return _already(request, disclosure)
+            messages.success(request, _("Đã trả lại bản nháp cho công chức kèm lý do."))
+            return redirect("disclosures:staff_detail", pk=disclosure.pk)
+    return _detail_page(request, disclosure, roles, return_form=form)
+
+
+@login_required
+@require_POST
+def publish(request, pk):
+    disclosure, roles = _load_for_approval(request, pk)
+    form = PublishForm(request.POST)
+    if form.is_valid():
+        try:
+            done = actions.publish(disclosure, by=request.user, late_reason=form.cleaned_data["late_reason"])
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            if not done:
+                return _already(request, disclosure)
+            if disclosure.window_end:
+                message = _("Đã phê duyệt và công khai. Niêm yết đến hết ngày %(end)s.") % {
+                    "end": f"{disclosure.window_end:%d/%m/%Y}"
+                }
+            else:
+                message = _("Đã phê duyệt và công khai (niêm yết thường xuyên).")
+            messages.success(request, message)
+            return redirect("disclosures:staff_detail", pk=disclosure.pk)
+    return _detail_page(request, disclosure, roles, publish_form=form)
+
+
+@login_required
+@require_POST
+def withdraw(request, pk):
+    disclosure, roles = _load_for_approval(request, pk)
+    form = WithdrawForm(request.POST, auto_id="id_withdraw_%s")
+    if form.is_valid():
+        try:
+            done = actions.withdraw(disclosure, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            if not done:
+                return _already(request, disclosure)
+            messages.success(request, _("Đã thu hồi thông tin; lý do được ghi vào nhật ký."))
+            return redirect("disclosures:staff_detail", pk=disclosure.pk)
+    return _detail_page(request, disclosure, roles, withdraw_form=form)
+
+
+@login_required
+@require_POST
+def correct(request, pk):
+    disclosure, roles = get_disclosure_for_user(request, pk, write=True)
+    form = CorrectForm(request.POST, auto_id="id_correct_%s")
+    if form.is_valid():
+        try:
+            draft = actions.start_correction(disclosure, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Phiên bản %(version)s đang là bản nháp: sửa rồi trình phê duyệt.")
+                % {"version": draft.version},
+            )
+            return redirect("disclosures:edit", pk=draft.pk)
+    return _detail_page(request, disclosure, roles, correct_form=form)
+
+
+@login_required
+@require_POST
+def upload(request, pk):
+    disclosure, roles = get_disclosure_for_user(request, pk, write=True)
+    form = DocumentUploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            documents = uploads.add_documents(disclosure, form.cleaned_data["files"], by=request.user)
+        except ValidationError as error:
+            # No longer a draft (submitted meanwhile): the upload form is gone from the page.
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Đã đính kèm %(n)s tệp.") % {"n": len(documents)})
+        return redirect("disclosures:staff_detail", pk=disclosure.pk)
+    return _detail_page(request, disclosure, roles, upload_form=form)
+
+
+@login_required
+@require_POST
+def document_delete(request, pk, doc_pk):
+    disclosure, _roles = get_disclosure_for_user(request, pk, write=True)
+    document = get_object_or_404(Document, pk=doc_pk, disclosure=disclosure)
+    try:
+        uploads.delete_document(document, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Đã xóa tệp “%(name)s”.") % {"name": document.original_name})
+    return redirect("disclosures:staff_detail", pk=disclosure.pk)
+
+
+@login_required
+@require_POST
+def feedback_record(request, pk):
+    disclosure, roles = get_disclosure_for_user(request, pk, write=True)
+    form = FeedbackRecordForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.add_feedback(
+                disclosure,
+                text=data["text"],
+                kind=data["kind"],
+                name=data["name"],
+                contact=data["contact"],
+                channel=data["channel"],
+                received_at=data["received_at"],
+                form_token=data["form_token"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("Đã ghi nhận câu hỏi, ý kiến."))
+            return redirect("disclosures:staff_detail", pk=disclosure.pk)
+    return _detail_page(request, disclosure, roles, record_form=form)
+
+
+def _feedback_anchor(feedback) -> str:
+    return f"{reverse('disclosures:staff_detail', args=[feedback.disclosure_id])}#feedback-{feedback.pk}"
+
+
+def _feedback_for(request, pk, fpk):
+    disclosure, roles = get_disclosure_for_user(request, pk, write=True)
+    feedback = get_object_or_404(Feedback, pk=fpk, disclosure=disclosure)
+    feedback.disclosure = disclosure
+    return disclosure, roles, feedback
+
+
+@login_required
+@require_POST
+def feedback_answer(request, pk, fpk):
+    disclosure, roles, feedback = _feedback_for(request, pk, fpk)
+    form = AnswerForm(request.POST, auto_id=f"id_f{feedback.pk}_%s")
+    form.feedback_pk = feedback.pk
+    if form.is_valid():
+        try:
+            actions.answer_feedback(feedback, by=request.user, text=form.cleaned_data["answer"])
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("Đã lưu câu trả lời; câu trả lời được công khai dưới câu hỏi."))
+            return redirect(_feedback_anchor(feedback))
+    return _detail_page(request, disclosure, roles, answer_form=form)
+
+
+@login_required
+@require_POST
+def feedback_hide(request, pk, fpk):
+    disclosure, roles, feedback = _feedback_for(request, pk, fpk)
+    form = HideFeedbackForm(request.POST, auto_id=f"id_h{feedback.pk}_%s")
+    form.feedback_pk = feedback.pk
+    if form.is_valid():
+        try:
+            actions.hide_feedback(feedback, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("Đã ẩn câu hỏi, ý kiến; nội dung vẫn được lưu cùng lý do ẩn."))
+            return redirect(_feedback_anchor(feedback))
+    return _detail_page(request, disclosure, roles, hide_form=form)
