@@ -128,8 +128,12 @@ def test_it_recognises_community_decisions_within_five_working_days():
 def test_it_needs_a_two_thirds_quorum_and_more_than_half_of_those_present_in_agencies():
     rules = set(
         CatalogueItem.objects.filter(article=49).values_list(
-            "threshold_numerator", "threshold_denominator", "threshold_inclusive",
-            "quorum_numerator", "quorum_denominator", "online_vote_allowed",
+            "threshold_numerator",
+            "threshold_denominator",
+            "threshold_inclusive",
+            "quorum_numerator",
+            "quorum_denominator",
+            "online_vote_allowed",
         )
     )
     assert rules == {(1, 2, False, 2, 3, False)}
@@ -184,10 +188,27 @@ def test_it_returns_every_rule_field_of_an_item(client):
     body = client.get(API, {"scope": "commune", "article": 11}).json()
     radio_item = next(row for row in body["results"] if row["clause"] == 7)
     assert set(radio_item) == {
-        "id", "article", "clause", "scope", "kind", "label_vi", "label_en", "legal_basis",
-        "disclosure_deadline_working_days", "posting_days", "is_permanent", "radio_days", "consultation_days",
-        "threshold_numerator", "threshold_denominator", "threshold_inclusive", "quorum_numerator",
-        "quorum_denominator", "online_vote_allowed", "recognition_working_days", "answer_days",
+        "id",
+        "article",
+        "clause",
+        "scope",
+        "kind",
+        "label_vi",
+        "label_en",
+        "legal_basis",
+        "disclosure_deadline_working_days",
+        "posting_days",
+        "is_permanent",
+        "radio_days",
+        "consultation_days",
+        "threshold_numerator",
+        "threshold_denominator",
+        "threshold_inclusive",
+        "quorum_numerator",
+        "quorum_denominator",
+        "online_vote_allowed",
+        "recognition_working_days",
+        "answer_days",
     }
     assert radio_item["radio_days"] == 3
     assert radio_item["posting_days"] == 30
@@ -275,9 +296,19 @@ def change_form_data(catalogue_item, **changes):
     """The change form as the admin posts it (scope, kind, article and clause are read-only on change)."""
     data = {}
     for name in (
-        "label_vi", "label_en", "legal_basis", "disclosure_deadline_working_days", "posting_days",
-        "radio_days", "consultation_days", "threshold_numerator", "threshold_denominator", "quorum_numerator",
-        "quorum_denominator", "recognition_working_days", "answer_days",
+        "label_vi",
+        "label_en",
+        "legal_basis",
+        "disclosure_deadline_working_days",
+        "posting_days",
+        "radio_days",
+        "consultation_days",
+        "threshold_numerator",
+        "threshold_denominator",
+        "quorum_numerator",
+        "quorum_denominator",
+        "recognition_working_days",
+        "answer_days",
     ):
         value = getattr(catalogue_item, name)
         data[name] = "" if value is None else value
