@@ -1,11 +1,14 @@
 """The shared cast: two provinces, communes A and B in province P, commune C in province Q, a village
 and an agency in A, and one user per role. Every view test can cover allowed / 403 / 404 with it."""
 
+import importlib
 from types import SimpleNamespace
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 
+from democracy.models import CatalogueItem
 from units.models import AdministrativeUnit, Agency, Level, Membership, Role, UnitType
 
 
@@ -22,8 +25,17 @@ def make_user(username, role=None, *, unit=None, agency=None, **extra):
     return user
 
 
+def ensure_catalogue():
+    """The catalogue comes from a data migration. A transactional test (live server, real worker)
+    flushes every table when it ends, and serialized rollback cannot bring it back inside Playwright's
+    event loop (Django's connections are per context there), so reload it from the migration."""
+    if not CatalogueItem.objects.exists():
+        importlib.import_module("democracy.migrations.0002_catalogue_items").load_catalogue(apps, None)
+
+
 @pytest.fixture
 def cast(db):
+    ensure_catalogue()
     p = make_unit("24", "Tỉnh Bắc Ninh", Level.PROVINCE, UnitType.TINH)
     q = make_unit("01", "Thành phố Hà Nội", Level.PROVINCE, UnitType.THANH_PHO_TW)
     a = make_unit("07282", "Xã Đồng Kỳ", Level.COMMUNE, UnitType.XA, p)
