@@ -1,5 +1,7 @@
-"""The clerk's and the approver's workspace. Every view: load through the permission accessor →
-validate the form → call one function of `actions` (or `uploads`) → render, or redirect (PRG)."""
+"""The clerk's and the approver's workspace pages: the list, the form, one disclosure.
+
+Every view: load through the permission accessor → validate the form → call one function of
+`actions` (or `uploads`) → render, or redirect (PRG)."""
 
 import datetime as dt
 import itertools
@@ -8,24 +10,23 @@ import uuid
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, DateField, F, IntegerField, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from units.access import access_for, get_agency_for_user, get_unit_for_user
 from units.models import AdministrativeUnit, Agency, Level
 
-from . import actions, uploads
-from .access import get_disclosure_for_user, visible_filter
-from .forms import (
+from .. import actions
+from ..access import get_disclosure_for_user, visible_filter
+from ..forms import (
     AnswerForm,
     CorrectForm,
     DisclosureForm,
@@ -39,7 +40,7 @@ from .forms import (
     item_label,
     item_reference,
 )
-from .models import Disclosure, Document, Feedback, State
+from ..models import Disclosure, Feedback, State
 
 PAGE_SIZE = 50
 CLOSING_SOON_DAYS = 3
@@ -361,222 +362,3 @@ def staff_detail(request, pk):
         # A staff page: someone with no role here reads the public board, not the audit trail.
         raise Http404
     return _detail_page(request, disclosure, roles)
-
-
-def _load_for_approval(request, pk):
-    disclosure, roles = get_disclosure_for_user(request, pk, write=True)
-    if not any(r.can_approve for r in roles):
-        raise PermissionDenied
-    return disclosure, roles
-
-
-def _already(request, disclosure):
-    """A second click (or a colleague was quicker): say where things stand, no error."""
-    disclosure.refresh_from_db(fields=["state"])
-    messages.info(
-        request,
-        _("Không có thay đổi: thông tin này đang ở trạng thái “%(state)s”.")
-        % {"state": disclosure.get_state_display()},
-    )
-    return redirect("disclosures:staff_detail", pk=disclosure.pk)
-
-
-@login_required
-@require_POST
-def submit(request, pk):
-    disclosure, _roles = get_disclosure_for_user(request, pk, write=True)
-    try:
-        done = actions.submit(disclosure, by=request.user)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-        return redirect("disclosures:staff_detail", pk=disclosure.pk)
-    if not done:
-        return _already(request, disclosure)
-    messages.success(request, _("Đã trình phê duyệt."))
-    return redirect("disclosures:staff_detail", pk=disclosure.pk)
-
-
-@login_required
-@require_POST
-def return_submission(request, pk):
-    disclosure, roles = _load_for_approval(request, pk)
-    form = ReturnForm(request.POST, auto_id="id_return_%s")
-    if form.is_valid():
-        try:
-            done = actions.return_submission(disclosure, by=request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
-            if not done:
-                return _already(request, disclosure)
-            messages.success(request, _("Đã trả lại bản nháp cho công chức kèm lý do."))
-            return redirect("disclosures:staff_detail", pk=disclosure.pk)
-    return _detail_page(request, disclosure, roles, return_form=form)
-
-
-@login_required
-@require_POST
-def publish(request, pk):
-    disclosure, roles = _load_for_approval(request, pk)
-    form = PublishForm(request.POST)
-    if form.is_valid():
-        try:
-            done = actions.publish(disclosure, by=request.user, late_reason=form.cleaned_data["late_reason"])
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
-            if not done:
-                return _already(request, disclosure)
-            if disclosure.window_end:
-                message = _("Đã phê duyệt và công khai. Niêm yết đến hết ngày %(end)s.") % {
-                    "end": f"{disclosure.window_end:%d/%m/%Y}"
-                }
-            else:
-                message = _("Đã phê duyệt và công khai (niêm yết thường xuyên).")
-            messages.success(request, message)
-            return redirect("disclosures:staff_detail", pk=disclosure.pk)
-    return _detail_page(request, disclosure, roles, publish_form=form)
-
-
-@login_required
-@require_POST
-def withdraw(request, pk):
-    disclosure, roles = _load_for_approval(request, pk)
-    form = WithdrawForm(request.POST, auto_id="id_withdraw_%s")
-    if form.is_valid():
-        try:
-            done = actions.withdraw(disclosure, by=request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
-            if not done:
-                return _already(request, disclosure)
-            messages.success(request, _("Đã thu hồi thông tin; lý do được ghi vào nhật ký."))
-            return redirect("disclosures:staff_detail", pk=disclosure.pk)
-    return _detail_page(request, disclosure, roles, withdraw_form=form)
-
-
-@login_required
-@require_POST
-def correct(request, pk):
-    disclosure, roles = get_disclosure_for_user(request, pk, write=True)
-    form = CorrectForm(request.POST, auto_id="id_correct_%s")
-    if form.is_valid():
-        try:
-            draft = actions.start_correction(disclosure, by=request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Phiên bản %(version)s đang là bản nháp: sửa rồi trình phê duyệt.")
-                % {"version": draft.version},
-            )
-            return redirect("disclosures:edit", pk=draft.pk)
-    return _detail_page(request, disclosure, roles, correct_form=form)
-
-
-@login_required
-@require_POST
-def upload(request, pk):
-    disclosure, roles = get_disclosure_for_user(request, pk, write=True)
-    form = DocumentUploadForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            documents = uploads.add_documents(disclosure, form.cleaned_data["files"], by=request.user)
-        except ValidationError as error:
-            # No longer a draft (submitted meanwhile): the upload form is gone from the page.
-            for message in error.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("Đã đính kèm %(n)s tệp.") % {"n": len(documents)})
-        return redirect("disclosures:staff_detail", pk=disclosure.pk)
-    return _detail_page(request, disclosure, roles, upload_form=form)
-
-
-@login_required
-@require_POST
-def document_delete(request, pk, doc_pk):
-    disclosure, _roles = get_disclosure_for_user(request, pk, write=True)
-    document = get_object_or_404(Document, pk=doc_pk, disclosure=disclosure)
-    try:
-        uploads.delete_document(document, by=request.user)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Đã xóa tệp “%(name)s”.") % {"name": document.original_name})
-    return redirect("disclosures:staff_detail", pk=disclosure.pk)
-
-
-@login_required
-@require_POST
-def feedback_record(request, pk):
-    disclosure, roles = get_disclosure_for_user(request, pk, write=True)
-    form = FeedbackRecordForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            actions.add_feedback(
-                disclosure,
-                text=data["text"],
-                kind=data["kind"],
-                name=data["name"],
-                contact=data["contact"],
-                channel=data["channel"],
-                received_at=data["received_at"],
-                form_token=data["form_token"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
-            messages.success(request, _("Đã ghi nhận câu hỏi, ý kiến."))
-            return redirect("disclosures:staff_detail", pk=disclosure.pk)
-    return _detail_page(request, disclosure, roles, record_form=form)
-
-
-def _feedback_anchor(feedback) -> str:
-    return f"{reverse('disclosures:staff_detail', args=[feedback.disclosure_id])}#feedback-{feedback.pk}"
-
-
-def _feedback_for(request, pk, fpk):
-    disclosure, roles = get_disclosure_for_user(request, pk, write=True)
-    feedback = get_object_or_404(Feedback, pk=fpk, disclosure=disclosure)
-    feedback.disclosure = disclosure
-    return disclosure, roles, feedback
-
-
-@login_required
-@require_POST
-def feedback_answer(request, pk, fpk):
-    disclosure, roles, feedback = _feedback_for(request, pk, fpk)
-    form = AnswerForm(request.POST, auto_id=f"id_f{feedback.pk}_%s")
-    form.feedback_pk = feedback.pk
-    if form.is_valid():
-        try:
-            actions.answer_feedback(feedback, by=request.user, text=form.cleaned_data["answer"])
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
-            messages.success(request, _("Đã lưu câu trả lời; câu trả lời được công khai dưới câu hỏi."))
-            return redirect(_feedback_anchor(feedback))
-    return _detail_page(request, disclosure, roles, answer_form=form)
-
-
-@login_required
-@require_POST
-def feedback_hide(request, pk, fpk):
-    disclosure, roles, feedback = _feedback_for(request, pk, fpk)
-    form = HideFeedbackForm(request.POST, auto_id=f"id_h{feedback.pk}_%s")
-    form.feedback_pk = feedback.pk
-    if form.is_valid():
-        try:
-            actions.hide_feedback(feedback, by=request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
-            messages.success(request, _("Đã ẩn câu hỏi, ý kiến; nội dung vẫn được lưu cùng lý do ẩn."))
-            return redirect(_feedback_anchor(feedback))
-    return _detail_page(request, disclosure, roles, hide_form=form)

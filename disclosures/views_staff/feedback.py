@@ -1,0 +1,126 @@
+"""Documents and feedback on one disclosure (POST only)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import actions, uploads
+from ..access import get_disclosure_for_user
+from ..forms import (
+    AnswerForm,
+    DocumentUploadForm,
+    FeedbackRecordForm,
+    HideFeedbackForm,
+    add_action_errors,
+)
+from ..models import Document, Feedback
+from .pages import _detail_page
+
+
+@login_required
+@require_POST
+def upload(request, pk):
+    disclosure, roles = get_disclosure_for_user(request, pk, write=True)
+    form = DocumentUploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            documents = uploads.add_documents(disclosure, form.cleaned_data["files"], by=request.user)
+        except ValidationError as error:
+            # No longer a draft (submitted meanwhile): the upload form is gone from the page.
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Đã đính kèm %(n)s tệp.") % {"n": len(documents)})
+        return redirect("disclosures:staff_detail", pk=disclosure.pk)
+    return _detail_page(request, disclosure, roles, upload_form=form)
+
+
+@login_required
+@require_POST
+def document_delete(request, pk, doc_pk):
+    disclosure, _roles = get_disclosure_for_user(request, pk, write=True)
+    document = get_object_or_404(Document, pk=doc_pk, disclosure=disclosure)
+    try:
+        uploads.delete_document(document, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Đã xóa tệp “%(name)s”.") % {"name": document.original_name})
+    return redirect("disclosures:staff_detail", pk=disclosure.pk)
+
+
+@login_required
+@require_POST
+def feedback_record(request, pk):
+    disclosure, roles = get_disclosure_for_user(request, pk, write=True)
+    form = FeedbackRecordForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.add_feedback(
+                disclosure,
+                text=data["text"],
+                kind=data["kind"],
+                name=data["name"],
+                contact=data["contact"],
+                channel=data["channel"],
+                received_at=data["received_at"],
+                form_token=data["form_token"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("Đã ghi nhận câu hỏi, ý kiến."))
+            return redirect("disclosures:staff_detail", pk=disclosure.pk)
+    return _detail_page(request, disclosure, roles, record_form=form)
+
+
+def _feedback_anchor(feedback) -> str:
+    return f"{reverse('disclosures:staff_detail', args=[feedback.disclosure_id])}#feedback-{feedback.pk}"
+
+
+def _feedback_for(request, pk, fpk):
+    disclosure, roles = get_disclosure_for_user(request, pk, write=True)
+    feedback = get_object_or_404(Feedback, pk=fpk, disclosure=disclosure)
+    feedback.disclosure = disclosure
+    return disclosure, roles, feedback
+
+
+@login_required
+@require_POST
+def feedback_answer(request, pk, fpk):
+    disclosure, roles, feedback = _feedback_for(request, pk, fpk)
+    form = AnswerForm(request.POST, auto_id=f"id_f{feedback.pk}_%s")
+    form.feedback_pk = feedback.pk
+    if form.is_valid():
+        try:
+            actions.answer_feedback(feedback, by=request.user, text=form.cleaned_data["answer"])
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("Đã lưu câu trả lời; câu trả lời được công khai dưới câu hỏi."))
+            return redirect(_feedback_anchor(feedback))
+    return _detail_page(request, disclosure, roles, answer_form=form)
+
+
+@login_required
+@require_POST
+def feedback_hide(request, pk, fpk):
+    disclosure, roles, feedback = _feedback_for(request, pk, fpk)
+    form = HideFeedbackForm(request.POST, auto_id=f"id_h{feedback.pk}_%s")
+    form.feedback_pk = feedback.pk
+    if form.is_valid():
+        try:
+            actions.hide_feedback(feedback, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("Đã ẩn câu hỏi, ý kiến; nội dung vẫn được lưu cùng lý do ẩn."))
+            return redirect(_feedback_anchor(feedback))
+    return _detail_page(request, disclosure, roles, hide_form=form)

@@ -1,0 +1,133 @@
+"""The approval workflow: submit, return, publish, withdraw, correct (POST only)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import actions
+from ..access import get_disclosure_for_user
+from ..forms import (
+    CorrectForm,
+    PublishForm,
+    ReturnForm,
+    WithdrawForm,
+    add_action_errors,
+)
+from .pages import _detail_page
+
+
+def _load_for_approval(request, pk):
+    disclosure, roles = get_disclosure_for_user(request, pk, write=True)
+    if not any(r.can_approve for r in roles):
+        raise PermissionDenied
+    return disclosure, roles
+
+
+def _already(request, disclosure):
+    """A second click (or a colleague was quicker): say where things stand, no error."""
+    disclosure.refresh_from_db(fields=["state"])
+    messages.info(
+        request,
+        _("Không có thay đổi: thông tin này đang ở trạng thái “%(state)s”.")
+        % {"state": disclosure.get_state_display()},
+    )
+    return redirect("disclosures:staff_detail", pk=disclosure.pk)
+
+
+@login_required
+@require_POST
+def submit(request, pk):
+    disclosure, _roles = get_disclosure_for_user(request, pk, write=True)
+    try:
+        done = actions.submit(disclosure, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("disclosures:staff_detail", pk=disclosure.pk)
+    if not done:
+        return _already(request, disclosure)
+    messages.success(request, _("Đã trình phê duyệt."))
+    return redirect("disclosures:staff_detail", pk=disclosure.pk)
+
+
+@login_required
+@require_POST
+def return_submission(request, pk):
+    disclosure, roles = _load_for_approval(request, pk)
+    form = ReturnForm(request.POST, auto_id="id_return_%s")
+    if form.is_valid():
+        try:
+            done = actions.return_submission(disclosure, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            if not done:
+                return _already(request, disclosure)
+            messages.success(request, _("Đã trả lại bản nháp cho công chức kèm lý do."))
+            return redirect("disclosures:staff_detail", pk=disclosure.pk)
+    return _detail_page(request, disclosure, roles, return_form=form)
+
+
+@login_required
+@require_POST
+def publish(request, pk):
+    disclosure, roles = _load_for_approval(request, pk)
+    form = PublishForm(request.POST)
+    if form.is_valid():
+        try:
+            done = actions.publish(disclosure, by=request.user, late_reason=form.cleaned_data["late_reason"])
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            if not done:
+                return _already(request, disclosure)
+            if disclosure.window_end:
+                message = _("Đã phê duyệt và công khai. Niêm yết đến hết ngày %(end)s.") % {
+                    "end": f"{disclosure.window_end:%d/%m/%Y}"
+                }
+            else:
+                message = _("Đã phê duyệt và công khai (niêm yết thường xuyên).")
+            messages.success(request, message)
+            return redirect("disclosures:staff_detail", pk=disclosure.pk)
+    return _detail_page(request, disclosure, roles, publish_form=form)
+
+
+@login_required
+@require_POST
+def withdraw(request, pk):
+    disclosure, roles = _load_for_approval(request, pk)
+    form = WithdrawForm(request.POST, auto_id="id_withdraw_%s")
+    if form.is_valid():
+        try:
+            done = actions.withdraw(disclosure, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            if not done:
+                return _already(request, disclosure)
+            messages.success(request, _("Đã thu hồi thông tin; lý do được ghi vào nhật ký."))
+            return redirect("disclosures:staff_detail", pk=disclosure.pk)
+    return _detail_page(request, disclosure, roles, withdraw_form=form)
+
+
+@login_required
+@require_POST
+def correct(request, pk):
+    disclosure, roles = get_disclosure_for_user(request, pk, write=True)
+    form = CorrectForm(request.POST, auto_id="id_correct_%s")
+    if form.is_valid():
+        try:
+            draft = actions.start_correction(disclosure, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Phiên bản %(version)s đang là bản nháp: sửa rồi trình phê duyệt.")
+                % {"version": draft.version},
+            )
+            return redirect("disclosures:edit", pk=draft.pk)
+    return _detail_page(request, disclosure, roles, correct_form=form)
