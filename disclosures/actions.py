@@ -16,7 +16,7 @@ from democracy.calendar import add_working_days, period_end
 from democracy.models import CatalogueItem, Kind, Scope
 from units.models import Agency
 
-from .models import AuditEvent, Channel, Disclosure, Feedback, Record, State
+from .models import AuditEvent, Channel, Disclosure, Feedback, Record, RecordSequence, State
 
 EDITABLE_FIELDS = [
     "item", "title", "summary", "body", "decision_number", "decision_date", "decision_issuer", "forms",
@@ -265,51 +265,87 @@ def start_correction(disclosure: Disclosure, *, by, reason: str) -> Disclosure:
 def close_due_postings(*, now: dt.datetime | None = None, batch_size: int = 1000) -> int:
     """Close every posting whose window has ended, including those missed while the job was down.
 
-    Each posting is claimed with a compare-and-set before its closing record is made, so two runs at
-    once close it once and make one record. `window_ends_at` keeps the legal end, `closed_at` the
-    time the job really ran. Returns how many it closed.
+    A batch per transaction:
+    1. Lock up to `batch_size` due postings (SELECT … FOR UPDATE SKIP LOCKED): a second run at the
+       same time takes other rows or none, so each posting is closed once.
+    2. Close them with one UPDATE (`window_ends_at` keeps the legal end, `closed_at` when the job ran),
+       add their audit rows and closing records with bulk INSERTs, numbered from the owners' counters.
+    3. After the commit, one task renders the batch's records (PDFs never hold up closing).
+    Returns how many it closed.
     """
+    from .tasks import render_records
+
     now = now or timezone.now()
     closed = 0
     while True:
-        ids = list(
-            Disclosure.objects.due_for_closing(now)
-            .order_by("window_ends_at")
-            .values_list("pk", flat=True)[:batch_size]
-        )
-        if not ids:
-            return closed
-        for pk in ids:
-            with transaction.atomic():
-                if Disclosure.objects.filter(pk=pk, state=State.PUBLISHED).update(
-                    state=State.CLOSED, closed_at=now
-                ):
-                    disclosure = Disclosure.objects.get(pk=pk)
-                    audit(
-                        disclosure,
-                        by=None,
-                        action="closed",
-                        changes={"window_ends_at": _plain(disclosure.window_ends_at)},
-                    )
-                    _make_record(disclosure, Record.Kind.CLOSING, made_at=now)
-                    closed += 1
+        with transaction.atomic():
+            batch = list(
+                Disclosure.objects.due_for_closing(now)
+                .order_by("window_ends_at", "pk")
+                .select_for_update(skip_locked=True)
+                .only("pk", "unit_id", "agency_id", "window_ends_at")[:batch_size]
+            )
+            if not batch:
+                return closed
+            Disclosure.objects.filter(pk__in=[d.pk for d in batch], state=State.PUBLISHED).update(
+                state=State.CLOSED, closed_at=now, updated_at=now
+            )
+            AuditEvent.objects.bulk_create(
+                AuditEvent(
+                    disclosure=d,
+                    action="closed",
+                    at=now,
+                    changes={"window_ends_at": _plain(d.window_ends_at)},
+                )
+                for d in batch
+            )
+            numbers = take_record_numbers(batch, made_at=now)
+            records = Record.objects.bulk_create(
+                Record(disclosure=d, kind=Record.Kind.CLOSING, number=numbers[d.pk], made_at=now)
+                for d in batch
+            )
+            record_ids = [r.pk for r in records]
+            transaction.on_commit(lambda ids=record_ids: render_records.delay(ids))
+        closed += len(batch)
+
+
+def take_record_numbers(disclosures, *, made_at) -> dict[int, str]:
+    """'n/BB-UBND' for each disclosure, n continuing its owner's records of the year. The counters are
+    locked in a fixed order, so two jobs wait for each other instead of deadlocking."""
+    year = timezone.localdate(made_at).year
+    wanted: dict[str, int] = {}
+    for d in disclosures:
+        key = RecordSequence.owner_key(d)
+        wanted[key] = wanted.get(key, 0) + 1
+    RecordSequence.objects.bulk_create(
+        [RecordSequence(owner=key, year=year) for key in wanted], ignore_conflicts=True
+    )
+    counters = {
+        c.owner: c
+        for c in RecordSequence.objects.select_for_update()
+        .filter(owner__in=wanted, year=year)
+        .order_by("owner")
+    }
+    following = {key: counters[key].last for key in wanted}
+    for key, n in wanted.items():
+        counters[key].last += n
+    RecordSequence.objects.bulk_update(counters.values(), ["last"])
+    numbers = {}
+    for d in disclosures:
+        key = RecordSequence.owner_key(d)
+        following[key] += 1
+        numbers[d.pk] = f"{following[key]}/BB-UBND"
+    return numbers
 
 
 def _make_record(disclosure, kind, *, made_at):
     from .tasks import render_record
 
-    year = timezone.localdate(made_at).year
-    owner_filter = (
-        {"disclosure__agency": disclosure.agency}
-        if disclosure.is_internal
-        else {"disclosure__unit": disclosure.unit}
-    )
-    sequence = Record.objects.filter(made_at__year=year, **owner_filter).count() + 1
-    record, created = Record.objects.get_or_create(
-        disclosure=disclosure, kind=kind, defaults={"number": f"{sequence}/BB-UBND", "made_at": made_at}
-    )
-    if created:
-        transaction.on_commit(lambda: render_record.delay(record.pk))
+    if (existing := Record.objects.filter(disclosure=disclosure, kind=kind).first()) is not None:
+        return existing
+    number = take_record_numbers([disclosure], made_at=made_at)[disclosure.pk]
+    record = Record.objects.create(disclosure=disclosure, kind=kind, number=number, made_at=made_at)
+    transaction.on_commit(lambda: render_record.delay(record.pk))
     return record
 
 

@@ -195,9 +195,12 @@ def list_disclosures(request, code: str, filters: Query[DisclosureFilters]):
     if unit is None:
         raise HttpError(404, f"Không có đơn vị hành chính mã “{code}”.")
     states = PUBLIC_STATES if filters.state == "all" else [filters.state]
+    # The agencies' ids as a list, not a subquery: inside the OR, PostgreSQL would otherwise scan the whole
+    # table at a million rows (bench: p95 768 → 11 ms).
+    agency_ids = list(Agency.objects.filter(unit=unit).values_list("pk", flat=True))
     return (
         Disclosure.objects.filter(visible_filter(request))
-        .filter(Q(unit=unit) | Q(agency__in=Agency.objects.filter(unit=unit).values("pk")))
+        .filter(Q(unit=unit) | Q(agency__in=agency_ids))
         .filter(state__in=states)
         .select_related("item")
         .order_by("-published_at", "-pk")

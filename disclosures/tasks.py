@@ -21,6 +21,15 @@ def render_record(record_id: int) -> None:
         render_record_pdf(record)
 
 
+@shared_task(name="disclosures.render_records", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def render_records(record_ids: list[int]) -> None:
+    """Render a batch of closing records (one message per closing batch, not per record)."""
+    for record in Record.objects.select_related("disclosure").filter(
+        pk__in=record_ids, rendered_at__isnull=True
+    ):
+        render_record_pdf(record)
+
+
 @shared_task(name="disclosures.send_reminders")
 def send_reminders() -> int:
     """E-mail clerks and approvers before a posting deadline and before a window closes."""

@@ -124,3 +124,25 @@ def test_online_feedback_only_while_the_window_is_open(make_disclosure, cast):
         d, text="Thư góp ý", channel="box", by=cast.clerk_a, received_at=dt.datetime(2024, 3, 1, tzinfo=HCM)
     )
     assert d.feedback.count() == 2
+
+
+def test_record_numbers_continue_per_commune_and_year_without_gaps_or_repeats(make_disclosure, cast):
+    a1 = make_disclosure(state="published", published_on=dt.date(2024, 2, 8))
+    b1 = make_disclosure(cast.b, by=cast.clerk_b, state="submitted")
+    actions.publish(b1, by=cast.admin, now=dt.datetime(2024, 2, 8, 10, tzinfo=HCM))
+    a2 = make_disclosure(state="published", published_on=dt.date(2024, 2, 9))
+    actions.close_due_postings(now=dt.datetime(2024, 6, 1, tzinfo=HCM))
+    numbers = {
+        (r.disclosure_id, r.kind): r.number for r in Record.objects.filter(disclosure__in=[a1, a2, b1])
+    }
+    assert numbers == {
+        (a1.pk, "posting"): "1/BB-UBND", (a2.pk, "posting"): "2/BB-UBND", (b1.pk, "posting"): "1/BB-UBND",
+        (a1.pk, "closing"): "3/BB-UBND", (a2.pk, "closing"): "4/BB-UBND", (b1.pk, "closing"): "2/BB-UBND",
+    }  # fmt: skip
+
+
+def test_closing_a_batch_takes_a_constant_number_of_queries(make_disclosure, django_assert_max_num_queries):
+    for _ in range(12):
+        make_disclosure(state="published", published_on=dt.date(2024, 2, 8))
+    with django_assert_max_num_queries(12):
+        assert actions.close_due_postings(now=dt.datetime(2024, 6, 1, tzinfo=HCM)) == 12
