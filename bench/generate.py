@@ -1,0 +1,239 @@
+"""Load a national dataset into PostgreSQL for the benchmarks: COPY streams, no ORM saves.
+
+    .venv/bin/python bench/generate.py [--scale 0.01] [--reset] [--database-url URL]
+
+1. Create the database if missing (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/portal_bench),
+   migrate it, load the 34 provinces and 3,321 communes.
+2. In one transaction: empty the generated tables, drop their secondary indexes and foreign keys, COPY
+   villages, agencies, disclosures, documents, feedback, records, audit events and posting villages,
+   then recreate every dropped index and constraint from its own definition. A failure rolls it all
+   back, so nothing stays dropped.
+3. VACUUM ANALYZE the loaded tables, print the counts and the time taken.
+
+The five years end today, so ~2% of the postings are open now, as on a real portal.
+"""
+
+import argparse
+import sys
+import time
+
+from common import check_bench_database, create_database_if_missing, database_url, setup_django, timed
+from dataset import FULL_SIZE, Dataset
+
+# Tables the generator owns in the bench database: emptied, then filled by COPY.
+EMPTIED = [
+    "disclosures_disclosure_posting_villages", "disclosures_document", "disclosures_feedback",
+    "disclosures_record", "disclosures_auditevent", "disclosures_reminder", "disclosures_disclosure",
+    "units_agency",
+]  # fmt: skip
+# The big ones: loaded without secondary indexes and foreign keys, which are rebuilt once at the end.
+BULK = [
+    "disclosures_disclosure", "disclosures_document", "disclosures_feedback", "disclosures_record",
+    "disclosures_auditevent", "disclosures_disclosure_posting_villages",
+]  # fmt: skip
+DISCLOSURE_COLUMNS = [
+    "id", "unit_id", "agency_id", "item_id", "title", "summary", "body", "decision_number",
+    "decision_date", "decision_issuer", "forms", "posted_at_office", "other_places", "window_days",
+    "state", "version", "supersedes_id", "correction_reason", "posting_deadline",
+    "posting_deadline_explanation", "published_at", "is_late", "late_reason", "window_end",
+    "window_ends_at", "window_explanation", "radio_days", "return_reason", "withdrawn_reason",
+    "closed_at", "created_at", "updated_at", "search_text",
+]  # fmt: skip
+
+
+# --- Loading -----------------------------------------------------------------------------------------
+
+
+def copy_rows(cursor, table: str, columns: list[str], rows, *, freeze: bool) -> int:
+    """Stream rows into `table` with COPY; returns how many."""
+    options = " WITH (FREEZE)" if freeze else ""
+    count = 0
+    with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN{options}") as copy:
+        for row in rows:
+            copy.write_row(row)
+            count += 1
+    return count
+
+
+def drop_secondary_indexes(cursor, tables: list[str]) -> list[str]:
+    """Drop the foreign keys, unique constraints and plain indexes of `tables` (not the primary keys);
+    return the statements that recreate them, in an order that works."""
+    recreate, drops = [], []
+    for table in tables:
+        cursor.execute(
+            "SELECT conname, contype, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE conrelid = %s::regclass AND contype IN ('f', 'u') ORDER BY contype DESC",
+            [table],
+        )
+        for name, kind, definition in cursor.fetchall():
+            drops.append(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+            recreate.append(
+                (0 if kind == "u" else 2, f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+            )
+        cursor.execute(
+            "SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
+            "WHERE x.indrelid = %s::regclass AND NOT EXISTS "
+            "(SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)",
+            [table],
+        )
+        for name, definition in cursor.fetchall():
+            drops.append(f'DROP INDEX "{name}"')
+            recreate.append((1, definition))
+    for statement in drops:
+        cursor.execute(statement)
+    return [statement for _order, statement in sorted(recreate, key=lambda pair: pair[0])]
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="1.0 = one million disclosures")
+    parser.add_argument("--reset", action="store_true", help="empty the generated tables first")
+    parser.add_argument("--seed", type=int, default=20260701)
+    parser.add_argument("--database-url", help="default: $DATABASE_URL or the local portal_bench")
+    args = parser.parse_args(argv)
+
+    url = database_url(args.database_url)
+    config = check_bench_database(url)
+    started = time.perf_counter()
+    if create_database_if_missing(config):
+        print(f"Created database {config['NAME']}.")
+    setup_django(url)
+
+    from django.core.management import call_command
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from democracy.models import CatalogueItem
+    from disclosures.models import Disclosure
+    from units.loader import load_units
+    from units.models import AdministrativeUnit, Agency
+
+    with timed("migrate and load the 3,321 communes"):
+        call_command("migrate", verbosity=0)
+        load_units()
+    existing = Disclosure.objects.count() + Agency.objects.count()
+    existing += AdministrativeUnit.objects.filter(level="village").count()
+    if existing and not args.reset:
+        sys.exit(
+            f"bench: {config['NAME']} already holds generated rows; run again with --reset to replace them."
+        )
+
+    data = Dataset(scale=args.scale, seed=args.seed, now=timezone.now())
+    total = int(FULL_SIZE * args.scale)
+    counts = {}
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL synchronous_commit = off")
+        cursor.execute("SET LOCAL maintenance_work_mem = '1GB'")
+        # Check foreign keys at each statement: a deferred check still queued would forbid the ALTER TABLEs.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        with timed("empty the generated tables"):
+            cursor.execute(f"TRUNCATE {', '.join(EMPTIED)} RESTART IDENTITY CASCADE")
+            cursor.execute("DELETE FROM units_administrativeunit WHERE level = 'village'")
+            recreate = drop_secondary_indexes(cursor, BULK)
+
+        communes = list(
+            AdministrativeUnit.objects.filter(level="commune")
+            .order_by("code")
+            .values("id", "code", "name", "type")
+        )
+        provinces = list(
+            AdministrativeUnit.objects.filter(level="province").order_by("code").values("id", "code", "name")
+        )
+        with timed("villages and agencies"):
+            counts["villages"] = copy_rows(
+                cursor, "units_administrativeunit",
+                ["code", "gso_code", "name", "level", "type", "parent_id", "households", "search_name"],
+                data.village_rows(communes), freeze=False,
+            )  # fmt: skip
+            counts["agencies"] = copy_rows(
+                cursor, "units_agency", ["code", "name", "kind", "staff_count", "search_name", "unit_id"],
+                data.agency_rows(provinces, communes), freeze=True,
+            )  # fmt: skip
+            villages = {}
+            for pk, parent, households in (
+                AdministrativeUnit.objects.filter(level="village")
+                .order_by("code")
+                .values_list("id", "parent_id", "households")
+            ):
+                villages.setdefault(parent, []).append((pk, households))
+            for commune in communes:
+                commune["villages"] = [pk for pk, _ in villages[commune["id"]]]
+                commune["households"] = [h for _, h in villages[commune["id"]]]
+            province_ids = {p["id"] for p in provinces}
+            agencies = [
+                {"id": pk, "name": name, "abbr": code.split("-")[0], "province_level": unit in province_ids}
+                for pk, name, code, unit in Agency.objects.order_by("code").values_list(
+                    "id", "name", "code", "unit_id"
+                )
+            ]
+            items = {
+                (item.scope, item.clause): {
+                    "id": item.pk, "posting_days": item.posting_days, "radio_days": item.radio_days,
+                }
+                for item in CatalogueItem.objects.filter(kind="disclose")
+            }  # fmt: skip
+            data.prepare(communes, agencies, items)
+
+        with timed("disclosures"):
+            rows = ([row[c] for c in DISCLOSURE_COLUMNS] for row in data.disclosure_rows(total))
+            counts["disclosures"] = copy_rows(
+                cursor, "disclosures_disclosure", DISCLOSURE_COLUMNS, rows, freeze=True
+            )
+            cursor.execute(
+                "SELECT setval(pg_get_serial_sequence('disclosures_disclosure', 'id'), %s)",
+                [data.next_id - 1],
+            )
+        children = [
+            ("documents", "disclosures_document",
+             ["file", "original_name", "content_type", "size", "sha256", "uploaded_at", "disclosure_id"],
+             data.document_rows),
+            ("feedback", "disclosures_feedback",
+             ["kind", "text", "channel", "name", "contact", "received_at", "answer", "answered_at", "hidden_at",
+              "hidden_reason", "disclosure_id"], data.feedback_rows),
+            ("records", "disclosures_record", ["kind", "number", "made_at", "pdf", "rendered_at", "disclosure_id"],
+             data.record_rows),
+            ("audit events", "disclosures_auditevent", ["action", "at", "changes", "note", "disclosure_id"],
+             data.audit_rows),
+            ("posting villages", "disclosures_disclosure_posting_villages",
+             ["disclosure_id", "administrativeunit_id"], data.posting_village_rows),
+        ]  # fmt: skip
+        for label, table, columns, rows in children:
+            with timed(label):
+                counts[label] = copy_rows(cursor, table, columns, rows(), freeze=True)
+        with timed(f"rebuild {len(recreate)} indexes and constraints"):
+            for statement in recreate:
+                cursor.execute(statement)
+
+    with timed("vacuum analyze"), connection.cursor() as cursor:
+        for table in [*BULK, "units_agency", "units_administrativeunit"]:
+            cursor.execute(f"VACUUM (ANALYZE) {table}")
+
+    check_search_text(data)
+    elapsed = time.perf_counter() - started
+    print()
+    print(
+        f"Dataset in {config['NAME']} ({data.first_day:%d/%m/%Y} – {data.today:%d/%m/%Y}, scale {args.scale}):"
+    )
+    for label, count in counts.items():
+        print(f"  {label:<18} {count:>10,}")
+    for state, count in sorted(data.counts.items(), key=lambda pair: -pair[1]):
+        print(f"    {state:<16} {count:>10,}  ({count / counts['disclosures']:.1%})")
+    print(f"Total time: {elapsed:.0f} s ({elapsed / 60:.1f} min)")
+
+
+def check_search_text(data, sample=300):
+    """The composed search_text must equal what Disclosure.save() would store."""
+    from disclosures.models import Disclosure
+    from units.text import fold
+
+    ids = [data.rng.randint(1, data.next_id - 1) for _ in range(sample)]
+    for pk, title, summary, number, search in Disclosure.objects.filter(pk__in=ids).values_list(
+        "pk", "title", "summary", "decision_number", "search_text"
+    ):
+        expected = fold(f"{title} {summary} {number}")
+        if search != expected:
+            sys.exit(f"bench: search_text of disclosure {pk} is {search!r}, fold() gives {expected!r}")
+
+
+if __name__ == "__main__":
+    main()
