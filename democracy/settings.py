@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "democracy",
     "units",
     "disclosures",
+    "consultations",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", unit_views.home, name="home"),
     path("", include("units.urls")),
     path("", include("disclosures.urls")),
+    path("", include("consultations.urls")),
     path("accounts/", include("units.auth_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -1,0 +1,469 @@
+"""Consultations (lấy ý kiến) with their comments and responses, meetings and their minutes, community
+and staff decisions with the law's thresholds, online votes, and inspection-board recommendations."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from democracy.models import CatalogueItem
+from disclosures.models import Disclosure
+from units.models import AdministrativeUnit, Agency
+from units.text import fold
+
+OWNER_XOR = Q(unit__isnull=False, agency__isnull=True) | Q(unit__isnull=True, agency__isnull=False)
+
+
+class Owned(models.Model):
+    """Belongs to a commune-level unit (or one of its villages) or to an agency, never both."""
+
+    unit = models.ForeignKey(
+        AdministrativeUnit, verbose_name=_("đơn vị hành chính"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )  # fmt: skip
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("cơ quan, đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def owner(self):
+        return self.unit or self.agency
+
+    @property
+    def is_internal(self):
+        return self.agency_id is not None
+
+
+# --- Consultations -----------------------------------------------------------------------------------
+
+
+class CommuneCommentForm(models.TextChoices):
+    """Art. 26(1): the forms of consultation at commune level."""
+
+    DIALOGUE = "a", _("Hội nghị trao đổi, đối thoại giữa UBND xã và Nhân dân (Điều 26 khoản 1 điểm a)")
+    COMMUNITY_MEETING = "b", _("Cuộc họp cộng đồng dân cư (điểm b)")
+    QUESTIONNAIRE = "c", _("Phát phiếu lấy ý kiến hộ gia đình (điểm c)")
+    BOX_HOTLINE = "d", _("Hòm thư góp ý, đường dây nóng (điểm d)")
+    FRONT = "dd", _("Qua Ban công tác Mặt trận và tổ chức chính trị - xã hội (điểm đ)")
+    PORTAL = "e", _("Qua cổng/trang thông tin điện tử của xã (điểm e)")
+    NETWORKS = "g", _("Qua mạng viễn thông, mạng xã hội (điểm g)")
+    DIRECT_DIALOGUE = "h", _("Đối thoại, lấy ý kiến công dân là đối tượng thi hành (điểm h)")
+
+
+class AgencyCommentForm(models.TextChoices):
+    """Art. 54: the forms of consultation inside an agency."""
+
+    DIRECT = "1", _("Trực tiếp với người đứng đầu hoặc qua người phụ trách bộ phận (Điều 54 khoản 1)")
+    CONFERENCE = "2", _("Qua hội nghị cán bộ, công chức, viên chức, người lao động và các cuộc họp (khoản 2)")
+    QUESTIONNAIRE = "3", _("Phiếu lấy ý kiến hoặc góp ý dự thảo văn bản (khoản 3)")
+    BOX_SYSTEM = "4", _("Hòm thư góp ý, đường dây nóng, hệ thống thông tin nội bộ, cổng thông tin (khoản 4)")
+    UNION = "5", _("Qua Công đoàn, đoàn thể (khoản 5)")
+    OTHER = "6", _("Hình thức khác trong quy chế dân chủ (khoản 6)")
+
+
+class CommentChannel(models.TextChoices):
+    ONLINE = "online", _("Trực tuyến trên cổng")
+    CONFERENCE = "conference", _("Hội nghị")
+    COMMUNITY_MEETING = "community_meeting", _("Cuộc họp cộng đồng dân cư")
+    QUESTIONNAIRE = "questionnaire", _("Phiếu lấy ý kiến hộ gia đình")
+    BOX = "box", _("Hòm thư góp ý")
+    HOTLINE = "hotline", _("Đường dây nóng")
+    FRONT = "front", _("Mặt trận, tổ chức chính trị - xã hội")
+    SOCIAL = "social", _("Mạng xã hội")
+    DIRECT = "direct", _("Trực tiếp")
+
+
+class ConsultationState(models.TextChoices):
+    DRAFT = "draft", _("Kế hoạch (chưa công bố)")
+    OPEN = "open", _("Đang lấy ý kiến")
+    CLOSED = "closed", _("Đã hết thời gian lấy ý kiến")
+    RESULTS_PUBLISHED = "results_published", _("Đã công khai kết quả")
+
+
+class ConsultationQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(agency__isnull=True).exclude(state=ConsultationState.DRAFT)
+
+    def due_for_closing(self, moment=None):
+        return self.filter(state=ConsultationState.OPEN, ends_at__lt=moment or timezone.now())
+
+
+class Consultation(Owned):
+    """A consultation plan (kế hoạch lấy ý kiến) and its period (Art. 25–28 communes, Art. 53–55 agencies)."""
+
+    item = models.ForeignKey(
+        CatalogueItem, verbose_name=_("nội dung lấy ý kiến"), on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(_("tên dự thảo, nội dung"), max_length=300)
+    content = models.TextField(_("nội dung lấy ý kiến"), max_length=20000)
+    purpose = models.TextField(_("mục đích, yêu cầu"), blank=True, max_length=5000)
+    forms = models.JSONField(_("hình thức lấy ý kiến"), default=list)
+    responsible = models.TextField(_("trách nhiệm tổ chức"), blank=True, max_length=3000)
+    plan_number = models.CharField(_("số kế hoạch"), max_length=50, blank=True)
+    plan_date = models.DateField(_("ngày kế hoạch"), null=True, blank=True)
+    period_days = models.PositiveSmallIntegerField(_("thời gian lấy ý kiến (ngày)"))
+
+    state = models.CharField(
+        _("trạng thái"), max_length=20, choices=ConsultationState.choices, default=ConsultationState.DRAFT
+    )
+    opened_at = models.DateTimeField(_("thời điểm công khai"), null=True, blank=True)
+    ends_on = models.DateField(_("ngày kết thúc"), null=True, blank=True)
+    ends_at = models.DateTimeField(_("thời điểm kết thúc"), null=True, blank=True)
+    period_explanation = models.TextField(blank=True)
+    closed_at = models.DateTimeField(_("thời điểm đóng thực tế"), null=True, blank=True)
+
+    result_number = models.CharField(_("số báo cáo kết quả"), max_length=50, blank=True)
+    result_summary = models.TextField(_("tổng hợp kết quả"), blank=True, max_length=20000)
+    results_published_at = models.DateTimeField(_("thời điểm công khai kết quả"), null=True, blank=True)
+    result_disclosure = models.OneToOneField(
+        Disclosure, verbose_name=_("thông tin công khai kết quả"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="consultation",
+    )  # fmt: skip
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    search_text = models.TextField(editable=False, default="")
+
+    objects = ConsultationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("cuộc lấy ý kiến")
+        verbose_name_plural = _("cuộc lấy ý kiến")
+        ordering = ["-opened_at", "-created_at"]
+        constraints = [models.CheckConstraint(name="consultation_owner_xor", condition=OWNER_XOR)]
+        indexes = [
+            models.Index(fields=["unit", "state", "-opened_at"], name="consultation_board"),
+            # The closing job: open consultations whose period has ended.
+            models.Index(fields=["state", "ends_at"], name="consultation_due"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(f"{self.title} {self.plan_number}")
+        super().save(*args, **kwargs)
+
+    def is_open(self, moment=None):
+        moment = moment or timezone.now()
+        return self.state == ConsultationState.OPEN and self.ends_at is not None and moment <= self.ends_at
+
+    def form_labels(self):
+        choices = dict((AgencyCommentForm if self.is_internal else CommuneCommentForm).choices)
+        return [choices.get(code, code) for code in self.forms]
+
+
+def draft_document_path(instance, filename):
+    from disclosures.models import document_path
+
+    return "consultations/" + document_path(instance, filename).split("/", 1)[1]
+
+
+class DraftDocument(models.Model):
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="documents")
+    file = models.FileField(upload_to=draft_document_path, max_length=200)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.original_name
+
+
+class ResponseKind(models.TextChoices):
+    ACCEPTED = "accepted", _("Tiếp thu")
+    EXPLAINED = "explained", _("Giải trình")
+    OUT_OF_SCOPE = "out_of_scope", _("Không thuộc phạm vi lấy ý kiến")
+
+
+class Comment(models.Model):
+    consultation = models.ForeignKey(Consultation, on_delete=models.PROTECT, related_name="comments")
+    section = models.CharField(_("phần, điều của dự thảo"), max_length=100, blank=True)
+    text = models.TextField(_("nội dung ý kiến"), max_length=8000)
+    channel = models.CharField(
+        _("kênh tiếp nhận"), max_length=20, choices=CommentChannel.choices, default=CommentChannel.ONLINE
+    )
+    people_count = models.PositiveIntegerField(_("số người tham dự"), null=True, blank=True)
+    # Citizens may stay anonymous and are never shown publicly; staff comment under their account.
+    name = models.CharField(_("họ tên"), max_length=150, blank=True)
+    contact = models.CharField(_("liên hệ"), max_length=200, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    received_at = models.DateTimeField(_("thời điểm tiếp nhận"), default=timezone.now)
+    form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
+    response_kind = models.CharField(
+        _("hình thức trả lời"), max_length=14, choices=ResponseKind.choices, blank=True
+    )
+    response = models.TextField(_("nội dung giải trình, tiếp thu"), blank=True, max_length=8000)
+    responded_at = models.DateTimeField(null=True, blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    hidden_reason = models.CharField(_("lý do ẩn"), max_length=500, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("ý kiến góp ý")
+        verbose_name_plural = _("ý kiến góp ý")
+        ordering = ["received_at", "pk"]
+        indexes = [models.Index(fields=["consultation", "received_at"], name="comment_by_consultation")]
+
+    def __str__(self):
+        return self.text[:60]
+
+    @property
+    def is_hidden(self):
+        return self.hidden_at is not None
+
+
+# --- Meetings ----------------------------------------------------------------------------------------
+
+
+class Meeting(Owned):
+    """A conference or meeting used in a consultation or a decision, and its minutes (biên bản)."""
+
+    class Kind(models.TextChoices):
+        CONFERENCE = "conference", _("Hội nghị lấy ý kiến")
+        COMMUNITY = "community", _("Cuộc họp cộng đồng dân cư")
+        STAFF_CONFERENCE = "staff_conference", _("Hội nghị cán bộ, công chức, viên chức, người lao động")
+
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
+    consultation = models.ForeignKey(
+        Consultation, null=True, blank=True, on_delete=models.PROTECT, related_name="meetings"
+    )
+    decision = models.ForeignKey(
+        "Decision", null=True, blank=True, on_delete=models.PROTECT, related_name="meetings"
+    )
+    title = models.CharField(_("nội dung cuộc họp"), max_length=300)
+    held_at = models.DateTimeField(_("thời gian"))
+    place = models.CharField(_("địa điểm"), max_length=300)
+    chair = models.CharField(_("chủ trì"), max_length=200)
+    secretary = models.CharField(_("thư ký"), max_length=200)
+    expected = models.PositiveIntegerField(_("số người được triệu tập"))
+    present = models.PositiveIntegerField(_("số người có mặt"))
+    absent = models.PositiveIntegerField(_("số người vắng mặt"), default=0)
+    opinions = models.TextField(_("ý kiến phát biểu"), blank=True, max_length=20000)
+    conclusion = models.TextField(_("kết luận"), blank=True, max_length=10000)
+    minutes_number = models.CharField(_("số biên bản"), max_length=50, blank=True)
+    minutes_pdf = models.FileField(upload_to="minutes/%Y/%m", blank=True, max_length=200)
+    minutes_rendered_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("cuộc họp, hội nghị")
+        verbose_name_plural = _("cuộc họp, hội nghị")
+        ordering = ["-held_at"]
+        constraints = [
+            models.CheckConstraint(name="meeting_owner_xor", condition=OWNER_XOR),
+            models.CheckConstraint(
+                name="meeting_present_le_expected", condition=Q(present__lte=models.F("expected"))
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.held_at:%d/%m/%Y})"
+
+
+# --- Decisions ---------------------------------------------------------------------------------------
+
+
+class DecisionMethod(models.TextChoices):
+    MEETING = "meeting", _("Cuộc họp cộng đồng dân cư (Điều 17 khoản 1 điểm a)")
+    BALLOT = "ballot", _("Phát phiếu lấy ý kiến từng hộ gia đình (điểm b)")
+    ONLINE = "online", _("Biểu quyết trực tuyến (điểm c)")
+    STAFF_CONFERENCE = (
+        "staff_conference",
+        _("Hội nghị cán bộ, công chức, viên chức, người lao động (Điều 50 khoản 1)"),
+    )
+    STAFF_BALLOT = "staff_ballot", _("Phiếu lấy ý kiến toàn thể (Điều 50 khoản 2)")
+
+
+class DecisionState(models.TextChoices):
+    DRAFT = "draft", _("Chuẩn bị")
+    VOTING = "voting", _("Đang biểu quyết trực tuyến")
+    TALLIED = "tallied", _("Đã có kết quả")
+    SENT = "sent", _("Đã gửi UBND xã")
+    RECOGNISED = "recognised", _("Đã được công nhận")
+    REFUSED = "refused", _("Không được công nhận")
+
+
+class Outcome(models.TextChoices):
+    PASSED = "passed", _("Được thông qua")
+    FAILED = "failed", _("Không được thông qua")
+    NO_QUORUM = "no_quorum", _("Không đủ số người dự")
+
+
+class Decision(Owned):
+    """A community decision (Art. 15, for a village or the whole commune) or a staff decision (Art. 49).
+
+    `unit` is the village for village matters and the commune for commune-wide ones.
+    """
+
+    item = models.ForeignKey(
+        CatalogueItem,
+        verbose_name=_("nội dung bàn và quyết định"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    title = models.CharField(_("nội dung"), max_length=300)
+    description = models.TextField(_("nội dung chi tiết"), blank=True, max_length=20000)
+    method = models.CharField(_("hình thức"), max_length=20, choices=DecisionMethod.choices)
+    state = models.CharField(
+        _("trạng thái"), max_length=12, choices=DecisionState.choices, default=DecisionState.DRAFT
+    )
+
+    # The electorate, taken from the village's household count (or the commune's villages, or the
+    # agency's staff) when the decision is created: later edits to those counts do not change it.
+    electorate = models.PositiveIntegerField(_("tổng số hộ (người, thôn) có quyền biểu quyết"))
+    online_consent = models.PositiveIntegerField(
+        _("số hộ đồng ý biểu quyết trực tuyến"), null=True, blank=True,
+        help_text=_("Nghị định 59 Điều 5: chỉ biểu quyết trực tuyến khi trên 50% tổng số hộ đồng ý."),
+    )  # fmt: skip
+    present = models.PositiveIntegerField(_("số có mặt"), null=True, blank=True)
+    agree = models.PositiveIntegerField(_("số tán thành"), null=True, blank=True)
+    disagree = models.PositiveIntegerField(_("số không tán thành"), null=True, blank=True)
+    other = models.PositiveIntegerField(_("ý kiến khác"), null=True, blank=True)
+    outcome = models.CharField(_("kết quả"), max_length=10, choices=Outcome.choices, blank=True)
+    outcome_explanation = models.TextField(blank=True)
+
+    vote_opens_at = models.DateTimeField(null=True, blank=True)
+    vote_closes_at = models.DateTimeField(null=True, blank=True)
+    decided_on = models.DateField(_("ngày họp, hết hạn phiếu, kết thúc biểu quyết"), null=True, blank=True)
+    send_deadline = models.DateField(_("hạn gửi UBND xã"), null=True, blank=True)
+    sent_on = models.DateField(_("ngày gửi"), null=True, blank=True)
+    recognition_deadline = models.DateField(_("hạn công nhận"), null=True, blank=True)
+    recognised_on = models.DateField(_("ngày công nhận"), null=True, blank=True)
+    refusal_reason = models.TextField(_("lý do không công nhận"), blank=True)
+    published_at = models.DateTimeField(_("thời điểm công khai"), null=True, blank=True)
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    document_pdf = models.FileField(upload_to="decisions/%Y/%m", blank=True, max_length=200)
+    tally_pdf = models.FileField(upload_to="decisions/%Y/%m", blank=True, max_length=200)
+
+    class Meta:
+        verbose_name = _("quyết định của cộng đồng, tập thể")
+        verbose_name_plural = _("quyết định của cộng đồng, tập thể")
+        ordering = ["-decided_on", "-created_at"]
+        constraints = [models.CheckConstraint(name="decision_owner_xor", condition=OWNER_XOR)]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_commune_wide(self):
+        return self.unit_id is not None and self.unit.level == "commune"
+
+
+class VillageResult(models.Model):
+    """For a commune-wide decision on Art. 15 items 1–2: whether each village approved (Art. 21(1)(b))."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="village_results")
+    village = models.ForeignKey(AdministrativeUnit, on_delete=models.PROTECT, related_name="+")
+    households = models.PositiveIntegerField()
+    agree = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["decision", "village"], name="village_result_once")]
+
+    def __str__(self):
+        return f"{self.village}: {self.agree}/{self.households}"
+
+
+class VoteCode(models.Model):
+    """A household's one-time code for an online vote. Only its hash is kept; once used, it is marked
+    used, and the ballot it cast is stored apart with no link back, so how a household voted is secret."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="codes")
+    household = models.CharField(_("hộ gia đình"), max_length=200)
+    code_hash = models.CharField(max_length=64, unique=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.household
+
+
+class Ballot(models.Model):
+    """One online vote. `receipt` lets the household check its vote was counted; nothing ties it to the code."""
+
+    class Choice(models.TextChoices):
+        AGREE = "agree", _("Tán thành")
+        DISAGREE = "disagree", _("Không tán thành")
+        OTHER = "other", _("Ý kiến khác")
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="ballots")
+    choice = models.CharField(max_length=10, choices=Choice.choices)
+    other_text = models.CharField(max_length=1000, blank=True)
+    receipt = models.CharField(max_length=16, unique=True)
+
+    def __str__(self):
+        return self.receipt
+
+
+# --- Inspection-board recommendations ---------------------------------------------------------------
+
+
+class Recommendation(Owned):
+    """A People's Inspection Board recommendation (Art. 38, 61), to be answered within 15 days (Art. 40, 63)."""
+
+    subject = models.CharField(_("nội dung kiến nghị"), max_length=300)
+    text = models.TextField(_("chi tiết"), max_length=10000)
+    addressed_to = models.CharField(_("gửi đến"), max_length=300)
+    made_on = models.DateField(_("ngày kiến nghị"))
+    due_on = models.DateField(_("hạn trả lời"))
+    due_explanation = models.TextField(blank=True)
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answer = models.TextField(_("trả lời"), blank=True, max_length=10000)
+    answered_on = models.DateField(_("ngày trả lời"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    overdue_notified_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("kiến nghị của Ban Thanh tra nhân dân")
+        verbose_name_plural = _("kiến nghị của Ban Thanh tra nhân dân")
+        ordering = ["-made_on", "-pk"]
+        constraints = [models.CheckConstraint(name="recommendation_owner_xor", condition=OWNER_XOR)]
+        indexes = [models.Index(fields=["answered_on", "due_on"], name="recommendation_due")]
+
+    def __str__(self):
+        return self.subject
+
+    def is_overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.answered_on is None and today > self.due_on

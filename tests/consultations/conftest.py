@@ -1,0 +1,40 @@
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from consultations import actions
+from democracy.models import CatalogueItem
+
+HCM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def item(article, clause, scope="commune"):
+    return CatalogueItem.objects.get(scope=scope, article=article, clause=clause)
+
+
+@pytest.fixture
+def make_consultation(cast):
+    """make_consultation(owner=cast.a, opened_on=date(...) or None, **fields)"""
+
+    def make(owner=None, *, opened_on=None, by=None, **fields):
+        owner = owner or cast.a
+        internal = owner == cast.agency_a
+        defaults = {
+            "item": item(53, 8, "agency") if internal else item(25, 7),
+            "title": "Dự thảo Quy chế thực hiện dân chủ trong hoạt động của cơ quan hành chính xã",
+            "content": "Lấy ý kiến đóng góp dự thảo Quy chế.",
+            "forms": ["2", "3"] if internal else ["a", "e"],
+            "plan_number": "127/KH-UBND",
+            "plan_date": dt.date(2024, 1, 30),
+            "period_days": 20,
+        }
+        defaults.update(fields)
+        consultation = actions.create_consultation(owner=owner, by=by or cast.clerk_a, **defaults)
+        if opened_on:
+            actions.open_consultation(
+                consultation, by=cast.approver_a, now=dt.datetime.combine(opened_on, dt.time(8), HCM)
+            )
+        return consultation
+
+    return make
