@@ -33,5 +33,6 @@ def bad_parameters(request, exc):
 api.add_router("/units", "units.api.router")
 api.add_router("", "disclosures.api.router")
 api.add_router("", "consultations.api.router")
+api.add_router("", "consultations.api_decisions.router")
 api.add_router("/catalogue", "democracy.catalogue_api.router")
 api.add_router("/calendar", "democracy.calendar_api.router")

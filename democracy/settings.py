@@ -140,6 +140,22 @@ CELERY_BEAT_SCHEDULE = {
         "task": "disclosures.close_due_postings",
         "schedule": crontab(minute="*/5"),
     },
+    "close-due-consultations": {
+        "task": "consultations.close_due_consultations",
+        "schedule": crontab(minute="*/5"),
+    },
+    "count-online-votes": {
+        "task": "consultations.count_online_votes",
+        "schedule": crontab(minute="*/5"),
+    },
+    "remind-unfinished-consultations": {
+        "task": "consultations.remind_unfinished",
+        "schedule": crontab(minute=30, hour=7),
+    },
+    "notify-overdue-recommendations": {
+        "task": "consultations.notify_overdue_recommendations",
+        "schedule": crontab(minute=45, hour=7),
+    },
     "send-disclosure-reminders": {
         "task": "disclosures.send_reminders",
         "schedule": crontab(minute=0, hour="7,13"),
@@ -240,6 +256,8 @@ PERIOD_END_EXTENDS_TO_WORKING_DAY = env.bool("PERIOD_END_EXTENDS_TO_WORKING_DAY"
 # Citizens' feedback: how many a client may send per hour, and the largest upload a clerk may attach.
 FEEDBACK_PER_HOUR = env.int("FEEDBACK_PER_HOUR", default=10)
 DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
+# Online votes: attempts per client per hour (codes are 12 hex digits; this keeps guessing hopeless).
+VOTES_PER_HOUR = 30
 
 # API pagination: the page size a client gets unless it asks for fewer.
 API_PAGE_SIZE = 50
