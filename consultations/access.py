@@ -31,7 +31,7 @@ def roles_for(request, obj) -> set[Role]:
     return access.roles_for_agency(obj.agency) if obj.agency_id else access.roles_for_unit(obj.unit)
 
 
-def _owned_filter(request) -> Q:
+def owned_filter(request) -> Q:
     """Objects of the units and agencies the user holds a role on (reviewers: everything below)."""
     if not request.user.is_authenticated:
         return Q(pk__in=[])
@@ -44,15 +44,15 @@ def _owned_filter(request) -> Q:
 
 
 def visible_consultations(request) -> Q:
-    return Q(agency__isnull=True) & ~Q(state=ConsultationState.DRAFT) | _owned_filter(request)
+    return Q(agency__isnull=True) & ~Q(state=ConsultationState.DRAFT) | owned_filter(request)
 
 
 def visible_decisions(request) -> Q:
-    return Q(agency__isnull=True, state__in=PUBLIC_DECISION_STATES) | _owned_filter(request)
+    return Q(agency__isnull=True, state__in=PUBLIC_DECISION_STATES) | owned_filter(request)
 
 
 def visible_recommendations(request) -> Q:
-    return _owned_filter(request)
+    return owned_filter(request)
 
 
 def _get(request, model, pk, *, public, write, roles_needed=None):

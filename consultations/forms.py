@@ -20,7 +20,7 @@ class ConsultationForm(forms.Form):
     """The plan (kế hoạch lấy ý kiến) of a commune (Art. 25) or an agency (Art. 53)."""
 
     item = ItemField(
-        label=_lazy("Nội dung lấy ý kiến"),
+        label=_lazy("Thuộc nội dung nào của Luật"),
         queryset=CatalogueItem.objects.none(),
         error_messages={"required": _lazy("Hãy chọn nội dung lấy ý kiến.")},
     )
