@@ -13,3 +13,15 @@ def test_the_demo_fills_the_board_of_dong_ky_once(db):
         [State.PUBLISHED, State.PUBLISHED, State.PUBLISHED, State.CLOSED, State.DRAFT, State.PUBLISHED]
     )
     assert Disclosure.objects.filter(agency__code="UBND-07282").count() == 1
+
+
+def test_the_demo_consultations_load_once_with_a_published_result(db):
+    from consultations.models import Consultation, Decision, Recommendation
+
+    call_command("load_units")
+    call_command("load_demo")
+    call_command("load_demo_consultations")
+    call_command("load_demo_consultations")
+    assert sorted(Consultation.objects.values_list("state", flat=True)) == ["open", "results_published"]
+    assert Decision.objects.get().outcome == "passed"  # 130/186 ≥ 2/3
+    assert Recommendation.objects.get().is_overdue()
