@@ -13,6 +13,7 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
@@ -425,6 +426,9 @@ def _closed_reason(consultation) -> str:
     return ""
 
 
+COMMENTS_PER_PAGE = 100
+
+
 def detail(request, pk):
     consultation, roles = get_consultation_for_user(request, pk)
     return _render_detail(request, consultation, roles)
@@ -440,21 +444,14 @@ def _render_detail(request, consultation, roles, *, form=None, refusal="", statu
     ended = consultation.state != ConsultationState.DRAFT and not is_open
     comments = []
     if ended:
-        comments = list(
+        # A page at a time: 5,000 comments on one page made 2.9 MB of HTML and 1.7 s (bench/consultation_page.py).
+        comments = Paginator(
             consultation.comments.only(
-                "consultation_id",
-                "section",
-                "text",
-                "channel",
-                "people_count",
-                "received_at",
-                "response_kind",
-                "response",
-                "responded_at",
-                "hidden_at",
-                "hidden_reason",
-            )  # fmt: skip
-        )
+                "consultation_id", "section", "text", "channel", "people_count", "received_at", "response_kind",
+                "response", "responded_at", "hidden_at", "hidden_reason",
+            ),
+            COMMENTS_PER_PAGE,
+        ).get_page(request.GET.get("page"))  # fmt: skip
     unit = consultation.unit
     context = {
         "c": consultation,

@@ -109,3 +109,23 @@ def test_a_recommendation_is_due_within_15_days(cast):
                                     addressed_to="UBND xã", made_on=dt.date(2024, 3, 1))  # fmt: skip
     assert r.due_on == dt.date(2024, 3, 18)  # 16/03 is a Saturday → end of Monday 18/03
     assert r.is_overdue(dt.date(2024, 3, 19)) and not r.is_overdue(dt.date(2024, 3, 18))
+
+
+def test_the_public_page_shows_the_comments_a_hundred_at_a_time(client, make_consultation):
+    from consultations.models import Comment
+
+    c = make_consultation(opened_on=dt.date(2024, 2, 5))
+    Comment.objects.bulk_create(
+        Comment(
+            consultation=c,
+            text=f"Ý kiến số {i}",
+            received_at=dt.datetime(2024, 2, 6, tzinfo=HCM),
+            response="Tiếp thu",
+        )
+        for i in range(150)
+    )
+    actions.close_due_consultations(now=dt.datetime(2024, 3, 1, tzinfo=HCM))
+    first = client.get(f"/consultations/{c.pk}/").content.decode()
+    second = client.get(f"/consultations/{c.pk}/?page=2").content.decode()
+    assert "Ý kiến số 99<" in first and "Ý kiến số 100<" not in first
+    assert "Ý kiến số 149<" in second and "Trang 2/2" in second
