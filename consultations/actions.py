@@ -350,7 +350,7 @@ def count_online_votes(*, now: dt.datetime | None = None) -> int:
     for pk in list(due):
         with transaction.atomic():
             decision = (
-                Decision.objects.select_for_update(skip_locked=True)
+                Decision.objects.select_for_update(skip_locked=True, of=("self",))
                 .select_related("item", "unit")
                 .filter(pk=pk, state=DecisionState.VOTING)
                 .first()
