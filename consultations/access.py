@@ -55,14 +55,14 @@ def visible_recommendations(request) -> Q:
     return owned_filter(request)
 
 
-def _get(request, model, pk, *, public, write, roles_needed=None):
+def _get(request, model, pk, *, public, write):
     obj = model.objects.select_related("unit__parent__parent", "agency__unit__parent").filter(pk=pk).first()
     if obj is None:
         raise Http404
     roles = roles_for(request, obj)
     if not roles and not (public(obj) and not write):
         raise Http404
-    if write and not any((r in roles_needed) if roles_needed else r.can_edit for r in roles):
+    if write and not any(r.can_edit for r in roles):
         raise PermissionDenied
     return obj, roles
 

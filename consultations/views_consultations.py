@@ -24,10 +24,10 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from democracy.downloads import safe_download
 from disclosures import ratelimit
 from disclosures.forms import add_action_errors, item_reference
 from disclosures.views_public import OVERSIGHT_ROLES
-from disclosures.views_public import _download as safe_download
 from disclosures.xlsx import write_sheet
 from units.access import get_agency_for_user, get_unit_for_user
 from units.models import AdministrativeUnit, Level

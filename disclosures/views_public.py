@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Min, Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from democracy.downloads import safe_download
 from democracy.models import CatalogueItem, Kind, Scope
 from units.models import AdministrativeUnit, Level, Role
 
@@ -330,26 +331,10 @@ def _add_errors(form, error):
 # --- Downloads ---------------------------------------------------------------------------------------
 
 
-def _download(storage_file, *, filename, content_type, public):
-    """A file as an attachment that a browser can never run as a page of the portal."""
-    try:
-        handle = storage_file.storage.open(storage_file.name, "rb")
-    except (FileNotFoundError, ValueError) as missing:
-        raise Http404 from missing
-    response = FileResponse(
-        handle, as_attachment=True, filename=filename, content_type=content_type or "application/octet-stream"
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox"
-    if not public:
-        add_never_cache_headers(response)
-    return response
-
-
 def document(request, pk):
     doc = get_object_or_404(Document, pk=pk)
     disclosure, _roles = get_disclosure_for_user(request, doc.disclosure_id)
-    return _download(
+    return safe_download(
         doc.file,
         filename=doc.original_name,
         content_type=doc.content_type,
@@ -368,7 +353,7 @@ def record(request, pk):
     disclosure, _roles = get_disclosure_for_user(request, rec.disclosure_id)
     if not rec.pdf:
         raise Http404  # made, not rendered yet: the PDF task has not run
-    return _download(
+    return safe_download(
         rec.pdf,
         filename=f"{RECORD_FILENAMES[rec.kind]}-{disclosure.pk}.pdf",
         content_type="application/pdf",
