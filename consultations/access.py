@@ -11,8 +11,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
-from units.access import access_for
-from units.models import AdministrativeUnit, Agency, Role
+from units.access import owned_filter, roles_for_owned
+from units.models import Role
 
 from .models import Consultation, ConsultationState, Decision, DecisionState, Recommendation
 
@@ -22,25 +22,6 @@ PUBLIC_DECISION_STATES = (
     DecisionState.RECOGNISED,
     DecisionState.REFUSED,
 )
-
-
-def roles_for(request, obj) -> set[Role]:
-    if not request.user.is_authenticated:
-        return set()
-    access = access_for(request)
-    return access.roles_for_agency(obj.agency) if obj.agency_id else access.roles_for_unit(obj.unit)
-
-
-def owned_filter(request) -> Q:
-    """Objects of the units and agencies the user holds a role on (reviewers: everything below)."""
-    if not request.user.is_authenticated:
-        return Q(pk__in=[])
-    access = access_for(request)
-    if access.is_national_admin:
-        return Q()
-    units = AdministrativeUnit.objects.filter(access.unit_filter()).values("pk")
-    agencies = Agency.objects.filter(access.agency_filter()).values("pk")
-    return Q(unit__in=units) | Q(agency__in=agencies)
 
 
 def visible_consultations(request) -> Q:
@@ -59,7 +40,7 @@ def _get(request, model, pk, *, public, write):
     obj = model.objects.select_related("unit__parent__parent", "agency__unit__parent").filter(pk=pk).first()
     if obj is None:
         raise Http404
-    roles = roles_for(request, obj)
+    roles = roles_for_owned(request, obj)
     if not roles and not (public(obj) and not write):
         raise Http404
     if write and not any(r.can_edit for r in roles):

@@ -7,13 +7,11 @@ import datetime as dt
 from typing import Literal
 
 from django.db.models import Count, Prefetch, Q
-from django.urls import reverse
-from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from democracy.apitools import BadRequest, PagePagination
+from democracy.apitools import BadRequest, PagePagination, absolute_url, local_time
 from units.models import AdministrativeUnit, Agency
 
 from .access import visible_consultations
@@ -22,15 +20,6 @@ from .models import Comment, Consultation, ConsultationState, DraftDocument
 router = Router(tags=["consultations"])
 
 StateParam = Literal["open", "closed", "results_published", "all"]
-
-
-def _absolute(context, name, pk):
-    return context["request"].build_absolute_uri(reverse(name, args=[pk]))
-
-
-def _local(moment):
-    """Times in Vietnam's offset (+07:00), as the pages show them."""
-    return timezone.localtime(moment) if moment else None
 
 
 class ItemOut(Schema):
@@ -54,15 +43,15 @@ class ConsultationOut(Schema):
 
     @staticmethod
     def resolve_opened_at(obj):
-        return _local(obj.opened_at)
+        return local_time(obj.opened_at)
 
     @staticmethod
     def resolve_ends_at(obj):
-        return _local(obj.ends_at)
+        return local_time(obj.ends_at)
 
     @staticmethod
     def resolve_url(obj, context):
-        return _absolute(context, "consultations:detail", obj.pk)
+        return absolute_url(context, "consultations:detail", obj.pk)
 
 
 class FormOut(Schema):
@@ -82,7 +71,7 @@ class DocumentOut(Schema):
 
     @staticmethod
     def resolve_url(obj, context):
-        return _absolute(context, "consultations:document", obj.pk)
+        return absolute_url(context, "consultations:document", obj.pk)
 
 
 class CommentOut(Schema):
@@ -100,11 +89,11 @@ class CommentOut(Schema):
 
     @staticmethod
     def resolve_received_at(obj):
-        return _local(obj.received_at)
+        return local_time(obj.received_at)
 
     @staticmethod
     def resolve_responded_at(obj):
-        return _local(obj.responded_at)
+        return local_time(obj.responded_at)
 
 
 class ConsultationDetail(ConsultationOut):

@@ -8,8 +8,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from units.access import roles_for_owned
+
 from . import documents
-from .access import get_consultation_for_user, get_decision_for_user, roles_for
+from .access import get_consultation_for_user, get_decision_for_user
 from .forms_meetings import MeetingForm
 from .meetings import record_meeting
 from .models import ConsultationState, Meeting
@@ -55,7 +57,7 @@ def _get_meeting_for_user(request, pk) -> Meeting:
         get_consultation_for_user(request, meeting.consultation_id)
     elif meeting.decision_id:
         get_decision_for_user(request, meeting.decision_id)
-    elif not roles_for(request, meeting):
+    elif not roles_for_owned(request, meeting):
         raise Http404
     return meeting
 

@@ -5,7 +5,8 @@ from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils import timezone
 
-from .access import owned_filter
+from units.access import owned_filter
+
 from .models import Consultation, ConsultationState, Decision, Recommendation
 
 LIMIT = 100

@@ -3,6 +3,8 @@
 from typing import Any
 
 from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 from ninja.renderers import JSONRenderer
@@ -62,3 +64,13 @@ def vietnamese_message(error: dict) -> str:
     if error.get("type") == "value_error":
         return str(ctx.get("error") or error.get("msg", ""))
     return messages.get(error.get("type"), error.get("msg", ""))
+
+
+def local_time(moment):
+    """Times in Vietnam's offset (+07:00), as the pages show them, rather than in UTC."""
+    return timezone.localtime(moment) if moment else None
+
+
+def absolute_url(context, name: str, pk) -> str:
+    """The full address of a page, for the `url` fields of API answers."""
+    return context["request"].build_absolute_uri(reverse(name, args=[pk]))

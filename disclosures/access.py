@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
-from units.access import access_for
+from units.access import owned_filter, roles_for_owned
 from units.models import Role
 
 from .models import PUBLIC_STATES, Disclosure
@@ -17,37 +17,11 @@ from .models import PUBLIC_STATES, Disclosure
 
 def visible_filter(request) -> Q:
     """A filter on Disclosure for everything the request's user may read."""
-    access = access_for(request)
-    public = Q(agency__isnull=True, state__in=PUBLIC_STATES)
-    if not request.user.is_authenticated:
-        return public
-    if access.is_national_admin:
-        return Q()
-    units = access.unit_filter()
-    unit_q = Q(pk__in=[])
-    if units != Q(pk__in=[]):
-        unit_q = Q(unit__in=_unit_ids(units))
-    agencies = access.agency_filter()
-    return public | unit_q | Q(agency__in=_agency_ids(agencies))
-
-
-def _unit_ids(q):
-    from units.models import AdministrativeUnit
-
-    return AdministrativeUnit.objects.filter(q).values("pk")
-
-
-def _agency_ids(q):
-    from units.models import Agency
-
-    return Agency.objects.filter(q).values("pk")
+    return Q(agency__isnull=True, state__in=PUBLIC_STATES) | owned_filter(request)
 
 
 def roles_for(request, disclosure) -> set[Role]:
-    access = access_for(request)
-    if disclosure.is_internal:
-        return access.roles_for_agency(disclosure.agency)
-    return access.roles_for_unit(disclosure.unit)
+    return roles_for_owned(request, disclosure)
 
 
 def get_disclosure_for_user(request, pk, *, write: bool = False) -> tuple[Disclosure, set[Role]]:

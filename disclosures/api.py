@@ -7,13 +7,11 @@ import datetime as dt
 from typing import Literal
 
 from django.db.models import Prefetch, Q
-from django.urls import reverse
-from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from democracy.apitools import BadRequest, PagePagination
+from democracy.apitools import BadRequest, PagePagination, absolute_url, local_time
 from units.models import AdministrativeUnit, Agency
 
 from .access import visible_filter
@@ -22,15 +20,6 @@ from .models import PUBLIC_STATES, Disclosure, Document, Feedback
 router = Router(tags=["disclosures"])
 
 StateParam = Literal["published", "closed", "all"]
-
-
-def _absolute(context, name, pk):
-    return context["request"].build_absolute_uri(reverse(name, args=[pk]))
-
-
-def _local(moment):
-    """Times in Vietnam's offset (+07:00), as the board shows them, rather than in UTC."""
-    return timezone.localtime(moment) if moment else None
 
 
 class ItemOut(Schema):
@@ -66,15 +55,15 @@ class DisclosureOut(Schema):
 
     @staticmethod
     def resolve_published_at(obj):
-        return _local(obj.published_at)
+        return local_time(obj.published_at)
 
     @staticmethod
     def resolve_window_ends_at(obj):
-        return _local(obj.window_ends_at)
+        return local_time(obj.window_ends_at)
 
     @staticmethod
     def resolve_url(obj, context):
-        return _absolute(context, "disclosures:detail", obj.pk)
+        return absolute_url(context, "disclosures:detail", obj.pk)
 
 
 class FormOut(Schema):
@@ -94,7 +83,7 @@ class DocumentOut(Schema):
 
     @staticmethod
     def resolve_url(obj, context):
-        return _absolute(context, "disclosures:document", obj.pk)
+        return absolute_url(context, "disclosures:document", obj.pk)
 
 
 class FeedbackOut(Schema):
@@ -106,11 +95,11 @@ class FeedbackOut(Schema):
 
     @staticmethod
     def resolve_received_at(obj):
-        return _local(obj.received_at)
+        return local_time(obj.received_at)
 
     @staticmethod
     def resolve_answered_at(obj):
-        return _local(obj.answered_at)
+        return local_time(obj.answered_at)
 
 
 class VersionOut(Schema):
@@ -125,7 +114,7 @@ class VersionOut(Schema):
 
     @staticmethod
     def resolve_url(obj, context):
-        return _absolute(context, "disclosures:detail", obj["id"])
+        return absolute_url(context, "disclosures:detail", obj["id"])
 
 
 class DisclosureDetail(DisclosureOut):

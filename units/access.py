@@ -86,6 +86,27 @@ def access_for(request) -> Access:
     return request._access
 
 
+def owned_filter(request) -> Q:
+    """A filter on any model with `unit` and `agency` (disclosures, consultations, decisions…) for
+    the rows of the units and agencies the request's user holds a role on (reviewers: everything below)."""
+    if not request.user.is_authenticated:
+        return Q(pk__in=[])
+    access = access_for(request)
+    if access.is_national_admin:
+        return Q(pk__isnull=False)  # not Q(): `public | Q()` would drop the empty side and mean only `public`
+    units = AdministrativeUnit.objects.filter(access.unit_filter()).values("pk")
+    agencies = Agency.objects.filter(access.agency_filter()).values("pk")
+    return Q(unit__in=units) | Q(agency__in=agencies)
+
+
+def roles_for_owned(request, obj) -> set[Role]:
+    """The request's user's roles on the unit or the agency an object belongs to."""
+    if not request.user.is_authenticated:
+        return set()
+    access = access_for(request)
+    return access.roles_for_agency(obj.agency) if obj.agency_id else access.roles_for_unit(obj.unit)
+
+
 def _check(roles: set[Role], write: bool) -> set[Role]:
     if not roles:
         raise Http404

@@ -21,8 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
 
-from units.access import access_for, get_agency_for_user, get_unit_for_user
-from units.models import AdministrativeUnit, Agency, Level
+from units.access import access_for, get_agency_for_user, get_unit_for_user, owned_filter
+from units.models import Agency, Level
 
 from .. import actions
 from ..access import get_disclosure_for_user, visible_filter
@@ -77,19 +77,8 @@ ACTION_LABELS = {
 # --- The list ----------------------------------------------------------------------------------
 
 
-def _owned_filter(request) -> Q:
-    """Disclosures owned by a unit or agency the user holds a role on (not merely public ones)."""
-    access = access_for(request)
-    if access.is_national_admin:
-        return Q()
-    owned = Q(agency__in=Agency.objects.filter(access.agency_filter()).values("pk"))
-    if any(m.unit_id for m in access.memberships):
-        owned |= Q(unit__in=AdministrativeUnit.objects.filter(access.unit_filter()).values("pk"))
-    return owned
-
-
 def _workspace_queryset(request, today: dt.date):
-    base = Disclosure.objects.filter(visible_filter(request)).filter(_owned_filter(request))
+    base = Disclosure.objects.filter(visible_filter(request)).filter(owned_filter(request))
     # A correlated count rather than a join: no GROUP BY, so the paginator's count stays a plain COUNT(*).
     waiting = Coalesce(
         Subquery(
