@@ -18,6 +18,7 @@ from democracy.calendar import add_working_days, period_end
 from democracy.models import CatalogueItem, Kind, Scope
 from disclosures import actions as disclosure_actions
 from disclosures.models import Disclosure
+from reports.models import extends_to_working_day
 from units.models import Agency, Level
 
 from . import rules
@@ -81,7 +82,7 @@ def open_consultation(consultation: Consultation, *, by, now: dt.datetime | None
     now = now or timezone.now()
     computed = period_end(
         timezone.localdate(now), consultation.period_days,
-        extend_to_working_day=settings.PERIOD_END_EXTENDS_TO_WORKING_DAY, label="Lấy ý kiến", label_en="Consultation",
+        extend_to_working_day=extends_to_working_day(consultation.owner), label="Lấy ý kiến", label_en="Consultation",
     )  # fmt: skip
     updated = Consultation.objects.filter(pk=consultation.pk, state=ConsultationState.DRAFT).update(
         state=ConsultationState.OPEN, opened_at=now, ends_on=computed.date, ends_at=computed.ends_at,
@@ -406,7 +407,7 @@ def make_recommendation(
     if not subject.strip() or not text.strip():
         raise ValidationError({"subject": "Hãy nhập nội dung kiến nghị."})
     due = period_end(
-        made_on, RECOMMENDATION_ANSWER_DAYS, extend_to_working_day=settings.PERIOD_END_EXTENDS_TO_WORKING_DAY,
+        made_on, RECOMMENDATION_ANSWER_DAYS, extend_to_working_day=extends_to_working_day(owner),
         label="Hạn trả lời kiến nghị", label_en="Answer due",
     )  # fmt: skip
     return Recommendation.objects.create(

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "units",
     "disclosures",
     "consultations",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -250,9 +251,8 @@ LOGGING = {
 }
 
 # --- Portal -------------------------------------------------------------------------------------
-# Civil Code 2015 Art. 148(2): a period whose last day is a day off ends at the end of the next working
-# day. Some communes close on the calendar day instead (the Đông Sơn record of 25/02/2024 did).
-PERIOD_END_EXTENDS_TO_WORKING_DAY = env.bool("PERIOD_END_EXTENDS_TO_WORKING_DAY", default=True)
+# The Civil Code end-of-period rule (Art. 148(2)) is part of each authority's reporting regime
+# (reports.models.ReportingRegime), edited in the admin.
 # Citizens' feedback: how many a client may send per hour, and the largest upload a clerk may attach.
 FEEDBACK_PER_HOUR = env.int("FEEDBACK_PER_HOUR", default=10)
 DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)

@@ -7,13 +7,13 @@ approvers clicking at once, or two closing jobs running together change a disclo
 import datetime as dt
 import uuid
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from democracy.calendar import add_working_days, period_end
 from democracy.models import CatalogueItem, Kind, Scope
+from reports.models import extends_to_working_day
 from units.models import Agency
 
 from .models import AuditEvent, Channel, Disclosure, Feedback, Record, RecordSequence, State
@@ -42,14 +42,15 @@ def minimum_window(item: CatalogueItem) -> int | None:
     return None if item.is_permanent else item.posting_days
 
 
-def window(item: CatalogueItem, start: dt.date, days: int | None):
-    """The posting window from the posting day (not counted) for `days` days, or None if permanent."""
+def window(item: CatalogueItem, start: dt.date, days: int | None, *, owner=None):
+    """The posting window from the posting day (not counted) for `days` days, or None if permanent.
+    Whether an end on a day off moves to the next working day is the owner's reporting regime's rule."""
     if item.is_permanent:
         return None
     return period_end(
         start,
         days or item.posting_days,
-        extend_to_working_day=settings.PERIOD_END_EXTENDS_TO_WORKING_DAY,
+        extend_to_working_day=extends_to_working_day(owner),
         label="Niêm yết",
         label_en="Posting",
     )
@@ -199,7 +200,7 @@ def publish(disclosure: Disclosure, *, by, late_reason: str = "", now: dt.dateti
                 "late_reason": f"Đã quá hạn công khai ({disclosure.posting_deadline:%d/%m/%Y}): hãy nêu lý do công khai muộn."
             }
         )
-    computed = window(disclosure.item, posting_day, disclosure.window_days)
+    computed = window(disclosure.item, posting_day, disclosure.window_days, owner=disclosure.owner)
     values = {
         "published_at": now,
         "is_late": late,

@@ -290,7 +290,7 @@ class DisclosureForm(forms.Form):
                 deadline = None
         if not item.is_permanent and (days or item.posting_days):
             try:
-                window = actions.window(item, today, days)
+                window = actions.window(item, today, days, owner=self.owner)
             except ValueError:
                 window = None
         return Timeline(item, item_rules(item), today, deadline, window, item.is_permanent)

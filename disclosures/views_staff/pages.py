@@ -7,7 +7,6 @@ import datetime as dt
 import itertools
 import uuid
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -21,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
 
+from reports.models import extends_to_working_day
 from units.access import access_for, get_agency_for_user, get_unit_for_user, owned_filter
 from units.models import Agency, Level
 
@@ -190,7 +190,7 @@ def _form_page(request, form, *, owner, disclosure=None, preview=False):
             "timeline": timeline,
             "item_label": item_label(timeline.item) if timeline.item else "",
             "preview": preview,
-            "extend_to_working_day": settings.PERIOD_END_EXTENDS_TO_WORKING_DAY,
+            "extend_to_working_day": extends_to_working_day(owner),
         },
     )
 

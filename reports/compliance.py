@@ -1,0 +1,259 @@
+"""Compliance of the units of an area for a period: the indicators the reviewer's dashboard, its
+export, the roll-ups and the API show, computed in a constant number of queries.
+
+An indicator is a count of things done properly out of the things due (e.g. 27 of 30 postings on
+time). Its colour: all of them → good; at least `WARN_FROM` of them → warning; fewer → bad; nothing
+due → none. A unit's overall status is its worst indicator, a missing report counting as bad and a
+late one as a warning.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from units.models import AdministrativeUnit, Agency, Level
+
+from . import figures as figures_module
+from .models import ReportingRegime, ReportStatus, UnitReport, report_status
+from .periods import Period
+
+WARN_FROM = Fraction(4, 5)
+GOOD, WARN, BAD, NONE = "good", "warn", "bad", "none"
+STATUS_ORDER = {BAD: 0, WARN: 1, GOOD: 2, NONE: 3}
+STATUS_LABELS = {GOOD: _("Đạt"), WARN: _("Cần lưu ý"), BAD: _("Chưa đạt"), NONE: _("Không phát sinh")}
+
+# (key, label, family, done, total): what each indicator divides.
+INDICATORS = [
+    ("on_time", _("Công khai đúng hạn"), "disclosures", "on_time", "published"),
+    ("windows", _("Niêm yết đủ thời gian"), "disclosures", "windows_honoured", "windows_ended"),
+    ("feedback", _("Ý kiến đã trả lời"), "feedback", "answered", "received"),
+    ("consultations", _("Lấy ý kiến đã công khai kết quả"), "consultations", "results_published", "held"),
+    (
+        "decisions",
+        _("Quyết định được công nhận đúng hạn"),
+        "decisions",
+        "handled_on_time",
+        "needs_recognition",
+    ),
+    ("recommendations", _("Kiến nghị trả lời trong 15 ngày"), "recommendations", "answered_on_time", "due"),
+]
+INDICATOR_KEYS = [key for key, *_rest in INDICATORS]
+SORT_KEYS = {"name", "status", "report", *INDICATOR_KEYS}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str
+    label: str
+    done: int
+    total: int
+
+    @property
+    def rate(self) -> Fraction | None:
+        return Fraction(self.done, self.total) if self.total else None
+
+    @property
+    def percent(self) -> float | None:
+        return None if self.rate is None else round(float(self.rate) * 100, 1)
+
+    @property
+    def status(self) -> str:
+        if self.rate is None:
+            return NONE
+        if self.rate == 1:
+            return GOOD
+        return WARN if self.rate >= WARN_FROM else BAD
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+def indicators_of(figures: dict) -> list[Indicator]:
+    return [
+        Indicator(key, str(label), figures[family][done], figures[family][total])
+        for key, label, family, done, total in INDICATORS
+    ]
+
+
+REPORT_STATUS_COLOUR = {
+    ReportStatus.ON_TIME: GOOD,
+    ReportStatus.LATE: WARN,
+    ReportStatus.MISSING: BAD,
+    ReportStatus.IN_PROGRESS: NONE,
+    ReportStatus.NOT_DUE: NONE,
+}
+
+
+@dataclass
+class Row:
+    """One unit (commune or agency) of the area."""
+
+    owner: AdministrativeUnit | Agency
+    figures: dict
+    report: UnitReport | None
+    report_status: str
+    indicators: list[Indicator] = field(init=False)
+
+    def __post_init__(self):
+        self.indicators = indicators_of(self.figures)
+
+    @property
+    def is_agency(self) -> bool:
+        return isinstance(self.owner, Agency)
+
+    @property
+    def code(self) -> str:
+        return self.owner.code
+
+    @property
+    def name(self) -> str:
+        return self.owner.name
+
+    @property
+    def indicator(self) -> dict[str, Indicator]:
+        return {i.key: i for i in self.indicators}
+
+    @property
+    def report_colour(self) -> str:
+        return REPORT_STATUS_COLOUR[self.report_status]
+
+    @property
+    def report_status_label(self) -> str:
+        return ReportStatus(self.report_status).label
+
+    @property
+    def status(self) -> str:
+        colours = [i.status for i in self.indicators] + [self.report_colour]
+        return min(colours, key=STATUS_ORDER.__getitem__)
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+@dataclass
+class Area:
+    area: AdministrativeUnit
+    period: Period
+    rows: list[Row]
+    totals: dict
+    today: dt.date
+
+    @property
+    def indicators(self) -> list[Indicator]:
+        return indicators_of(self.totals)
+
+    def count(self, report_status: str) -> int:
+        return sum(1 for r in self.rows if r.report_status == report_status)
+
+    @property
+    def late_rows(self) -> list[Row]:
+        return [r for r in self.rows if r.report_status == ReportStatus.LATE]
+
+    @property
+    def missing_rows(self) -> list[Row]:
+        return [r for r in self.rows if r.report_status == ReportStatus.MISSING]
+
+    @property
+    def status_counts(self) -> dict[str, int]:
+        counts = {GOOD: 0, WARN: 0, BAD: 0, NONE: 0}
+        for r in self.rows:
+            counts[r.status] += 1
+        return counts
+
+    def sorted_rows(self, key: str = "status", descending: bool = False) -> list[Row]:
+        if key == "name":
+            ordered = sorted(self.rows, key=lambda r: (r.is_agency, r.name))
+        elif key == "status":
+            ordered = sorted(self.rows, key=lambda r: (STATUS_ORDER[r.status], r.is_agency, r.name))
+        elif key == "report":
+            ordered = sorted(self.rows, key=lambda r: (STATUS_ORDER[r.report_colour], r.name))
+        elif key in INDICATOR_KEYS:
+            # Units with nothing due sort last either way.
+            def rate(r):
+                value = r.indicator[key].rate
+                return (value is None, value if value is not None else 0, r.name)
+
+            ordered = sorted(self.rows, key=rate)
+        else:
+            raise ValueError(key)
+        if descending:
+            nothing = [r for r in ordered if key in INDICATOR_KEYS and r.indicator[key].rate is None]
+            rest = [r for r in ordered if r not in nothing] if nothing else ordered
+            return list(reversed(rest)) + nothing
+        return ordered
+
+
+def area_units(area: AdministrativeUnit, period: Period):
+    """The commune-level units of `area` (itself if it is one) in force at some time in the period."""
+    units = AdministrativeUnit.objects.under(area).filter(level=Level.COMMUNE)
+    return units.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=period.end)).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=period.start)
+    )
+
+
+def area_agencies(area: AdministrativeUnit):
+    """The agencies placed at `area` or anywhere below it."""
+    return Agency.objects.filter(
+        Q(unit=area)
+        | Q(unit__parent=area)
+        | Q(unit__parent__parent=area)
+        | Q(unit__parent__parent__parent=area)
+    )
+
+
+def period_for(area: AdministrativeUnit, key: str | None = None, today: dt.date | None = None) -> Period:
+    """The period named `key` under the area's regime; by default the last half-year that ended."""
+    regime = ReportingRegime.for_unit(area)
+    if key:
+        return regime.period_for_key(key)
+    today = today or timezone.localdate()
+    current = regime.containing(today, "half")
+    return regime.containing(current.start - dt.timedelta(days=1), "half")
+
+
+def compliance(
+    area: AdministrativeUnit,
+    period: Period,
+    *,
+    agencies: bool = True,
+    breakdowns: bool = False,
+    today: dt.date | None = None,
+) -> Area:
+    """Every unit of `area` with its indicators and report status. A constant number of queries."""
+    today = today or timezone.localdate()
+    units = list(area_units(area, period).only("pk", "code", "name", "type", "level").order_by("name"))
+    agency_list = (
+        list(area_agencies(area).only("pk", "code", "name", "unit_id").order_by("name")) if agencies else []
+    )
+    unit_ids = [u.pk for u in units]
+    agency_ids = [a.pk for a in agency_list]
+    computed = figures_module.compute(
+        period, units=unit_ids, agencies=agency_ids, breakdowns=breakdowns, today=today
+    )
+    reports = (
+        UnitReport.objects.filter(year=period.year, kind=period.kind)
+        .filter(Q(unit__in=unit_ids) | Q(agency__in=agency_ids))
+        .only("pk", "unit_id", "agency_id", "state", "is_late", "submitted_at", "due_on", "period_end")
+    )
+    by_owner = {figures_module._key(r.unit_id, r.agency_id): r for r in reports}
+    rows = []
+    for owner in [*units, *agency_list]:
+        key = figures_module.key_for(owner)
+        report = by_owner.get(key)
+        due_on = report.due_on if report else period.due
+        rows.append(
+            Row(
+                owner=owner,
+                figures=computed.get(key) or figures_module.empty(),
+                report=report,
+                report_status=report_status(report, due_on, period.end, today),
+            )
+        )
+    totals = figures_module.total_of(r.figures for r in rows)
+    return Area(area=area, period=period, rows=rows, totals=totals, today=today)

@@ -1,0 +1,407 @@
+"""The reporting regime, unit reports (half-year / annual), area roll-ups, and background jobs.
+
+A unit report belongs to one commune-level unit or one agency and one period. Its figures are a
+snapshot taken when it is compiled (by the scheduled job when the period ends, or again by the clerk
+until it is submitted); the clerk writes the narrative, the approver signs it off and submits it.
+"""
+
+import datetime as dt
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from units.models import AdministrativeUnit, Agency, Level
+
+from . import periods
+
+
+class ReportingRegime(models.Model):
+    """The periods, cut-offs and deadlines a reviewing authority (a province; a district for history)
+    sets for the reports of the units below it. The row without an authority is the national default;
+    without any row the defaults of the fields apply (the national convention)."""
+
+    authority = models.OneToOneField(
+        AdministrativeUnit,
+        verbose_name=_("cơ quan theo dõi (tỉnh, huyện)"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reporting_regime",
+        limit_choices_to={"level__in": [Level.PROVINCE, Level.DISTRICT]},
+        help_text=_("Để trống: chế độ mặc định toàn quốc."),
+    )
+    cutoff_day = models.PositiveSmallIntegerField(
+        _("ngày chốt số liệu"),
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(31)],
+        help_text=_(
+            "Kỳ báo cáo kết thúc vào ngày này của tháng cuối kỳ (quy ước chung: ngày 14, kỳ bắt đầu ngày 15 "
+            "của tháng cuối kỳ trước). 31 = ngày cuối tháng."
+        ),
+    )
+    year_end_month = models.PositiveSmallIntegerField(
+        _("tháng kết thúc năm báo cáo"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text=_("Quy ước chung: tháng 12 (kỳ 6 tháng kết thúc tháng 6)."),
+    )
+    half_year_due_days = models.PositiveSmallIntegerField(
+        _("hạn gửi báo cáo 6 tháng (số ngày sau ngày chốt)"),
+        default=5,
+        validators=[MaxValueValidator(90)],
+    )
+    annual_due_days = models.PositiveSmallIntegerField(
+        _("hạn gửi báo cáo năm (số ngày sau ngày chốt)"),
+        default=5,
+        validators=[MaxValueValidator(90)],
+    )
+    due_in_working_days = models.BooleanField(
+        _("hạn tính theo ngày làm việc"),
+        default=True,
+        help_text=_("Bỏ chọn để tính theo ngày lịch (Bộ luật Dân sự, Điều 147–148)."),
+    )
+    reminder_working_days = models.PositiveSmallIntegerField(
+        _("nhắc trước hạn (ngày làm việc)"),
+        default=3,
+        validators=[MaxValueValidator(30)],
+    )
+    period_end_extends_to_working_day = models.BooleanField(
+        _("thời hạn kết thúc vào ngày nghỉ được lùi sang ngày làm việc tiếp theo"),
+        default=True,
+        help_text=_(
+            "Bộ luật Dân sự 2015, Điều 148: khi ngày cuối cùng của thời hạn là ngày nghỉ thì thời hạn kết "
+            "thúc vào cuối ngày làm việc tiếp theo. Áp dụng cho thời gian niêm yết, lấy ý kiến, trả lời "
+            "kiến nghị và hạn báo cáo tính theo ngày lịch."
+        ),
+    )
+    basis = models.CharField(
+        _("căn cứ"), max_length=300, blank=True, help_text=_("Văn bản quy định chế độ báo cáo này.")
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("chế độ báo cáo")
+        verbose_name_plural = _("chế độ báo cáo")
+        constraints = [
+            # One row per authority (the one-to-one) and one national default (NULL never collides).
+            models.UniqueConstraint(Coalesce("authority", Value(0)), name="regime_one_per_authority"),
+        ]
+
+    def __str__(self):
+        return str(self.authority) if self.authority_id else str(_("Mặc định toàn quốc"))
+
+    # --- periods -------------------------------------------------------------------------------------
+
+    def period(self, year: int, kind: str) -> periods.Period:
+        start, end = periods.period_dates(
+            year, kind, cutoff_day=self.cutoff_day, year_end_month=self.year_end_month
+        )
+        days = self.annual_due_days if kind == periods.YEAR else self.half_year_due_days
+        due = periods.due_date(
+            end, days, working_days=self.due_in_working_days, extend=self.period_end_extends_to_working_day
+        )
+        return periods.Period(year, kind, start, end, due.date, due.explanation)
+
+    def period_for_key(self, key: str) -> periods.Period:
+        return self.period(*periods.parse_key(key))
+
+    def containing(self, day: dt.date, kind: str) -> periods.Period:
+        """The period of `kind` that contains `day`."""
+        for year in (day.year, day.year + 1, day.year - 1):
+            candidates = (periods.H1, periods.H2) if kind == "half" else (kind,)
+            for k in candidates:
+                p = self.period(year, k)
+                if p.start <= day <= p.end:
+                    return p
+        raise ValueError(day)
+
+    def recent_periods(self, today: dt.date | None = None, *, count: int = 6) -> list[periods.Period]:
+        """The half-years up to the one containing `today`, oldest first (the trend chart's axis)."""
+        today = today or timezone.localdate()
+        current = self.containing(today, "half")
+        found = [current]
+        year, kind = current.year, current.kind
+        while len(found) < count:
+            year, kind = (year, periods.H1) if kind == periods.H2 else (year - 1, periods.H2)
+            found.append(self.period(year, kind))
+        return list(reversed(found))
+
+    def ended_periods(self, today: dt.date | None = None, *, within_days: int = 400) -> list[periods.Period]:
+        """Report periods (half-years and years) that ended before `today`, recent ones only."""
+        today = today or timezone.localdate()
+        found = []
+        for year in (today.year - 1, today.year, today.year + 1):
+            for kind in periods.REPORT_KINDS:
+                p = self.period(year, kind)
+                if p.end < today and (today - p.end).days <= within_days:
+                    found.append(p)
+        return sorted(found, key=lambda p: (p.end, p.kind != periods.YEAR))
+
+    # --- lookup --------------------------------------------------------------------------------------
+
+    @classmethod
+    def for_unit(cls, unit: AdministrativeUnit | None) -> "ReportingRegime":
+        """The regime of the nearest authority above (or at) `unit`; the national default otherwise."""
+        chain = []
+        if unit is not None:
+            chain = [unit, *unit.ancestors()]
+        ids = [u.pk for u in chain]
+        found = {
+            r.authority_id: r for r in cls.objects.filter(Q(authority__in=ids) | Q(authority__isnull=True))
+        }
+        for u in chain:
+            if u.pk in found:
+                return found[u.pk]
+        return found.get(None) or cls()
+
+    @classmethod
+    def for_owner(cls, owner) -> "ReportingRegime":
+        """For a unit or an agency (an agency follows the regime of its unit)."""
+        if isinstance(owner, Agency):
+            return cls.for_unit(owner.unit)
+        return cls.for_unit(owner)
+
+
+def extends_to_working_day(owner) -> bool:
+    """The Civil Code end-of-period rule as the owner's reviewing authority set it (on by default)."""
+    if owner is None:
+        return ReportingRegime.for_unit(None).period_end_extends_to_working_day
+    return ReportingRegime.for_owner(owner).period_end_extends_to_working_day
+
+
+class ReportState(models.TextChoices):
+    DRAFT = "draft", _("Đang soạn")
+    TO_SIGN = "to_sign", _("Chờ ký duyệt")
+    SUBMITTED = "submitted", _("Đã gửi")
+
+
+class ReportStatus(models.TextChoices):
+    """What a reviewer sees of a unit's report for a period (derived, not stored)."""
+
+    NOT_DUE = "not_due", _("Chưa đến kỳ")
+    IN_PROGRESS = "in_progress", _("Đang soạn, chưa đến hạn")
+    ON_TIME = "on_time", _("Đã gửi đúng hạn")
+    LATE = "late", _("Gửi muộn")
+    MISSING = "missing", _("Chưa gửi (quá hạn)")
+
+
+class UnitReport(models.Model):
+    unit = models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name=_("đơn vị hành chính"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reports",
+    )
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("cơ quan, đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reports",
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    kind = models.CharField(
+        _("kỳ"),
+        max_length=2,
+        choices=[(k, periods.KIND_LABELS[k]) for k in periods.REPORT_KINDS],
+    )
+    period_start = models.DateField(_("từ ngày"))
+    period_end = models.DateField(_("đến ngày"))
+    due_on = models.DateField(_("hạn gửi"))
+    due_explanation = models.TextField(blank=True)
+
+    state = models.CharField(
+        _("trạng thái"), max_length=10, choices=ReportState.choices, default=ReportState.DRAFT
+    )
+    figures = models.JSONField(_("số liệu"), default=dict)
+    compiled_at = models.DateTimeField(_("thời điểm tổng hợp số liệu"))
+    compiled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    results = models.TextField(_("kết quả đạt được"), blank=True, max_length=20000)
+    shortcomings = models.TextField(_("tồn tại, hạn chế và nguyên nhân"), blank=True, max_length=20000)
+    proposals = models.TextField(_("phương hướng, đề xuất, kiến nghị"), blank=True, max_length=20000)
+
+    number = models.CharField(_("số báo cáo"), max_length=50, blank=True)
+    return_reason = models.TextField(_("lý do trả lại"), blank=True)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=100, blank=True)
+    submitted_at = models.DateTimeField(_("thời điểm gửi"), null=True, blank=True)
+    is_late = models.BooleanField(_("gửi muộn"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("báo cáo của đơn vị")
+        verbose_name_plural = _("báo cáo của đơn vị")
+        ordering = ["-period_end", "unit__name"]
+        constraints = [
+            models.CheckConstraint(
+                name="unit_report_unit_xor_agency",
+                condition=Q(unit__isnull=False, agency__isnull=True)
+                | Q(unit__isnull=True, agency__isnull=False),
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "year", "kind"], condition=Q(unit__isnull=False), name="unit_report_once"
+            ),
+            models.UniqueConstraint(
+                fields=["agency", "year", "kind"],
+                condition=Q(agency__isnull=False),
+                name="agency_report_once",
+            ),
+        ]
+        indexes = [models.Index(fields=["year", "kind"], name="unit_report_period")]
+
+    def __str__(self):
+        return f"{self.period_label} – {self.owner}"
+
+    @property
+    def owner(self):
+        return self.unit or self.agency
+
+    @property
+    def is_internal(self):
+        return self.agency_id is not None
+
+    @property
+    def key(self) -> str:
+        return periods.make_key(self.year, self.kind)
+
+    @property
+    def period_label(self) -> str:
+        return f"{periods.KIND_LABELS[self.kind]} {self.year}"
+
+    @property
+    def is_editable(self) -> bool:
+        return self.state != ReportState.SUBMITTED
+
+    def status(self, today: dt.date | None = None) -> str:
+        return report_status(self, self.due_on, self.period_end, today)
+
+
+def report_status(report, due_on: dt.date, period_end: dt.date, today: dt.date | None = None) -> str:
+    """The reviewer's view of a report (or of its absence when `report` is None)."""
+    today = today or timezone.localdate()
+    if report is not None and report.state == ReportState.SUBMITTED:
+        return ReportStatus.LATE if report.is_late else ReportStatus.ON_TIME
+    if today > due_on:
+        return ReportStatus.MISSING
+    if today > period_end:
+        return ReportStatus.IN_PROGRESS
+    return ReportStatus.NOT_DUE
+
+
+class Compilation(models.Model):
+    """Marks that the scheduled job compiled the reports of an authority's area for a period, so that
+    it catches up after downtime and never compiles the same period twice."""
+
+    authority = models.ForeignKey(AdministrativeUnit, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=2)
+    compiled_at = models.DateTimeField(default=timezone.now)
+    reports = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["authority", "year", "kind"], name="compilation_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.authority_id} {periods.make_key(self.year, self.kind)}"
+
+
+class Notice(models.Model):
+    """One notification sent (a reminder before a report is due, a digest to a reviewer), by key, so
+    that the daily job sends each once."""
+
+    key = models.CharField(max_length=120, unique=True)
+    sent_at = models.DateTimeField(default=timezone.now)
+    recipients = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return self.key
+
+
+class AreaReport(models.Model):
+    """A reviewer's roll-up of every unit of an area for a period, compiled by a task."""
+
+    area = models.ForeignKey(AdministrativeUnit, on_delete=models.PROTECT, related_name="area_reports")
+    year = models.PositiveSmallIntegerField(_("năm"))
+    kind = models.CharField(_("kỳ"), max_length=2)
+    period_start = models.DateField()
+    period_end = models.DateField()
+    due_on = models.DateField()
+    figures = models.JSONField(default=dict)
+    compiled_at = models.DateTimeField(null=True, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    pdf = models.FileField(upload_to="reports/%Y/%m", blank=True, max_length=200)
+    xlsx = models.FileField(upload_to="reports/%Y/%m", blank=True, max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("báo cáo tổng hợp")
+        verbose_name_plural = _("báo cáo tổng hợp")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.period_label} – {self.area}"
+
+    @property
+    def key(self) -> str:
+        return periods.make_key(self.year, self.kind)
+
+    @property
+    def period_label(self) -> str:
+        return f"{periods.KIND_LABELS[self.kind]} {self.year}"
+
+
+class Job(models.Model):
+    """A long task started from the browser; the page polls its progress."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Đang chờ")
+        RUNNING = "running", _("Đang chạy")
+        DONE = "done", _("Hoàn thành")
+        FAILED = "failed", _("Lỗi")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kind = models.CharField(max_length=30)
+    title = models.CharField(max_length=300)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    params = models.JSONField(default=dict)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    message = models.CharField(max_length=300, blank=True)
+    result_url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def percent(self) -> int:
+        if self.state == self.State.DONE:
+            return 100
+        return int(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def is_finished(self) -> bool:
+        return self.state in {self.State.DONE, self.State.FAILED}
