@@ -24,6 +24,7 @@ setup: install
 	$(PY) manage.py load_demo
 	$(PY) manage.py load_demo_disclosures
 	$(PY) manage.py load_demo_consultations
+	$(PY) manage.py load_demo_reports
 
 # The portal on http://$(HOST):$(PORT) with a Celery worker and beat; one Ctrl-C stops all three.
 run: setup serve

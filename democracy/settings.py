@@ -165,7 +165,21 @@ CELERY_BEAT_SCHEDULE = {
         "task": "units.clear_expired_sessions",
         "schedule": crontab(minute=15, hour=3),
     },
+    "compile-due-reports": {
+        "task": "reports.compile_due_reports",
+        "schedule": crontab(minute=30, hour=2),
+    },
+    "send-report-reminders": {
+        "task": "reports.send_report_reminders",
+        "schedule": crontab(minute=15, hour=7),
+    },
+    "send-reviewer-digest": {
+        "task": "reports.send_reviewer_digest",
+        "schedule": crontab(minute=0, hour=8),
+    },
 }
+# Autodiscovery finds only each app's tasks.py: the scheduled report jobs live in their own module.
+CELERY_IMPORTS = ["reports.tasks_schedule"]
 
 # --- Authentication ------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
@@ -253,6 +267,8 @@ LOGGING = {
 # --- Portal -------------------------------------------------------------------------------------
 # The Civil Code end-of-period rule (Art. 148(2)) is part of each authority's reporting regime
 # (reports.models.ReportingRegime), edited in the admin.
+# The portal's public address, for links in e-mails sent by scheduled jobs (no request to build them from).
+SITE_URL = env.str("SITE_URL", default="")
 # Citizens' feedback: how many a client may send per hour, and the largest upload a clerk may attach.
 FEEDBACK_PER_HOUR = env.int("FEEDBACK_PER_HOUR", default=10)
 DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)

@@ -31,12 +31,15 @@ def compile_area(
     *,
     by=None,
     now: dt.datetime | None = None,
+    today: dt.date | None = None,
     progress=None,
 ) -> int:
     """Compiles the figures of every commune and agency under `authority` for `period`: creates the
     reports that do not exist yet and refreshes the figures of those not submitted. Submitted reports
-    keep theirs. Returns the number of reports written. `progress(done, total)` is called per batch."""
+    keep theirs. Returns the number of reports written. `progress(done, total)` is called per batch.
+    `today` is the day "overdue" is judged on (the day of compiling by default)."""
     now = now or timezone.now()
+    today = today or timezone.localdate(now)
     units = list(compliance.area_units(authority, period).only("pk"))
     agencies = list(compliance.area_agencies(authority).only("pk"))
     owners = [*units, *agencies]
@@ -44,16 +47,16 @@ def compile_area(
     written = 0
     for first in range(0, total, BATCH):
         batch = owners[first : first + BATCH]
-        written += _compile_batch(batch, period, by=by, now=now)
+        written += _compile_batch(batch, period, by=by, now=now, today=today)
         if progress:
             progress(min(first + BATCH, total), total)
     return written
 
 
-def _compile_batch(owners, period: Period, *, by, now) -> int:
+def _compile_batch(owners, period: Period, *, by, now, today) -> int:
     unit_ids = [o.pk for o in owners if not isinstance(o, Agency)]
     agency_ids = [o.pk for o in owners if isinstance(o, Agency)]
-    computed = figures.compute(period, units=unit_ids, agencies=agency_ids, today=timezone.localdate(now))
+    computed = figures.compute(period, units=unit_ids, agencies=agency_ids, today=today)
     with transaction.atomic():
         existing = {
             figures._key(r.unit_id, r.agency_id): r
@@ -106,7 +109,7 @@ def compile_due(today: dt.date | None = None, *, progress=None) -> int:
             )
             if not created:
                 continue
-            count = compile_area(authority, period, progress=progress)
+            count = compile_area(authority, period, today=today, progress=progress)
             Compilation.objects.filter(pk=marker.pk).update(reports=count, compiled_at=timezone.now())
             written += count
     return written
@@ -117,7 +120,7 @@ def ensure_report(owner, period: Period, *, by=None) -> UnitReport:
     report of a period that has ended before the job ran)."""
     report = UnitReport.objects.filter(**_owner_fields(owner), year=period.year, kind=period.kind).first()
     if report is None:
-        _compile_batch([owner], period, by=by, now=timezone.now())
+        _compile_batch([owner], period, by=by, now=timezone.now(), today=timezone.localdate())
         report = UnitReport.objects.get(**_owner_fields(owner), year=period.year, kind=period.kind)
     return report
 

@@ -134,8 +134,9 @@ class ReportingRegime(models.Model):
             found.append(self.period(year, kind))
         return list(reversed(found))
 
-    def ended_periods(self, today: dt.date | None = None, *, within_days: int = 400) -> list[periods.Period]:
-        """Report periods (half-years and years) that ended before `today`, recent ones only."""
+    def ended_periods(self, today: dt.date | None = None, *, within_days: int = 60) -> list[periods.Period]:
+        """Report periods (half-years and years) that ended before `today` and within `within_days`: the
+        scheduled job catches up after downtime but does not compile periods from before the portal ran."""
         today = today or timezone.localdate()
         found = []
         for year in (today.year - 1, today.year, today.year + 1):
@@ -152,7 +153,7 @@ class ReportingRegime(models.Model):
         """The regime of the nearest authority above (or at) `unit`; the national default otherwise."""
         chain = []
         if unit is not None:
-            chain = [unit, *unit.ancestors()]
+            chain = [unit, *reversed(unit.ancestors())]  # nearest first
         ids = [u.pk for u in chain]
         found = {
             r.authority_id: r for r in cls.objects.filter(Q(authority__in=ids) | Q(authority__isnull=True))
@@ -316,6 +317,8 @@ class Compilation(models.Model):
     reports = models.PositiveIntegerField(default=0)
 
     class Meta:
+        verbose_name = _("lần tổng hợp theo lịch")
+        verbose_name_plural = _("lần tổng hợp theo lịch")
         constraints = [
             models.UniqueConstraint(fields=["authority", "year", "kind"], name="compilation_once"),
         ]
@@ -331,6 +334,10 @@ class Notice(models.Model):
     key = models.CharField(max_length=120, unique=True)
     sent_at = models.DateTimeField(default=timezone.now)
     recipients = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("thông báo đã gửi")
+        verbose_name_plural = _("thông báo đã gửi")
 
     def __str__(self):
         return self.key
@@ -392,6 +399,10 @@ class Job(models.Model):
     result_url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tác vụ nền")
+        verbose_name_plural = _("tác vụ nền")
 
     def __str__(self):
         return self.title
