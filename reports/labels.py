@@ -64,7 +64,8 @@ def sections(figures: dict, *, internal: bool | None = False) -> list[Section]:
         Line(_("Niêm yết đủ thời gian theo quy định"), d["windows_honoured"], True),
     ]
     by_item = [
-        Line(item_labels.get(code, code), d["by_item"][code], True) for code in _sorted_items(d.get("by_item", {}))
+        Line(item_labels.get(code, code), d["by_item"][code], True)
+        for code in _sorted_items(d.get("by_item", {}))
     ]
     by_form = [
         Line(form_labels.get(code, code), n, True)
