@@ -78,7 +78,9 @@ def sections(figures: dict, *, internal: bool | None = False) -> list[Section]:
         result.append(Section(_("Theo hình thức công khai"), by_form))
     result.append(
         Section(
-            _("II. Ý kiến, câu hỏi của Nhân dân về thông tin công khai"),
+            _("II. Ý kiến, câu hỏi của cán bộ, công chức, viên chức, người lao động về thông tin công khai")
+            if internal
+            else _("II. Ý kiến, câu hỏi của Nhân dân về thông tin công khai"),
             [
                 Line(_("Số ý kiến, câu hỏi tiếp nhận"), f["received"]),
                 Line(_("Đã trả lời"), f["answered"], True),

@@ -82,7 +82,9 @@ class Command(BaseCommand):
         post(bo_ha, admin, 8, "Danh sách đối tượng nhận trợ cấp xã hội", day=70, withdraw_after=10)
         disclosure_actions.close_due_postings()
 
-        actions.compile_area(province, period)
+        # As the scheduled job would have: the night after the period ended.
+        compiled = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time(2, 30), HCM)
+        actions.compile_area(province, period, now=compiled)
         narrative = {
             "results": "Ủy ban nhân dân xã đã công khai đầy đủ các nội dung theo Điều 11 Luật Thực hiện dân chủ ở "
             "cơ sở, niêm yết tại trụ sở và nhà văn hóa các thôn, đăng trên trang thông tin điện tử của xã.",

@@ -1,0 +1,415 @@
+"""The unit report pages: the list of my reports, one report (figures, narrative, sign-off) and its
+PDF and XLSX. Every report is loaded through `get_report_for_user`: outsiders get 404, readers
+(inspection board, reviewers) get 403 on writes. Refusals of the actions come back as messages."""
+
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.functions import Coalesce
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from units.access import access_for, owned_filter
+from units.models import AdministrativeUnit, Agency, Level, Role
+from units.text import fold
+
+from . import actions, outputs, periods
+from .access import get_report_for_user
+from .compliance import REPORT_STATUS_COLOUR
+from .forms import AGENCY_SIGNER_TITLES, SIGNER_TITLES, NarrativeForm, OpenReportForm, ReturnForm, SignForm
+from .models import ReportingRegime, ReportState, ReportStatus, UnitReport
+
+PAGE_SIZE = 50
+STATE_CLASSES = {ReportState.DRAFT: "soon", ReportState.TO_SIGN: "waiting", ReportState.SUBMITTED: "done"}
+
+
+# --- The list ----------------------------------------------------------------------------------------
+
+
+def _my_owners(request) -> list:
+    """The communes and agencies the user may write reports for (clerk, approver), from the memberships
+    already loaded: no query. A national administrator opens reports from the dashboard instead."""
+    owners, seen = [], set()
+    for m in access_for(request).memberships:
+        if not Role(m.role).can_edit:
+            continue
+        owner = m.agency if m.agency_id else m.unit
+        if owner is None or (m.unit_id and m.unit.level != Level.COMMUNE):
+            continue
+        key = (type(owner), owner.pk)
+        if key not in seen:
+            seen.add(key)
+            owners.append(owner)
+    return sorted(owners, key=lambda o: (isinstance(o, Agency), o.name))
+
+
+def _status_filter(status: str, today) -> Q:
+    """The derived status of `report_status` as a filter (the list must page through the database)."""
+    submitted = Q(state=ReportState.SUBMITTED)
+    return {
+        ReportStatus.ON_TIME: submitted & Q(is_late=False),
+        ReportStatus.LATE: submitted & Q(is_late=True),
+        ReportStatus.MISSING: ~submitted & Q(due_on__lt=today),
+        ReportStatus.IN_PROGRESS: ~submitted & Q(due_on__gte=today, period_end__lt=today),
+        ReportStatus.NOT_DUE: ~submitted & Q(period_end__gte=today),
+    }[status]
+
+
+def _period_label(year: int, kind: str) -> str:
+    return f"{periods.KIND_LABELS[kind]} {year}"
+
+
+@login_required
+@require_GET
+def report_list(request):
+    """My units' and agencies' reports, and a reviewer's area's, newest period first. A constant number
+    of queries: the scope is one subquery (`owned_filter`), the page one query, its count one."""
+    today = timezone.localdate()
+    access = access_for(request)
+    scope = UnitReport.objects.filter(owned_filter(request))
+    period_keys = sorted(
+        set(scope.order_by().values_list("year", "kind").distinct()),
+        key=lambda yk: (yk[0], yk[1] != periods.H1, yk[1] == periods.YEAR),
+        reverse=True,
+    )
+    period_options = [(periods.make_key(y, k), _period_label(y, k)) for y, k in period_keys]
+
+    reports = scope
+    chosen_period = request.GET.get("period", "")
+    if chosen_period:
+        try:
+            year, kind = periods.parse_key(chosen_period)
+        except ValueError as error:
+            messages.error(request, str(error))
+            chosen_period = ""
+        else:
+            chosen_period = periods.make_key(year, kind)
+            reports = reports.filter(year=year, kind=kind)
+    search = " ".join(request.GET.get("q", "").split())[:100]
+    if search:
+        folded = fold(search)
+        reports = reports.filter(
+            Q(unit__search_name__contains=folded) | Q(agency__search_name__contains=folded)
+        )
+    chosen_status = request.GET.get("status", "")
+    if chosen_status in ReportStatus.values:
+        reports = reports.filter(_status_filter(chosen_status, today))
+    else:
+        chosen_status = ""
+    reports = (
+        reports.select_related("unit", "agency__unit")
+        .annotate(owner_name=Coalesce("unit__name", "agency__name"))
+        .order_by("-period_end", "kind", "owner_name", "pk")
+    )
+    page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = []
+    for report in page:
+        status = report.status(today)
+        rows.append(
+            {
+                "report": report,
+                "status": status,
+                "status_label": ReportStatus(status).label,
+                "colour": REPORT_STATUS_COLOUR[status],
+                "state_class": STATE_CLASSES[report.state],
+            }
+        )
+    owners = _my_owners(request)
+    reviewer = access.is_national_admin or any(Role(m.role).sees_subtree for m in access.memberships)
+    query = {k: v for k, v in (("q", search), ("period", chosen_period), ("status", chosen_status)) if v}
+    return render(
+        request,
+        "reports/report_list.html",
+        {
+            "rows": rows,
+            "page": page,
+            "reviewer": reviewer,
+            "period_options": period_options,
+            "status_options": ReportStatus.choices,
+            "chosen_period": chosen_period,
+            "chosen_status": chosen_status,
+            "search": search,
+            "filter_query": urlencode(query),
+            "open_form": OpenReportForm(owners=owners, today=today) if owners else None,
+        },
+    )
+
+
+def _owner_for_write(request, code: str):
+    """The commune or agency with `code` if the user may write its reports: 404 for outsiders, 403
+    for readers (a reviewer, the inspection board), as for the report itself."""
+    access = access_for(request)
+    unit = (
+        AdministrativeUnit.objects.select_related("parent__parent__parent")
+        .filter(code=code, level=Level.COMMUNE)
+        .first()
+    )
+    if unit is not None:
+        owner, roles = unit, access.roles_for_unit(unit)
+    else:
+        owner = Agency.objects.select_related("unit__parent__parent__parent").filter(code=code).first()
+        roles = access.roles_for_agency(owner) if owner else set()
+    if owner is None or not roles:
+        raise Http404
+    if not any(r.can_edit for r in roles):
+        raise PermissionDenied
+    return owner
+
+
+@login_required
+@require_POST
+def open_report(request):
+    """Open the report of one of my units for a period that has ended, compiling it if the scheduled
+    job has not (yet) done so."""
+    form = OpenReportForm(request.POST, owners=_my_owners(request))
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("reports:list")
+    owner = _owner_for_write(request, form.cleaned_data["owner"])
+    period = ReportingRegime.for_owner(owner).period_for_key(form.cleaned_data["period"])
+    if not period.has_ended():
+        messages.error(
+            request,
+            _(
+                "Kỳ báo cáo %(period)s chưa kết thúc (số liệu tính đến hết ngày %(end)s): chỉ lập được báo "
+                "cáo của kỳ đã kết thúc."
+            )
+            % {"period": period.label, "end": f"{period.end:%d/%m/%Y}"},
+        )
+        return redirect("reports:list")
+    report = actions.ensure_report(owner, period, by=request.user)
+    messages.success(
+        request,
+        _("Báo cáo %(period)s của %(owner)s: số liệu tổng hợp lúc %(when)s.")
+        % {
+            "period": report.period_label,
+            "owner": owner.name,
+            "when": f"{timezone.localtime(report.compiled_at):%H:%M %d/%m/%Y}",
+        },
+    )
+    return redirect("reports:detail", pk=report.pk)
+
+
+# --- One report --------------------------------------------------------------------------------------
+
+
+def _detail_page(request, report, roles, **forms):
+    today = timezone.localdate()
+    can_edit = any(r.can_edit for r in roles)
+    can_approve = any(r.can_approve for r in roles)
+    draft = report.state == ReportState.DRAFT
+    status = report.status(today)
+    submitted_on = timezone.localdate(report.submitted_at) if report.submitted_at else None
+    narrative = forms.get("narrative_form") or NarrativeForm(
+        initial={
+            "results": report.results,
+            "shortcomings": report.shortcomings,
+            "proposals": report.proposals,
+        }
+    )
+    context = {
+        "report": report,
+        "owner": report.owner,
+        "sections": outputs.report_sections(report),
+        "status": status,
+        "status_label": ReportStatus(status).label,
+        "colour": REPORT_STATUS_COLOUR[status],
+        "state_class": STATE_CLASSES[report.state],
+        "submitted_on": submitted_on,
+        "days_late": (submitted_on - report.due_on).days if submitted_on and report.is_late else 0,
+        "overdue": report.state != ReportState.SUBMITTED and today > report.due_on,
+        "signer_name": outputs.signer_name(report),
+        "can_edit": can_edit and draft,
+        "can_recompile": can_edit and report.state != ReportState.SUBMITTED,
+        "can_sign": can_approve and report.state == ReportState.TO_SIGN,
+        "narrative_form": narrative,
+        "sign_form": forms.get("sign_form")
+        or SignForm(
+            initial={"signer_title": _("Thủ trưởng cơ quan") if report.is_internal else _("Chủ tịch")}
+        ),
+        "return_form": forms.get("return_form") or ReturnForm(auto_id="id_return_%s"),
+        "signer_titles": AGENCY_SIGNER_TITLES if report.is_internal else SIGNER_TITLES,
+    }
+    response = render(request, "reports/report_detail.html", context)
+    add_never_cache_headers(response)
+    return response
+
+
+def _already(request, report):
+    """A second click (or a colleague was quicker): say where the report stands, no error."""
+    report.refresh_from_db(fields=["state"])
+    messages.info(
+        request,
+        _("Không có thay đổi: báo cáo đang ở trạng thái “%(state)s”.")
+        % {"state": report.get_state_display()},
+    )
+    return redirect("reports:detail", pk=report.pk)
+
+
+def _refused(request, error: ValidationError):
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_detail(request, pk):
+    if request.method != "POST":
+        report, roles = get_report_for_user(request, pk)
+        return _detail_page(request, report, roles)
+    report, roles = get_report_for_user(request, pk, write=True)
+    form = NarrativeForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.update_narrative(report, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("Đã lưu phần đánh giá, đề xuất của báo cáo."))
+            return redirect("reports:detail", pk=report.pk)
+    return _detail_page(request, report, roles, narrative_form=form)
+
+
+@login_required
+@require_POST
+def recompile(request, pk):
+    report, _roles = get_report_for_user(request, pk, write=True)
+    was_waiting = report.state == ReportState.TO_SIGN
+    try:
+        report = actions.recompile(report, by=request.user)
+    except ValidationError as error:
+        _refused(request, error)
+        return redirect("reports:detail", pk=pk)
+    message = _("Đã tổng hợp lại số liệu lúc %(when)s.") % {
+        "when": f"{timezone.localtime(report.compiled_at):%H:%M %d/%m/%Y}"
+    }
+    if was_waiting:
+        message += " " + _("Báo cáo trở lại trạng thái đang soạn: hãy kiểm tra số liệu rồi trình ký lại.")
+    messages.success(request, message)
+    return redirect("reports:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def send_to_sign(request, pk):
+    """Draft → waiting for signature. From the narrative form ("Lưu và trình ký") the text is saved in
+    the same transaction: if the report cannot be sent, nothing is saved and the form comes back."""
+    report, roles = get_report_for_user(request, pk, write=True)
+    if report.state != ReportState.DRAFT:
+        return _already(request, report)
+    with_text = any(name in request.POST for name in actions.NARRATIVE)
+    form = NarrativeForm(request.POST) if with_text else None
+    if form is not None and not form.is_valid():
+        return _detail_page(request, report, roles, narrative_form=form)
+    try:
+        with transaction.atomic():
+            if form is not None:
+                report = actions.update_narrative(report, by=request.user, **form.cleaned_data)
+            else:
+                report.refresh_from_db()
+            done = actions.send_to_sign(report, by=request.user)
+    except ValidationError as error:
+        _refused(request, error)
+        if form is not None:
+            report.refresh_from_db()
+            return _detail_page(request, report, roles, narrative_form=form)
+        return redirect("reports:detail", pk=pk)
+    if not done:
+        return _already(request, report)
+    messages.success(request, _("Đã trình ký báo cáo: người phê duyệt sẽ ký và gửi."))
+    return redirect("reports:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def return_report(request, pk):
+    report, roles = get_report_for_user(request, pk, approve=True)
+    if report.state != ReportState.TO_SIGN:
+        return _already(request, report)
+    form = ReturnForm(request.POST, auto_id="id_return_%s")
+    if form.is_valid():
+        try:
+            done = actions.return_report(report, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error("reason", error)
+        else:
+            if not done:
+                return _already(request, report)
+            messages.success(request, _("Đã trả lại báo cáo cho công chức kèm lý do."))
+            return redirect("reports:detail", pk=pk)
+    return _detail_page(request, report, roles, return_form=form)
+
+
+@login_required
+@require_POST
+def submit(request, pk):
+    report, roles = get_report_for_user(request, pk, approve=True)
+    if report.state != ReportState.TO_SIGN:
+        return _already(request, report)
+    form = SignForm(request.POST)
+    if not form.is_valid():
+        return _detail_page(request, report, roles, sign_form=form)
+    try:
+        done = actions.sign_and_submit(
+            report, by=request.user, signer_title=form.cleaned_data["signer_title"]
+        )
+    except ValidationError as error:
+        _refused(request, error)
+        return redirect("reports:detail", pk=pk)
+    if not done:
+        return _already(request, report)
+    if report.is_late:
+        message = _("Đã ký và gửi báo cáo số %(number)s, muộn so với hạn %(due)s.")
+    else:
+        message = _("Đã ký và gửi báo cáo số %(number)s, đúng hạn.")
+    messages.success(request, message % {"number": report.number, "due": f"{report.due_on:%d/%m/%Y}"})
+    return redirect("reports:detail", pk=pk)
+
+
+# --- Files -------------------------------------------------------------------------------------------
+
+
+def _download(content: bytes, *, filename: str, content_type: str):
+    """Generated bytes with the headers of `democracy.downloads.safe_download`: an attachment with an
+    RFC 6266 name that a browser never runs as a page of the portal, never cached (internal data)."""
+    response = FileResponse(
+        io.BytesIO(content), as_attachment=True, filename=filename, content_type=content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
+    add_never_cache_headers(response)
+    return response
+
+
+@login_required
+@require_GET
+def report_pdf(request, pk):
+    report, _roles = get_report_for_user(request, pk)
+    return _download(
+        outputs.unit_report_pdf(report),
+        filename=outputs.file_name(report, "pdf"),
+        content_type="application/pdf",
+    )
+
+
+@login_required
+@require_GET
+def report_xlsx(request, pk):
+    report, _roles = get_report_for_user(request, pk)
+    return _download(
+        outputs.unit_report_xlsx(report),
+        filename=outputs.file_name(report, "xlsx"),
+        content_type=outputs.XLSX_TYPE,
+    )
