@@ -25,10 +25,14 @@ FONT_FACES = "\n".join(
 )
 
 
-def render_pdf(template_name: str, context: dict) -> bytes:
-    """Render a template (extending `pdf/base.html`) to PDF bytes."""
-    html = render_to_string(template_name, context)
+def lay_out(html: str):
+    """The laid-out WeasyPrint document of an HTML string (the long part of making a PDF)."""
     fonts = FontConfiguration()
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).render(
         stylesheets=[CSS(string=FONT_FACES, font_config=fonts)], font_config=fonts
     )
+
+
+def render_pdf(template_name: str, context: dict) -> bytes:
+    """Render a template (extending `pdf/base.html`) to PDF bytes."""
+    return lay_out(render_to_string(template_name, context)).write_pdf()

@@ -86,6 +86,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "reports.context_processors.navigation",
             ],
         },
     },
@@ -178,8 +179,6 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=0, hour=8),
     },
 }
-# Autodiscovery finds only each app's tasks.py: the scheduled report jobs live in their own module.
-CELERY_IMPORTS = ["reports.tasks_schedule"]
 
 # --- Authentication ------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [

@@ -62,9 +62,16 @@ def write_sheet(
     sheet.title = "".join(c for c in sheet_title if c not in "[]:*?/\\")[:31] or "Sheet1"
     measured = [len(str(h)) for h in headers]
     sheet.append([_string(sheet, h) for h in headers])
+    # One style object per kind of cell: a new one per cell made a 3,000-row sheet take seconds.
+    header, text, other = (
+        Alignment(vertical="center", wrap_text=True),
+        Alignment(vertical="top", wrap_text=True),
+        Alignment(vertical="top", wrap_text=False),
+    )
+    bold = Font(bold=True)
     for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(vertical="center", wrap_text=True)
+        cell.font = bold
+        cell.alignment = header
     for r, row in enumerate(rows, start=2):
         for c, value in enumerate(row, start=1):
             value = _local(value)
@@ -78,7 +85,7 @@ def write_sheet(
                     cell.number_format = DATETIME_FORMAT
                 elif isinstance(value, dt.date):
                     cell.number_format = DATE_FORMAT
-            cell.alignment = Alignment(vertical="top", wrap_text=isinstance(value, str))
+            cell.alignment = text if isinstance(value, str) else other
             if c <= len(measured):
                 measured[c - 1] = max(measured[c - 1], _text_width(value))
     for index, width in enumerate(widths or measured, start=1):

@@ -24,7 +24,7 @@ from disclosures import actions as disclosure_actions
 from disclosures.models import Disclosure, Feedback, State
 from reports import actions, figures
 from reports.models import Compilation, ReportingRegime, ReportState, UnitReport
-from reports.tasks_schedule import compile_due_reports
+from reports.tasks import compile_due_reports
 from tests.disclosures.conftest import HCM
 
 pytestmark = pytest.mark.django_db

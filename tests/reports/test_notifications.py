@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from reports import actions
 from reports.models import Notice, ReportingRegime
 from reports.notifications import send_report_reminders, send_reviewer_digests, site_url
-from reports.tasks_schedule import send_report_reminders as reminders_task
-from reports.tasks_schedule import send_reviewer_digest as digest_task
+from reports.tasks import send_report_reminders as reminders_task
+from reports.tasks import send_reviewer_digest as digest_task
 from tests.conftest import make_unit, make_user
 from tests.disclosures.conftest import HCM
 from units.models import Level, Role, UnitType

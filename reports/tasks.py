@@ -1,14 +1,26 @@
-"""The scheduled jobs of reports (Celery beat, daily; see CELERY_BEAT_SCHEDULE). Thin tasks around the
-domain functions; each is safe to run twice and catches up after downtime: compilations are marked
-per authority and period (`Compilation`), every e-mail is claimed once by key (`Notice`).
+"""Thin Celery tasks of reports: they take primary keys (or a day) and call the domain functions.
 
-`today` (an ISO date, "2026-06-20") is for tests and for running a day by hand; beat passes nothing."""
+The scheduled ones are safe to run twice and catch up after downtime: compilations are marked per
+authority and period (`Compilation`), every e-mail is claimed once by key (`Notice`). Their `today`
+(an ISO date, "2026-06-20") is for tests and for running a day by hand; beat passes nothing."""
 
 import datetime as dt
 
 from celery import shared_task
 
-from . import actions, notifications
+from . import actions, jobs, notifications
+
+# --- Jobs started from the browser (a progress page polls them) -------------------------------------
+
+
+@shared_task(name="reports.run_job")
+def run_job(job_id: str) -> str | None:
+    """Run a background job (a roll-up, …) and record its progress and outcome on its row. A job
+    already finished is not run again, so a message delivered twice does no harm."""
+    return jobs.run(job_id)
+
+
+# --- Scheduled jobs (Celery beat, daily; see CELERY_BEAT_SCHEDULE) -----------------------------------
 
 
 def _day(today: str | None) -> dt.date | None:

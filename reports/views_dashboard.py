@@ -1,0 +1,889 @@
+"""The reviewer's compliance dashboard: an area (province, district for history, or the whole country for
+national administrators) with every unit's indicators for a period, the drill-down from a commune or
+an agency to the single items behind each shortfall, the coverage of the catalogue, the trend chart
+and the XLSX export. Reviewers see only their area: anything else is 404 (`reports.access`).
+
+Every page runs a constant number of queries whatever the number of units (`compliance.compliance`
+counts everything in grouped queries; the templates read only what the rows already hold).
+"""
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Min, Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import formats, timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+
+from consultations.models import Consultation, ConsultationState, Decision, Outcome, Recommendation
+from democracy.models import CatalogueItem, Kind, Scope
+from disclosures.models import Disclosure, Feedback, State
+from disclosures.xlsx import write_sheet
+from units.access import access_for, get_agency_for_user
+from units.models import AdministrativeUnit, Agency, Level, UnitType
+
+from . import charts
+from . import compliance as comp
+from . import figures as figures_module
+from . import periods as periods_module
+from .access import get_area_for_user, reviewer_areas
+from .models import ReportingRegime, ReportStatus, UnitReport, report_status
+
+COUNTRY = "VN"
+PAGE_SIZE = 300
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+STATUS_ICONS = {comp.GOOD: "✓", comp.WARN: "!", comp.BAD: "✗", comp.NONE: "–"}
+
+
+class Country:
+    """The whole country as an area (national administrators only): every commune in force in the
+    period. Agencies are left out: a province's page is where they are read."""
+
+    code = COUNTRY
+    pk = None
+    level = "country"
+    name = gettext_lazy("Toàn quốc")
+
+    def __str__(self):
+        return str(self.name)
+
+
+def _reverse(name, *args) -> str | None:
+    """A URL of a page another part of the issue provides, or None while it does not exist."""
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
+
+
+def _with_query(url: str, **params) -> str:
+    params = {k: v for k, v in params.items() if v not in (None, "", False)}
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+# --- Who and which period ------------------------------------------------------------------------
+
+
+def _area(request, code: str):
+    if code.upper() == COUNTRY:
+        if not access_for(request).is_national_admin:
+            raise Http404
+        return Country()
+    return get_area_for_user(request, code)
+
+
+def _regime_unit(target):
+    if isinstance(target, Country):
+        return None
+    return target.unit if isinstance(target, Agency) else target
+
+
+@dataclass
+class PeriodChoice:
+    key: str
+    label: str
+    selected: bool
+
+
+def _period(request, target, today: dt.date):
+    """The period asked for (`?period=2026-H1`), or the last half-year that ended; a bad key gives a
+    Vietnamese message and the default period."""
+    regime = ReportingRegime.for_unit(_regime_unit(target))
+    key = request.GET.get("period", "").strip()
+    error = None
+    if key:
+        try:
+            period = regime.period_for_key(key)
+            if period.kind not in periods_module.REPORT_KINDS:
+                raise ValueError(
+                    _("Bảng theo dõi dùng kỳ 6 tháng hoặc năm: dùng dạng 2026-H1, 2026-H2 hoặc 2026.")
+                )
+            return regime, period, None
+        except ValueError as bad:
+            error = str(bad)
+    current = regime.containing(today, "half")
+    return regime, regime.containing(current.start - dt.timedelta(days=1), "half"), error
+
+
+def _period_choices(regime, period, today: dt.date) -> tuple[list, list]:
+    """The picker's half-years and years, newest first (no query: only the dates of the regime)."""
+
+    def dates(year, kind):
+        return periods_module.period_dates(
+            year, kind, cutoff_day=regime.cutoff_day, year_end_month=regime.year_end_month
+        )
+
+    def choice(year, kind, end):
+        label = f"{periods_module.KIND_LABELS[kind]} {year}"
+        if end >= today:
+            label += " " + _("(đang diễn ra)")
+        key = periods_module.make_key(year, kind)
+        return PeriodChoice(key, label, key == period.key)
+
+    halves, years = [], []
+    for year in range(today.year + 1, today.year - 5, -1):
+        for kind in (periods_module.H2, periods_module.H1):
+            start, end = dates(year, kind)
+            if start <= today and len(halves) < 8:
+                halves.append(choice(year, kind, end))
+        start, end = dates(year, periods_module.YEAR)
+        if start <= today and len(years) < 4:
+            years.append(choice(year, periods_module.YEAR, end))
+    if not any(c.selected for c in halves + years):
+        (years if period.kind == periods_module.YEAR else halves).insert(
+            0, PeriodChoice(period.key, period.label, True)
+        )
+    return halves, years
+
+
+def _sorting(request) -> tuple[str, bool]:
+    sort = request.GET.get("sort", "status")
+    if sort not in comp.SORT_KEYS:
+        sort = "status"
+    return sort, request.GET.get("desc") == "1"
+
+
+# --- The rows --------------------------------------------------------------------------------------
+
+
+def _in_period(queryset, period):
+    return queryset.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=period.end)).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=period.start)
+    )
+
+
+def _scope(target, period):
+    """The (units, agencies) of an area in a period, as querysets (subqueries of the counting queries).
+    A commune is its own scope (its agencies have their own pages)."""
+    if isinstance(target, Country):
+        return _in_period(AdministrativeUnit.objects.filter(level=Level.COMMUNE), period), []
+    if target.level == Level.COMMUNE:
+        return AdministrativeUnit.objects.filter(pk=target.pk), []
+    return comp.area_units(target, period), comp.area_agencies(target)
+
+
+def _country(period, today: dt.date) -> comp.Area:
+    """`compliance.compliance` for every commune of the country, the units staying a subquery."""
+    units_qs, _agencies = _scope(Country(), period)
+    units = list(units_qs.only("pk", "code", "name", "type", "level", "parent_id").order_by("name"))
+    computed = figures_module.compute(period, units=units_qs, agencies=[], breakdowns=False, today=today)
+    reports = UnitReport.objects.filter(
+        year=period.year, kind=period.kind, unit__in=units_qs.values("pk")
+    ).only("pk", "unit_id", "agency_id", "state", "is_late", "submitted_at", "due_on", "period_end")
+    by_unit = {r.unit_id: r for r in reports}
+    rows = []
+    for unit in units:
+        report = by_unit.get(unit.pk)
+        rows.append(
+            comp.Row(
+                owner=unit,
+                figures=computed.get(figures_module.key_for(unit)) or figures_module.empty(),
+                report=report,
+                report_status=report_status(
+                    report, report.due_on if report else period.due, period.end, today
+                ),
+            )
+        )
+    totals = figures_module.total_of(r.figures for r in rows)
+    return comp.Area(area=Country(), period=period, rows=rows, totals=totals, today=today)
+
+
+def _compliance(target, period, today: dt.date) -> comp.Area:
+    if isinstance(target, Country):
+        return _country(period, today)
+    return comp.compliance(target, period, today=today)
+
+
+def _owner_rows(period, today: dt.date, *, units=(), agencies=()) -> list[comp.Row]:
+    """`compliance.compliance` for explicit owners (a commune and its agencies, or one agency), in force
+    in the period or not: three to eight queries."""
+    unit_ids, agency_ids = [u.pk for u in units], [a.pk for a in agencies]
+    computed = figures_module.compute(
+        period, units=unit_ids, agencies=agency_ids, breakdowns=False, today=today
+    )
+    reports = UnitReport.objects.filter(year=period.year, kind=period.kind).filter(
+        Q(unit__in=unit_ids) | Q(agency__in=agency_ids)
+    )
+    by_owner = {figures_module._key(r.unit_id, r.agency_id): r for r in reports}
+    rows = []
+    for owner in [*units, *agencies]:
+        key = figures_module.key_for(owner)
+        report = by_owner.get(key)
+        due_on = report.due_on if report else period.due
+        rows.append(
+            comp.Row(
+                owner=owner,
+                figures=computed.get(key) or figures_module.empty(),
+                report=report,
+                report_status=report_status(report, due_on, period.end, today),
+            )
+        )
+    return rows
+
+
+@dataclass
+class Line:
+    """A row of the table as the template shows it (everything resolved: no query per row)."""
+
+    row: comp.Row
+    url: str
+    type_label: str
+    place: str = ""
+    report_url: str | None = None
+    status: str = comp.NONE
+    cells: list = field(default_factory=list)  # (column label, indicator)
+
+    @property
+    def status_label(self):
+        return comp.STATUS_LABELS[self.status]
+
+    @property
+    def status_icon(self):
+        return STATUS_ICONS[self.status]
+
+    @property
+    def report_icon(self):
+        return STATUS_ICONS[self.row.report_colour]
+
+
+def _lines(rows, period, *, places: dict[int, str], country: bool = False) -> list[Line]:
+    types = dict(UnitType.choices)
+    agency_type = _("Cơ quan, đơn vị")
+    labels = [str(label) for _key, label, *_rest in comp.INDICATORS]  # translated once, not per cell
+    lines = []
+    for row in rows:
+        owner = row.owner
+        if row.is_agency:
+            url = reverse("reports:agency_area", args=[owner.code])
+            place = places.get(owner.unit_id, "")
+            type_label = agency_type
+        else:
+            url = reverse("reports:area", args=[owner.code])
+            # Only the country's rows hold parent_id (a deferred field would cost a query per row).
+            place = places.get(owner.parent_id, "") if country else ""
+            type_label = str(types.get(owner.type, ""))
+        report_url = _reverse("reports:detail", row.report.pk) if row.report else None
+        lines.append(
+            Line(
+                row,
+                _with_query(url, period=period.key),
+                type_label,
+                place,
+                report_url,
+                status=row.status,
+                cells=list(zip(labels, row.indicators, strict=True)),
+            )
+        )
+    return lines
+
+
+def _places(target, result: comp.Area) -> dict[int, str]:
+    """Where each agency (and, for the country, each commune) is: names the rows already hold, plus
+    one query for the country's provinces and districts."""
+    names = {r.owner.pk: r.name for r in result.rows if not r.is_agency}
+    if isinstance(target, Country):
+        parents = {getattr(r.owner, "parent_id", None) for r in result.rows}
+        names.update(AdministrativeUnit.objects.filter(pk__in=parents).values_list("pk", "name"))
+    else:
+        names[target.pk] = target.name
+    return names
+
+
+def _columns(base_url: str, period, sort: str, desc: bool, attention: bool) -> list[dict]:
+    columns = [("name", _("Đơn vị"))]
+    columns += [(key, str(label)) for key, label, *_rest in comp.INDICATORS]
+    columns += [("report", _("Báo cáo")), ("status", _("Đánh giá chung"))]
+    result = []
+    for key, label in columns:
+        current = key == sort
+        url = _with_query(
+            base_url,
+            period=period.key,
+            sort=key,
+            desc="1" if current and not desc else "",
+            attention=attention,
+        )
+        aria = ("descending" if desc else "ascending") if current else None
+        result.append({"key": key, "label": label, "url": url, "current": current, "aria_sort": aria})
+    return result
+
+
+def _legend():
+    return [
+        (status, STATUS_ICONS[status], comp.STATUS_LABELS[status])
+        for status in (comp.GOOD, comp.WARN, comp.BAD, comp.NONE)
+    ]
+
+
+# --- Pages ---------------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    """The reviewer's entry: straight to their area for the default period, or a list to pick from."""
+    areas = reviewer_areas(request)
+    national = access_for(request).is_national_admin
+    if not areas and not national:
+        raise Http404
+    if len(areas) == 1 and not national:
+        area = areas[0]
+        return redirect(
+            _with_query(reverse("reports:area", args=[area.code]), period=comp.period_for(area).key)
+        )
+    return render(request, "reports/dashboard_pick.html", {"areas": areas, "national": national})
+
+
+@login_required
+@require_GET
+def area(request, code):
+    target = _area(request, code)
+    if not isinstance(target, Country) and target.level == Level.COMMUNE:
+        return _unit_page(request, target)
+    today = timezone.localdate()
+    regime, period, error = _period(request, target, today)
+    sort, desc = _sorting(request)
+    attention = request.GET.get("attention") == "1"
+    result = _compliance(target, period, today)
+
+    ordered = result.sorted_rows(sort, desc)
+    if attention:
+        ordered = [r for r in ordered if r.status in (comp.BAD, comp.WARN)]
+    ordered = [r for r in ordered if not r.is_agency] + [r for r in ordered if r.is_agency]
+    page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
+    is_country = isinstance(target, Country)
+    lines = _lines(page.object_list, period, places=_places(target, result), country=is_country)
+    base_url = reverse("reports:area", args=[target.code])
+    query = {"period": period.key, "sort": sort, "desc": "1" if desc else "", "attention": attention}
+    halves, years = _period_choices(regime, period, today)
+    counts = {status: result.count(status) for status in ReportStatus.values}
+    units_count = sum(1 for r in result.rows if not r.is_agency)
+    context = {
+        "target": target,
+        "is_country": is_country,
+        "period": period,
+        "period_error": error,
+        "halves": halves,
+        "years": years,
+        "result": result,
+        "totals": result.indicators,
+        "units_count": units_count,
+        "agencies_count": len(result.rows) - units_count,
+        "status_counts": result.status_counts,
+        "report_counts": {
+            "on_time": counts[ReportStatus.ON_TIME],
+            "late": counts[ReportStatus.LATE],
+            "missing": counts[ReportStatus.MISSING],
+            "other": counts[ReportStatus.IN_PROGRESS] + counts[ReportStatus.NOT_DUE],
+        },
+        "unit_lines": [line for line in lines if not line.row.is_agency],
+        "agency_lines": [line for line in lines if line.row.is_agency],
+        "page": page,
+        "page_urls": _page_urls(base_url, query, page),
+        "columns": _columns(base_url, period, sort, desc, attention),
+        "sort": sort,
+        "desc": desc,
+        "attention": attention,
+        "attention_url": _with_query(base_url, **{**query, "attention": not attention}),
+        "keep_fields": [
+            ("sort", "" if sort == "status" else sort),
+            ("desc", query["desc"]),
+            ("attention", "1" if attention else ""),
+        ],
+        "legend": _legend(),
+        "warn_from": round(float(comp.WARN_FROM) * 100),
+        "xlsx_url": _with_query(reverse("reports:area_xlsx", args=[target.code]), **query),
+        "coverage_url": _with_query(reverse("reports:coverage", args=[target.code]), period=period.key),
+        "trend_url": _with_query(reverse("reports:trend", args=[target.code]), period=period.key),
+        "trend_page_url": _with_query(reverse("reports:trend_table", args=[target.code]), period=period.key),
+        "rollup_url": None if isinstance(target, Country) else _reverse("reports:rollup_start", target.code),
+        "breadcrumbs": _breadcrumbs(request, target, period),
+    }
+    return _private(render(request, "reports/dashboard_area.html", context))
+
+
+def _page_urls(base_url, query, page) -> dict:
+    def url(number):
+        return _with_query(base_url, **query, page=number)
+
+    return {
+        "previous": url(page.previous_page_number()) if page.has_previous() else None,
+        "next": url(page.next_page_number()) if page.has_next() else None,
+    }
+
+
+def _breadcrumbs(request, target, period) -> list[tuple[str, str | None]]:
+    """The areas above `target` the user reviews (links), then `target` itself (no link)."""
+    access = access_for(request)
+    crumbs = []
+    if access.is_national_admin:
+        crumbs.append(
+            (_("Toàn quốc"), _with_query(reverse("reports:area", args=[COUNTRY]), period=period.key))
+        )
+    if isinstance(target, Country):
+        return [(crumbs[0][0], None)]
+    unit = target.unit if isinstance(target, Agency) else target
+    chain = [*unit.ancestors(), unit] if isinstance(target, Agency) else unit.ancestors()
+    for above in chain:
+        if above.level != Level.VILLAGE and any(r.sees_subtree for r in access.roles_for_unit(above)):
+            url = reverse("reports:area", args=[above.code])
+            crumbs.append((above.name, _with_query(url, period=period.key)))
+    crumbs.append((target.name, None))
+    return crumbs
+
+
+@login_required
+@require_GET
+def agency_area(request, code):
+    agency, roles = get_agency_for_user(request, code)
+    if not any(r.sees_subtree for r in roles):
+        raise Http404  # the agency's own staff use its report, not the reviewers' dashboard
+    return _unit_page(request, agency)
+
+
+def _unit_page(request, owner):
+    """A commune or an agency: its indicators and the single items behind every shortfall."""
+    today = timezone.localdate()
+    regime, period, error = _period(request, owner, today)
+    is_agency = isinstance(owner, Agency)
+    if is_agency:
+        row, agency_lines = _owner_rows(period, today, agencies=[owner])[0], []
+    else:
+        agencies = list(owner.agencies.only("pk", "code", "name", "unit_id").order_by("name"))
+        row, *agency_rows = _owner_rows(period, today, units=[owner], agencies=agencies)
+        agency_lines = _lines(agency_rows, period, places={})
+    halves, years = _period_choices(regime, period, today)
+    url_name = "reports:agency_area" if is_agency else "reports:area"
+    context = {
+        "owner": owner,
+        "is_agency": is_agency,
+        "row": row,
+        "report_url": _reverse("reports:detail", row.report.pk) if row.report else None,
+        "period": period,
+        "period_error": error,
+        "halves": halves,
+        "years": years,
+        "base_url": reverse(url_name, args=[owner.code]),
+        "sections": shortfalls(owner, period, today, row),
+        "agency_lines": agency_lines,
+        "legend": _legend(),
+        "warn_from": round(float(comp.WARN_FROM) * 100),
+        "breadcrumbs": _breadcrumbs(request, owner, period),
+        "trend_url": None
+        if is_agency
+        else _with_query(reverse("reports:trend", args=[owner.code]), period=period.key),
+        "trend_page_url": None
+        if is_agency
+        else _with_query(reverse("reports:trend_table", args=[owner.code]), period=period.key),
+        "coverage_url": None
+        if is_agency
+        else _with_query(reverse("reports:coverage", args=[owner.code]), period=period.key),
+        "xlsx_url": None
+        if is_agency
+        else _with_query(reverse("reports:area_xlsx", args=[owner.code]), period=period.key),
+    }
+    return _private(render(request, "reports/dashboard_unit.html", context))
+
+
+# --- The single items behind each shortfall ----------------------------------------------------
+
+
+@dataclass
+class Shortfall:
+    key: str
+    title: str
+    indicator: comp.Indicator | None
+    items: list = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(item.get("weight", 1) for item in self.items)
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, dt.datetime):
+        return formats.date_format(timezone.localtime(value), "d/m/Y H:i")
+    if isinstance(value, dt.date):
+        return formats.date_format(value, "d/m/Y")
+    return str(value)
+
+
+def _owned(owner, *, villages: bool) -> Q:
+    """The filter `figures.compute` applies for one commune or agency (villages count for their commune)."""
+    if isinstance(owner, Agency):
+        return Q(agency=owner)
+    q = Q(unit=owner)
+    if villages:
+        q |= Q(unit__parent=owner, unit__level=Level.VILLAGE)
+    return q
+
+
+def shortfalls(owner, period, today: dt.date, row: comp.Row) -> list[Shortfall]:
+    """The items that make each indicator fall short, counted exactly as `figures.compute` counts
+    them: late postings, windows broken by a withdrawal, unanswered feedback, consultations without
+    published results, decisions not recognised on time, recommendations overdue or answered late.
+    Six queries."""
+    start, end = period.bounds()
+    indicator = row.indicator
+    disclosures = Disclosure.objects.filter(_owned(owner, villages=False))
+    detail = "disclosures:staff_detail"
+
+    late = Shortfall("on_time", _("Công khai muộn"), indicator["on_time"])
+    for d in (
+        disclosures.filter(published_at__gte=start, published_at__lt=end, is_late=True)
+        .select_related("item")
+        .order_by("published_at", "pk")
+    ):
+        late.items.append(
+            {
+                "title": d.title,
+                "url": reverse(detail, args=[d.pk]),
+                "facts": [
+                    (_("Nội dung"), d.item.reference),
+                    (_("Văn bản"), f"{d.decision_number}, {_fmt(d.decision_date)}"),
+                    (_("Hạn công khai"), _fmt(d.posting_deadline)),
+                    (_("Niêm yết lúc"), _fmt(d.published_at)),
+                ],
+                "note": d.late_reason,
+                "note_label": _("Lý do muộn"),
+            }
+        )
+
+    windows = Shortfall(
+        "windows", _("Niêm yết chưa đủ thời gian (thu hồi trước khi hết hạn)"), indicator["windows"]
+    )
+    for d in disclosures.filter(
+        window_ends_at__gte=start,
+        window_ends_at__lt=end,
+        state=State.WITHDRAWN,
+        closed_at__lt=F("window_ends_at"),
+    ).order_by("window_ends_at", "pk"):
+        windows.items.append(
+            {
+                "title": d.title,
+                "url": reverse(detail, args=[d.pk]),
+                "facts": [
+                    (_("Niêm yết lúc"), _fmt(d.published_at)),
+                    (_("Phải niêm yết đến"), _fmt(d.window_ends_at)),
+                    (_("Thu hồi lúc"), _fmt(d.closed_at)),
+                ],
+                "note": d.withdrawn_reason,
+                "note_label": _("Lý do thu hồi"),
+            }
+        )
+
+    feedback = Shortfall("feedback", _("Ý kiến, câu hỏi chưa được trả lời"), indicator["feedback"])
+    owner_q = Q(disclosure__agency=owner) if isinstance(owner, Agency) else Q(disclosure__unit=owner)
+    for f in (
+        Feedback.objects.filter(owner_q, received_at__gte=start, received_at__lt=end)
+        .filter(hidden_at__isnull=True, answered_at__isnull=True)
+        .values("disclosure_id", "disclosure__title")
+        .annotate(n=Count("pk"), first=Min("received_at"))
+        .order_by("first", "disclosure_id")
+    ):
+        feedback.items.append(
+            {
+                "title": f["disclosure__title"],
+                "url": reverse(detail, args=[f["disclosure_id"]]),
+                "facts": [(_("Số ý kiến chưa trả lời"), f["n"]), (_("Nhận sớm nhất"), _fmt(f["first"]))],
+                "weight": f["n"],
+            }
+        )
+
+    consultations = Shortfall(
+        "consultations", _("Lấy ý kiến chưa công khai kết quả"), indicator["consultations"]
+    )
+    for c in (
+        Consultation.objects.filter(
+            _owned(owner, villages=True),
+            ends_on__gte=period.start,
+            ends_on__lte=period.end,
+            state__in=[ConsultationState.CLOSED, ConsultationState.RESULTS_PUBLISHED],
+            results_published_at__isnull=True,
+        )
+        .select_related("unit")
+        .order_by("ends_on", "pk")
+    ):
+        facts = [(_("Kết thúc lấy ý kiến"), _fmt(c.ends_on)), (_("Đóng lúc"), _fmt(c.closed_at))]
+        if c.unit_id and c.unit_id != owner.pk and not isinstance(owner, Agency):
+            facts.append((_("Thôn, tổ dân phố"), c.unit.name))
+        consultations.items.append(
+            {"title": c.title, "url": reverse("consultations:staff_detail", args=[c.pk]), "facts": facts}
+        )
+
+    decisions = Shortfall("decisions", _("Quyết định chưa được công nhận đúng hạn"), indicator["decisions"])
+    due = Q(outcome=Outcome.PASSED, unit__isnull=False) & (
+        Q(recognised_on__isnull=False)
+        | Q(recognition_deadline__lt=today)
+        | Q(recognition_deadline__isnull=True, send_deadline__lt=today)
+    )
+    not_on_time = (
+        Q(recognised_on__isnull=True)
+        | Q(recognition_deadline__isnull=True)
+        | Q(recognised_on__gt=F("recognition_deadline"))
+    )
+    for d in (
+        Decision.objects.filter(
+            _owned(owner, villages=True), decided_on__gte=period.start, decided_on__lte=period.end
+        )
+        .exclude(outcome="")
+        .filter(due & not_on_time)
+        .select_related("unit")
+        .order_by("decided_on", "pk")
+    ):
+        decisions.items.append(
+            {
+                "title": d.title,
+                "url": reverse("consultations:decision_detail", args=[d.pk]),
+                "facts": [
+                    (_("Ngày quyết định"), _fmt(d.decided_on)),
+                    (_("Ngày gửi UBND xã"), _fmt(d.sent_on)),
+                    (_("Hạn công nhận"), _fmt(d.recognition_deadline)),
+                    (_("Ngày công nhận, từ chối"), _fmt(d.recognised_on)),
+                    (_("Trạng thái"), d.get_state_display()),
+                ],
+            }
+        )
+
+    recommendations = Shortfall(
+        "recommendations", _("Kiến nghị quá hạn hoặc trả lời muộn"), indicator["recommendations"]
+    )
+    for r in (
+        Recommendation.objects.filter(
+            _owned(owner, villages=True), made_on__gte=period.start, made_on__lte=period.end
+        )
+        .filter(Q(answered_on__isnull=True, due_on__lt=today) | Q(answered_on__gt=F("due_on")))
+        .order_by("due_on", "pk")
+    ):
+        recommendations.items.append(
+            {
+                "title": r.subject,
+                "url": reverse("consultations:recommendation_detail", args=[r.pk]),
+                "facts": [
+                    (_("Ngày kiến nghị"), _fmt(r.made_on)),
+                    (_("Hạn trả lời"), _fmt(r.due_on)),
+                    (_("Ngày trả lời"), _fmt(r.answered_on) if r.answered_on else _("Chưa trả lời")),
+                    (_("Gửi đến"), r.addressed_to),
+                ],
+            }
+        )
+    return [late, windows, feedback, consultations, decisions, recommendations]
+
+
+# --- Coverage of the catalogue ---------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def coverage(request, code):
+    """For each disclosure item of the catalogue, how many units of the area posted it in the period;
+    for one item, which did and which did not. Five queries."""
+    target = _area(request, code)
+    today = timezone.localdate()
+    regime, period, error = _period(request, target, today)
+    units_qs, agencies_qs = _scope(target, period)
+    units = list(units_qs.only("pk", "code", "name").order_by("name"))
+    agencies = (
+        [] if isinstance(agencies_qs, list) else list(agencies_qs.only("pk", "code", "name").order_by("name"))
+    )
+    start, end = period.bounds()
+    owned = Q(unit__in=units_qs.values("pk"))
+    if agencies:
+        owned |= Q(agency__in=agencies_qs.values("pk"))
+    posted = Disclosure.objects.filter(owned, published_at__gte=start, published_at__lt=end)
+    counts = {
+        row["item_id"]: row
+        for row in posted.values("item_id")
+        .annotate(units=Count("unit", distinct=True), agencies=Count("agency", distinct=True), n=Count("pk"))
+        .order_by()
+    }
+    items = list(CatalogueItem.objects.filter(kind=Kind.DISCLOSE).order_by("scope", "article", "clause"))
+    items = [i for i in items if i.is_active or i.pk in counts]
+
+    def summary(item):
+        row = counts.get(item.pk, {})
+        total = len(agencies) if item.scope == Scope.AGENCY else len(units)
+        done = row.get("agencies" if item.scope == Scope.AGENCY else "units", 0)
+        indicator = comp.Indicator(item.reference, item.label_vi, done, total)
+        return {"item": item, "indicator": indicator, "postings": row.get("n", 0)}
+
+    commune_items = [summary(i) for i in items if i.scope == Scope.COMMUNE]
+    agency_items = [summary(i) for i in items if i.scope == Scope.AGENCY] if agencies else []
+
+    chosen, did, did_not, item_error = None, [], [], None
+    raw = request.GET.get("item", "").strip()
+    if raw:
+        chosen = next((i for i in items if str(i.pk) == raw), None)
+        if chosen is None or (chosen.scope == Scope.AGENCY and not agencies):
+            chosen, item_error = (
+                None,
+                _("Không có nội dung «%(item)s» trong danh mục công khai.") % {"item": raw},
+            )
+    if chosen:
+        owners = agencies if chosen.scope == Scope.AGENCY else units
+        field_name = "agency_id" if chosen.scope == Scope.AGENCY else "unit_id"
+        posted_by = dict(
+            posted.filter(item=chosen).values_list(field_name).annotate(n=Count("pk")).order_by()
+        )
+        url_name = "reports:agency_area" if chosen.scope == Scope.AGENCY else "reports:area"
+        for owner in owners:
+            entry = {"owner": owner, "n": posted_by.get(owner.pk, 0)}
+            entry["url"] = _with_query(reverse(url_name, args=[owner.code]), period=period.key)
+            (did if entry["n"] else did_not).append(entry)
+
+    halves, years = _period_choices(regime, period, today)
+    context = {
+        "target": target,
+        "period": period,
+        "period_error": error,
+        "item_error": item_error,
+        "keep_fields": [("item", chosen.pk if chosen else "")],
+        "halves": halves,
+        "years": years,
+        "base_url": reverse("reports:coverage", args=[target.code]),
+        "area_url": _with_query(reverse("reports:area", args=[target.code]), period=period.key),
+        "units_count": len(units),
+        "agencies_count": len(agencies),
+        "groups": [
+            (_("Xã, phường, đặc khu (Điều 11)"), commune_items, len(units)),
+            (_("Cơ quan, đơn vị (Điều 46)"), agency_items, len(agencies)),
+        ],
+        "chosen": chosen,
+        "did": did,
+        "did_not": did_not,
+        "breadcrumbs": _breadcrumbs(request, target, period),
+    }
+    return _private(render(request, "reports/coverage.html", context))
+
+
+# --- Trend -------------------------------------------------------------------------------------------
+
+
+def _trend(request, target):
+    today = timezone.localdate()
+    regime, period, error = _period(request, target, today)
+    periods = regime.recent_periods(period.end, count=6)
+    points = charts.trend(periods, lambda p: _scope(target, p), today=today)
+    return period, error, points
+
+
+@login_required
+@require_GET
+def trend(request, code):
+    """The trend chart as an SVG picture (the page's <img>)."""
+    target = _area(request, code)
+    period, _error, points = _trend(request, target)
+    svg = charts.trend_svg(points, area_name=str(target.name), highlight_key=period.key)
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=300"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_GET
+def trend_table(request, code):
+    """The trend chart with its numbers as a table (the accessible alternative to the picture)."""
+    target = _area(request, code)
+    period, error, points = _trend(request, target)
+    headers = [str(label) for _key, label, *_rest in charts.SERIES]
+    rows = [
+        {
+            "period": p.period,
+            "cells": list(zip(headers, [p.indicators[key] for key in charts.SERIES_KEYS], strict=True)),
+        }
+        for p in points
+    ]
+    context = {
+        "target": target,
+        "period": period,
+        "period_error": error,
+        "headers": headers,
+        "rows": rows,
+        "legend": _legend(),
+        "warn_from": round(float(comp.WARN_FROM) * 100),
+        "trend_url": _with_query(reverse("reports:trend", args=[target.code]), period=period.key),
+        "area_url": _with_query(reverse("reports:area", args=[target.code]), period=period.key),
+        "breadcrumbs": _breadcrumbs(request, target, period),
+    }
+    return _private(render(request, "reports/dashboard_trend.html", context))
+
+
+# --- XLSX ----------------------------------------------------------------------------------------
+
+
+def xlsx_table(result: comp.Area, rows) -> tuple[list[str], list[list]]:
+    """The dashboard's table as spreadsheet rows: code, name, type, each indicator (done, total, %),
+    report status, overall status; a last row with the area's totals."""
+    types = dict(UnitType.choices)
+    headers = [_("Mã"), _("Tên đơn vị"), _("Loại")]
+    for _key, label, *_rest in comp.INDICATORS:
+        headers += [f"{label}: {_('đạt')}", f"{label}: {_('tổng số')}", f"{label}: %"]
+    headers += [_("Báo cáo"), _("Đánh giá chung")]
+
+    def numbers(indicators):
+        cells = []
+        for i in indicators:
+            cells += [i.done, i.total, i.percent]
+        return cells
+
+    body = []
+    for row in rows:
+        kind = _("Cơ quan, đơn vị") if row.is_agency else str(types.get(row.owner.type, ""))
+        body.append(
+            [
+                row.code,
+                row.name,
+                kind,
+                *numbers(row.indicators),
+                str(row.report_status_label),
+                str(row.status_label),
+            ]
+        )
+    body.append(["", _("Tổng cộng toàn địa bàn"), "", *numbers(result.indicators), "", ""])
+    return headers, body
+
+
+@login_required
+@require_GET
+def area_xlsx(request, code):
+    target = _area(request, code)
+    today = timezone.localdate()
+    _regime, period, _error = _period(request, target, today)
+    sort, desc = _sorting(request)
+    result = _compliance(target, period, today)
+    ordered = result.sorted_rows(sort, desc)
+    if request.GET.get("attention") == "1":
+        ordered = [r for r in ordered if r.status in (comp.BAD, comp.WARN)]
+    ordered = [r for r in ordered if not r.is_agency] + [r for r in ordered if r.is_agency]
+    headers, body = xlsx_table(result, ordered)
+    content = write_sheet(headers, body, sheet_title=f"{_('Tuân thủ')} {period.key}")
+    safe_code = "".join(c if c.isalnum() or c in "-_" else "-" for c in target.code)
+    response = FileResponse(
+        io.BytesIO(content),
+        as_attachment=True,
+        filename=f"theo-doi-tuan-thu-{safe_code}-{period.key}.xlsx",
+        content_type=XLSX_TYPE,
+    )
+    # As democracy.downloads.safe_download does for stored files: never run, never cached.
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
+    add_never_cache_headers(response)
+    return response
+
+
+def _private(response):
+    # Reviewers' pages name late units: never kept by a shared cache.
+    response["Cache-Control"] = "private, no-store"
+    return response
