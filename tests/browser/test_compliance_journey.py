@@ -20,7 +20,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def demo():
     ensure_catalogue()
-    for command in ("load_units", "load_demo", "load_demo_disclosures", "load_demo_consultations", "load_demo_reports"):
+    for command in (
+        "load_units",
+        "load_demo",
+        "load_demo_disclosures",
+        "load_demo_consultations",
+        "load_demo_reports",
+    ):
         call_command(command, stdout=io.StringIO())
 
 
@@ -84,7 +90,9 @@ def test_the_reviewer_finds_the_late_communes_and_downloads_the_rollup(page, scr
     units = book["Đơn vị"]
     header = [c.value for c in units[1]]
     rows = {row[2]: row for row in units.iter_rows(min_row=2, values_only=True)}
-    on_time_done = header.index(next(h for h in header if h.startswith("Công khai đúng hạn") and h.endswith("đạt")))
+    on_time_done = header.index(
+        next(h for h in header if h.startswith("Công khai đúng hạn") and h.endswith("đạt"))
+    )
     assert rows["Xã Yên Thế"][on_time_done : on_time_done + 2] == (
         yen_the.indicator["on_time"].done,
         yen_the.indicator["on_time"].total,
