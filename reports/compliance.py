@@ -205,12 +205,16 @@ class Area:
         return ordered
 
 
-def area_units(area: AdministrativeUnit, period: Period):
-    """The commune-level units of `area` (itself if it is one) in force at some time in the period."""
-    units = AdministrativeUnit.objects.under(area).filter(level=Level.COMMUNE)
+def in_force(units, period: Period):
+    """The units in force at some time in the period."""
     return units.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=period.end)).filter(
         Q(valid_to__isnull=True) | Q(valid_to__gte=period.start)
     )
+
+
+def area_units(area: AdministrativeUnit, period: Period):
+    """The commune-level units of `area` (itself if it is one) in force at some time in the period."""
+    return in_force(AdministrativeUnit.objects.under(area).filter(level=Level.COMMUNE), period)
 
 
 def area_agencies(area: AdministrativeUnit):
@@ -233,27 +237,19 @@ def period_for(area: AdministrativeUnit, key: str | None = None, today: dt.date 
     return regime.containing(current.start - dt.timedelta(days=1), "half")
 
 
-def compliance(
-    area: AdministrativeUnit,
+def rows_for(
     period: Period,
+    units=(),
+    agencies=(),
     *,
-    agencies: bool = True,
+    today: dt.date,
     breakdowns: bool = False,
-    today: dt.date | None = None,
-) -> Area:
-    """Every unit of `area` with its indicators and report status. A constant number of queries."""
-    today = today or timezone.localdate()
-    # In Vietnamese alphabetical order near enough (the database's collation may put Đ after Y).
-    units = sorted(
-        area_units(area, period).only("pk", "code", "name", "type", "level"), key=lambda u: fold(u.name)
-    )
-    agency_list = (
-        sorted(area_agencies(area).only("pk", "code", "name", "unit_id"), key=lambda a: fold(a.name))
-        if agencies
-        else []
-    )
-    unit_ids = [u.pk for u in units]
-    agency_ids = [a.pk for a in agency_list]
+    unit_query=None,
+) -> list[Row]:
+    """The rows of explicit owners, in the order given. `unit_query` (a queryset of the same units)
+    lets the counting queries use a subquery instead of a list of thousands of ids."""
+    unit_ids = unit_query.values("pk") if unit_query is not None else [u.pk for u in units]
+    agency_ids = [a.pk for a in agencies]
     computed = figures_module.compute(
         period, units=unit_ids, agencies=agency_ids, breakdowns=breakdowns, today=today
     )
@@ -264,7 +260,7 @@ def compliance(
     )
     by_owner = {figures_module._key(r.unit_id, r.agency_id): r for r in reports}
     rows = []
-    for owner in [*units, *agency_list]:
+    for owner in [*units, *agencies]:
         key = figures_module.key_for(owner)
         report = by_owner.get(key)
         due_on = report.due_on if report else period.due
@@ -276,5 +272,37 @@ def compliance(
                 report_status=report_status(report, due_on, period.end, today),
             )
         )
+    return rows
+
+
+def _by_name(owners) -> list:
+    """In Vietnamese alphabetical order near enough (the database's collation may put Đ after Y)."""
+    return sorted(owners, key=lambda o: fold(o.name))
+
+
+def compliance(
+    area: AdministrativeUnit,
+    period: Period,
+    *,
+    agencies: bool = True,
+    breakdowns: bool = False,
+    today: dt.date | None = None,
+) -> Area:
+    """Every unit of `area` with its indicators and report status. A constant number of queries."""
+    today = today or timezone.localdate()
+    units = _by_name(area_units(area, period).only("pk", "code", "name", "type", "level"))
+    agency_list = _by_name(area_agencies(area).only("pk", "code", "name", "unit_id")) if agencies else []
+    rows = rows_for(period, units, agency_list, today=today, breakdowns=breakdowns)
     totals = figures_module.total_of(r.figures for r in rows)
     return Area(area=area, period=period, rows=rows, totals=totals, today=today)
+
+
+def country_compliance(country, period: Period, *, today: dt.date | None = None) -> Area:
+    """Every commune of the country in force in the period (agencies are read on their province's
+    page); `country` stands for the area on the page."""
+    today = today or timezone.localdate()
+    query = in_force(AdministrativeUnit.objects.filter(level=Level.COMMUNE), period)
+    units = _by_name(query.only("pk", "code", "name", "type", "level", "parent_id"))
+    rows = rows_for(period, units, today=today, unit_query=query)
+    totals = figures_module.total_of(r.figures for r in rows)
+    return Area(area=country, period=period, rows=rows, totals=totals, today=today)

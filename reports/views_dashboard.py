@@ -13,30 +13,29 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Min, Q
+from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from consultations.models import Consultation, ConsultationState, Decision, Outcome, Recommendation
 from democracy.models import CatalogueItem, Kind, Scope
-from disclosures.models import Disclosure, Feedback, State
+from disclosures.models import Disclosure
 from disclosures.xlsx import write_sheet
 from units.access import access_for, get_agency_for_user
 from units.models import AdministrativeUnit, Agency, Level, UnitType
 
 from . import charts
 from . import compliance as comp
-from . import figures as figures_module
 from . import periods as periods_module
 from .access import get_area_for_user, reviewer_areas
-from .models import ReportingRegime, ReportStatus, UnitReport, report_status
+from .models import ReportingRegime, ReportStatus
+from .shortfalls import shortfalls
 
 COUNTRY = "VN"
 PAGE_SIZE = 300
@@ -155,79 +154,20 @@ def _sorting(request) -> tuple[str, bool]:
 # --- The rows --------------------------------------------------------------------------------------
 
 
-def _in_period(queryset, period):
-    return queryset.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=period.end)).filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gte=period.start)
-    )
-
-
 def _scope(target, period):
     """The (units, agencies) of an area in a period, as querysets (subqueries of the counting queries).
     A commune is its own scope (its agencies have their own pages)."""
     if isinstance(target, Country):
-        return _in_period(AdministrativeUnit.objects.filter(level=Level.COMMUNE), period), []
+        return comp.in_force(AdministrativeUnit.objects.filter(level=Level.COMMUNE), period), []
     if target.level == Level.COMMUNE:
         return AdministrativeUnit.objects.filter(pk=target.pk), []
     return comp.area_units(target, period), comp.area_agencies(target)
 
 
-def _country(period, today: dt.date) -> comp.Area:
-    """`compliance.compliance` for every commune of the country, the units staying a subquery."""
-    units_qs, _agencies = _scope(Country(), period)
-    units = list(units_qs.only("pk", "code", "name", "type", "level", "parent_id").order_by("name"))
-    computed = figures_module.compute(period, units=units_qs, agencies=[], breakdowns=False, today=today)
-    reports = UnitReport.objects.filter(
-        year=period.year, kind=period.kind, unit__in=units_qs.values("pk")
-    ).only("pk", "unit_id", "agency_id", "state", "is_late", "submitted_at", "due_on", "period_end")
-    by_unit = {r.unit_id: r for r in reports}
-    rows = []
-    for unit in units:
-        report = by_unit.get(unit.pk)
-        rows.append(
-            comp.Row(
-                owner=unit,
-                figures=computed.get(figures_module.key_for(unit)) or figures_module.empty(),
-                report=report,
-                report_status=report_status(
-                    report, report.due_on if report else period.due, period.end, today
-                ),
-            )
-        )
-    totals = figures_module.total_of(r.figures for r in rows)
-    return comp.Area(area=Country(), period=period, rows=rows, totals=totals, today=today)
-
-
 def _compliance(target, period, today: dt.date) -> comp.Area:
     if isinstance(target, Country):
-        return _country(period, today)
+        return comp.country_compliance(target, period, today=today)
     return comp.compliance(target, period, today=today)
-
-
-def _owner_rows(period, today: dt.date, *, units=(), agencies=()) -> list[comp.Row]:
-    """`compliance.compliance` for explicit owners (a commune and its agencies, or one agency), in force
-    in the period or not: three to eight queries."""
-    unit_ids, agency_ids = [u.pk for u in units], [a.pk for a in agencies]
-    computed = figures_module.compute(
-        period, units=unit_ids, agencies=agency_ids, breakdowns=False, today=today
-    )
-    reports = UnitReport.objects.filter(year=period.year, kind=period.kind).filter(
-        Q(unit__in=unit_ids) | Q(agency__in=agency_ids)
-    )
-    by_owner = {figures_module._key(r.unit_id, r.agency_id): r for r in reports}
-    rows = []
-    for owner in [*units, *agencies]:
-        key = figures_module.key_for(owner)
-        report = by_owner.get(key)
-        due_on = report.due_on if report else period.due
-        rows.append(
-            comp.Row(
-                owner=owner,
-                figures=computed.get(key) or figures_module.empty(),
-                report=report,
-                report_status=report_status(report, due_on, period.end, today),
-            )
-        )
-    return rows
 
 
 @dataclass
@@ -456,10 +396,10 @@ def _unit_page(request, owner):
     regime, period, error = _period(request, owner, today)
     is_agency = isinstance(owner, Agency)
     if is_agency:
-        row, agency_lines = _owner_rows(period, today, agencies=[owner])[0], []
+        row, agency_lines = comp.rows_for(period, agencies=[owner], today=today)[0], []
     else:
         agencies = list(owner.agencies.only("pk", "code", "name", "unit_id").order_by("name"))
-        row, *agency_rows = _owner_rows(period, today, units=[owner], agencies=agencies)
+        row, *agency_rows = comp.rows_for(period, [owner], agencies, today=today)
         agency_lines = _lines(agency_rows, period, places={})
     halves, years = _period_choices(regime, period, today)
     url_name = "reports:agency_area" if is_agency else "reports:area"
@@ -492,193 +432,6 @@ def _unit_page(request, owner):
         else _with_query(reverse("reports:area_xlsx", args=[owner.code]), period=period.key),
     }
     return _private(render(request, "reports/dashboard_unit.html", context))
-
-
-# --- The single items behind each shortfall ----------------------------------------------------
-
-
-@dataclass
-class Shortfall:
-    key: str
-    title: str
-    indicator: comp.Indicator | None
-    items: list = field(default_factory=list)
-
-    @property
-    def count(self) -> int:
-        return sum(item.get("weight", 1) for item in self.items)
-
-
-def _fmt(value) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, dt.datetime):
-        return formats.date_format(timezone.localtime(value), "d/m/Y H:i")
-    if isinstance(value, dt.date):
-        return formats.date_format(value, "d/m/Y")
-    return str(value)
-
-
-def _owned(owner, *, villages: bool) -> Q:
-    """The filter `figures.compute` applies for one commune or agency (villages count for their commune)."""
-    if isinstance(owner, Agency):
-        return Q(agency=owner)
-    q = Q(unit=owner)
-    if villages:
-        q |= Q(unit__parent=owner, unit__level=Level.VILLAGE)
-    return q
-
-
-def shortfalls(owner, period, today: dt.date, row: comp.Row) -> list[Shortfall]:
-    """The items that make each indicator fall short, counted exactly as `figures.compute` counts
-    them: late postings, windows broken by a withdrawal, unanswered feedback, consultations without
-    published results, decisions not recognised on time, recommendations overdue or answered late.
-    Six queries."""
-    start, end = period.bounds()
-    indicator = row.indicator
-    disclosures = Disclosure.objects.filter(_owned(owner, villages=False))
-    detail = "disclosures:staff_detail"
-
-    late = Shortfall("on_time", _("Công khai muộn"), indicator["on_time"])
-    for d in (
-        disclosures.filter(published_at__gte=start, published_at__lt=end, is_late=True)
-        .select_related("item")
-        .order_by("published_at", "pk")
-    ):
-        late.items.append(
-            {
-                "title": d.title,
-                "url": reverse(detail, args=[d.pk]),
-                "facts": [
-                    (_("Nội dung"), d.item.reference),
-                    (_("Văn bản"), f"{d.decision_number}, {_fmt(d.decision_date)}"),
-                    (_("Hạn công khai"), _fmt(d.posting_deadline)),
-                    (_("Niêm yết lúc"), _fmt(d.published_at)),
-                ],
-                "note": d.late_reason,
-                "note_label": _("Lý do muộn"),
-            }
-        )
-
-    windows = Shortfall(
-        "windows", _("Niêm yết chưa đủ thời gian (thu hồi trước khi hết hạn)"), indicator["windows"]
-    )
-    for d in disclosures.filter(
-        window_ends_at__gte=start,
-        window_ends_at__lt=end,
-        state=State.WITHDRAWN,
-        closed_at__lt=F("window_ends_at"),
-    ).order_by("window_ends_at", "pk"):
-        windows.items.append(
-            {
-                "title": d.title,
-                "url": reverse(detail, args=[d.pk]),
-                "facts": [
-                    (_("Niêm yết lúc"), _fmt(d.published_at)),
-                    (_("Phải niêm yết đến"), _fmt(d.window_ends_at)),
-                    (_("Thu hồi lúc"), _fmt(d.closed_at)),
-                ],
-                "note": d.withdrawn_reason,
-                "note_label": _("Lý do thu hồi"),
-            }
-        )
-
-    feedback = Shortfall("feedback", _("Ý kiến, câu hỏi chưa được trả lời"), indicator["feedback"])
-    owner_q = Q(disclosure__agency=owner) if isinstance(owner, Agency) else Q(disclosure__unit=owner)
-    for f in (
-        Feedback.objects.filter(owner_q, received_at__gte=start, received_at__lt=end)
-        .filter(hidden_at__isnull=True, answered_at__isnull=True)
-        .values("disclosure_id", "disclosure__title")
-        .annotate(n=Count("pk"), first=Min("received_at"))
-        .order_by("first", "disclosure_id")
-    ):
-        feedback.items.append(
-            {
-                "title": f["disclosure__title"],
-                "url": reverse(detail, args=[f["disclosure_id"]]),
-                "facts": [(_("Số ý kiến chưa trả lời"), f["n"]), (_("Nhận sớm nhất"), _fmt(f["first"]))],
-                "weight": f["n"],
-            }
-        )
-
-    consultations = Shortfall(
-        "consultations", _("Lấy ý kiến chưa công khai kết quả"), indicator["consultations"]
-    )
-    for c in (
-        Consultation.objects.filter(
-            _owned(owner, villages=True),
-            ends_on__gte=period.start,
-            ends_on__lte=period.end,
-            state__in=[ConsultationState.CLOSED, ConsultationState.RESULTS_PUBLISHED],
-            results_published_at__isnull=True,
-        )
-        .select_related("unit")
-        .order_by("ends_on", "pk")
-    ):
-        facts = [(_("Kết thúc lấy ý kiến"), _fmt(c.ends_on)), (_("Đóng lúc"), _fmt(c.closed_at))]
-        if c.unit_id and c.unit_id != owner.pk and not isinstance(owner, Agency):
-            facts.append((_("Thôn, tổ dân phố"), c.unit.name))
-        consultations.items.append(
-            {"title": c.title, "url": reverse("consultations:staff_detail", args=[c.pk]), "facts": facts}
-        )
-
-    decisions = Shortfall("decisions", _("Quyết định chưa được công nhận đúng hạn"), indicator["decisions"])
-    due = Q(outcome=Outcome.PASSED, unit__isnull=False) & (
-        Q(recognised_on__isnull=False)
-        | Q(recognition_deadline__lt=today)
-        | Q(recognition_deadline__isnull=True, send_deadline__lt=today)
-    )
-    not_on_time = (
-        Q(recognised_on__isnull=True)
-        | Q(recognition_deadline__isnull=True)
-        | Q(recognised_on__gt=F("recognition_deadline"))
-    )
-    for d in (
-        Decision.objects.filter(
-            _owned(owner, villages=True), decided_on__gte=period.start, decided_on__lte=period.end
-        )
-        .exclude(outcome="")
-        .filter(due & not_on_time)
-        .select_related("unit")
-        .order_by("decided_on", "pk")
-    ):
-        decisions.items.append(
-            {
-                "title": d.title,
-                "url": reverse("consultations:decision_detail", args=[d.pk]),
-                "facts": [
-                    (_("Ngày quyết định"), _fmt(d.decided_on)),
-                    (_("Ngày gửi UBND xã"), _fmt(d.sent_on)),
-                    (_("Hạn công nhận"), _fmt(d.recognition_deadline)),
-                    (_("Ngày công nhận, từ chối"), _fmt(d.recognised_on)),
-                    (_("Trạng thái"), d.get_state_display()),
-                ],
-            }
-        )
-
-    recommendations = Shortfall(
-        "recommendations", _("Kiến nghị quá hạn hoặc trả lời muộn"), indicator["recommendations"]
-    )
-    for r in (
-        Recommendation.objects.filter(
-            _owned(owner, villages=True), made_on__gte=period.start, made_on__lte=period.end
-        )
-        .filter(Q(answered_on__isnull=True, due_on__lt=today) | Q(answered_on__gt=F("due_on")))
-        .order_by("due_on", "pk")
-    ):
-        recommendations.items.append(
-            {
-                "title": r.subject,
-                "url": reverse("consultations:recommendation_detail", args=[r.pk]),
-                "facts": [
-                    (_("Ngày kiến nghị"), _fmt(r.made_on)),
-                    (_("Hạn trả lời"), _fmt(r.due_on)),
-                    (_("Ngày trả lời"), _fmt(r.answered_on) if r.answered_on else _("Chưa trả lời")),
-                    (_("Gửi đến"), r.addressed_to),
-                ],
-            }
-        )
-    return [late, windows, feedback, consultations, decisions, recommendations]
 
 
 # --- Coverage of the catalogue ---------------------------------------------------------------------
