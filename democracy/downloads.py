@@ -1,5 +1,24 @@
+import io
+
 from django.http import FileResponse, Http404
 from django.utils.cache import add_never_cache_headers
+
+
+def _harden(response, *, public):
+    """Never run as a page of the portal; never cached unless public."""
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
+    if not public:
+        add_never_cache_headers(response)
+    return response
+
+
+def generated_download(content: bytes, *, filename, content_type, public=False):
+    """Bytes made for this request (a PDF, an XLSX) with the same guarantees as `safe_download`."""
+    response = FileResponse(
+        io.BytesIO(content), as_attachment=True, filename=filename, content_type=content_type
+    )
+    return _harden(response, public=public)
 
 
 def safe_download(storage_file, *, filename, content_type, public):
@@ -14,8 +33,4 @@ def safe_download(storage_file, *, filename, content_type, public):
     response = FileResponse(
         handle, as_attachment=True, filename=filename, content_type=content_type or "application/octet-stream"
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox"
-    if not public:
-        add_never_cache_headers(response)
-    return response
+    return _harden(response, public=public)

@@ -8,22 +8,21 @@ counts everything in grouped queries; the templates read only what the rows alre
 """
 
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from democracy.downloads import generated_download
 from democracy.models import CatalogueItem, Kind, Scope
 from disclosures.models import Disclosure
 from disclosures.xlsx import write_sheet
@@ -623,17 +622,9 @@ def area_xlsx(request, code):
     headers, body = xlsx_table(result, ordered)
     content = write_sheet(headers, body, sheet_title=f"{_('Tuân thủ')} {period.key}")
     safe_code = "".join(c if c.isalnum() or c in "-_" else "-" for c in target.code)
-    response = FileResponse(
-        io.BytesIO(content),
-        as_attachment=True,
-        filename=f"theo-doi-tuan-thu-{safe_code}-{period.key}.xlsx",
-        content_type=XLSX_TYPE,
+    return generated_download(
+        content, filename=f"theo-doi-tuan-thu-{safe_code}-{period.key}.xlsx", content_type=XLSX_TYPE
     )
-    # As democracy.downloads.safe_download does for stored files: never run, never cached.
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox"
-    add_never_cache_headers(response)
-    return response
 
 
 def _private(response):
