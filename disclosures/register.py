@@ -3,40 +3,96 @@
 posted at the office).
 
 A disclosure belongs to the quarter of the local date (Asia/Ho_Chi_Minh) it was posted on, whatever
-became of it afterwards: published, closed, withdrawn or superseded, it was disclosed.
+became of it afterwards: published, closed, withdrawn or superseded, it was disclosed. Quarters are those
+of the owner's reporting regime (issue 5): by the national convention quarter I 2026 runs from
+15/12/2025 to 14/03/2026; a province that cuts off on the 31st has calendar quarters.
 """
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from io import BytesIO
 
 from django.utils import timezone
 from django.utils.text import Truncator
+from openpyxl import load_workbook
+from openpyxl.styles import Font
 
 from democracy.calendar import VIETNAM_TZ
+from reports.models import ReportingRegime
+from reports.periods import QUARTERS, period_dates
 from units.models import Agency
 
 from .models import PUBLIC_STATES, AgencyForm, CommuneForm, Disclosure
+from .xlsx import safe_cell, write_sheet
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 #: Years the calendar can count in (democracy.calendar covers 1995–2099).
 FIRST_YEAR, LAST_YEAR = 1995, 2099
 PERMANENT = "Thường xuyên"
 SHORT_LABEL_CHARS = 90
+#: The national convention (the defaults of a reporting regime): quarters cut off on the 14th, the
+#: reporting year ending in December, so quarter I 2026 runs from 15/12/2025 to 14/03/2026.
+DEFAULT_CUTOFF_DAY = ReportingRegime._meta.get_field("cutoff_day").default
+DEFAULT_YEAR_END_MONTH = ReportingRegime._meta.get_field("year_end_month").default
 
 
 @dataclass(frozen=True)
 class Quarter:
+    """A quarter of the reporting regime of the register's owner (`ReportingRegime.for_owner`): its days
+    run from the day after the cut-off in the month before the quarter to the cut-off day of its last
+    month. A cut-off day of 31 gives calendar quarters. A quarter is named by the reporting year it
+    belongs to, as the regime's reports are: with the national convention, 20/12/2025 is in quarter I
+    2026."""
+
     year: int
     number: int
+    cutoff_day: int = DEFAULT_CUTOFF_DAY
+    year_end_month: int = DEFAULT_YEAR_END_MONTH
+    first_day: dt.date = field(init=False, compare=False)
+    last_day: dt.date = field(init=False, compare=False)
 
     def __post_init__(self):
         if not (1 <= self.number <= 4 and FIRST_YEAR <= self.year <= LAST_YEAR):
             raise ValueError(f"Không có quý {self.number} năm {self.year}.")
+        first_day, last_day = period_dates(
+            self.year,
+            QUARTERS[self.number - 1],
+            cutoff_day=self.cutoff_day,
+            year_end_month=self.year_end_month,
+        )
+        object.__setattr__(self, "first_day", first_day)
+        object.__setattr__(self, "last_day", last_day)
 
     @classmethod
-    def containing(cls, day: dt.date) -> "Quarter":
-        return cls(day.year, (day.month - 1) // 3 + 1)
+    def of(cls, year: int, number: int, regime: ReportingRegime | None = None) -> "Quarter":
+        """Quarter `number` of `year` under `regime` (the national convention without one)."""
+        if regime is None:
+            return cls(year, number)
+        return cls(year, number, cutoff_day=regime.cutoff_day, year_end_month=regime.year_end_month)
+
+    @classmethod
+    def containing(
+        cls,
+        day: dt.date,
+        regime: ReportingRegime | None = None,
+        *,
+        cutoff_day: int | None = None,
+        year_end_month: int | None = None,
+    ) -> "Quarter":
+        """The quarter `day` falls in, under `regime` (or the cut-off day and year-end month given; the
+        national convention by default). ValueError if that quarter is outside the years counted."""
+        cutoff_day = cutoff_day or (regime.cutoff_day if regime else DEFAULT_CUTOFF_DAY)
+        year_end_month = year_end_month or (regime.year_end_month if regime else DEFAULT_YEAR_END_MONTH)
+        # A reporting year ends at most a year after the day (and never more than a year before it).
+        for year in (day.year, day.year + 1, day.year - 1):
+            if not FIRST_YEAR <= year <= LAST_YEAR:
+                continue
+            for number in range(1, 5):
+                quarter = cls(year, number, cutoff_day=cutoff_day, year_end_month=year_end_month)
+                if quarter.first_day <= day <= quarter.last_day:
+                    return quarter
+        raise ValueError(f"Ngày {day:%d/%m/%Y} nằm ngoài các năm {FIRST_YEAR}–{LAST_YEAR}.")
 
     @property
     def roman(self) -> str:
@@ -47,14 +103,15 @@ class Quarter:
         return f"Quý {self.roman} năm {self.year}"
 
     @property
-    def first_day(self) -> dt.date:
-        return dt.date(self.year, 3 * self.number - 2, 1)
+    def dates_text(self) -> str:
+        """'từ 15/12/2025 đến 14/03/2026'"""
+        return f"từ {self.first_day:%d/%m/%Y} đến {self.last_day:%d/%m/%Y}"
 
     @property
-    def last_day(self) -> dt.date:
-        if self.number == 4:
-            return dt.date(self.year, 12, 31)
-        return dt.date(self.year, 3 * self.number + 1, 1) - dt.timedelta(days=1)
+    def full_label(self) -> str:
+        """'Quý I năm 2026 (từ 15/12/2025 đến 14/03/2026)': the days a quarter covers depend on the regime,
+        so the register always says which they are."""
+        return f"{self.label} ({self.dates_text})"
 
     def bounds(self) -> tuple[dt.datetime, dt.datetime]:
         """[start, end) as aware instants: midnight in Vietnam on the first day of this quarter and the next."""
@@ -64,11 +121,11 @@ class Quarter:
 
     def previous(self) -> "Quarter | None":
         year, number = (self.year, self.number - 1) if self.number > 1 else (self.year - 1, 4)
-        return Quarter(year, number) if year >= FIRST_YEAR else None
+        return replace(self, year=year, number=number) if year >= FIRST_YEAR else None
 
     def next(self) -> "Quarter | None":
         year, number = (self.year, self.number + 1) if self.number < 4 else (self.year + 1, 1)
-        return Quarter(year, number) if year <= LAST_YEAR else None
+        return replace(self, year=year, number=number) if year <= LAST_YEAR else None
 
 
 @dataclass(frozen=True)
@@ -190,6 +247,37 @@ XLSX_HEADERS = [
     "Lý do công khai muộn",
 ]
 XLSX_WIDTHS = [5, 16, 40, 50, 16, 12, 50, 12, 14, 20, 10, 40]
+
+
+TITLE_ROWS = 2  # the title and the quarter with its dates, above the header row
+
+
+def register_workbook(owner, quarter: Quarter) -> bytes:
+    """The register as an XLSX: a title naming the owner, the quarter with its dates ("Quý I năm 2026 (từ
+    15/12/2025 đến 14/03/2026)": which days a quarter covers depends on the regime), then the table."""
+    content = write_sheet(
+        XLSX_HEADERS,
+        xlsx_rows(register_rows(owner, quarter)),
+        sheet_title=f"Quý {quarter.roman} {quarter.year}",
+        widths=XLSX_WIDTHS,
+    )
+    book = load_workbook(BytesIO(content))
+    sheet = book.active
+    sheet.insert_rows(1, TITLE_ROWS)
+    for row, (text, font) in enumerate(
+        [
+            (f"Danh sách các nội dung đã công khai – {owner.name}", Font(bold=True, size=13)),
+            (quarter.full_label, Font(italic=True)),
+        ],
+        start=1,
+    ):
+        cell = sheet.cell(row=row, column=1, value=safe_cell(text))
+        cell.data_type = "s"
+        cell.font = font
+    sheet.freeze_panes = f"A{TITLE_ROWS + 2}"  # the title and the header stay in view
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 def xlsx_rows(rows: list[RegisterRow]) -> list[list]:

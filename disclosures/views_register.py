@@ -9,25 +9,29 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from democracy.pdf import render_pdf
+from reports.models import ReportingRegime
 from units.access import get_agency_for_user
 from units.models import AdministrativeUnit, Agency, Level
 
-from .register import FIRST_YEAR, XLSX_HEADERS, XLSX_WIDTHS, Quarter, register_rows, xlsx_rows
-from .xlsx import write_sheet
+from .register import FIRST_YEAR, LAST_YEAR, ROMAN, Quarter, register_rows, register_workbook
 
 UNIT_PREFIXES = ("Xã ", "Phường ", "Đặc khu ", "Thị trấn ")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _quarter(year: int, quarter: int) -> Quarter:
+def _quarter(owner, year: int, quarter: int) -> Quarter:
+    """Quarter `quarter` of `year` under the owner's reporting regime (one query)."""
     try:
-        return Quarter(year, quarter)
+        return Quarter.of(year, quarter, ReportingRegime.for_owner(owner))
     except ValueError:
         raise Http404 from None
 
 
 def _commune(code: str) -> AdministrativeUnit:
-    return get_object_or_404(AdministrativeUnit, code=code, level=Level.COMMUNE)
+    # The parents come along: the reporting regime is looked up along the chain without more queries.
+    return get_object_or_404(
+        AdministrativeUnit.objects.select_related("parent__parent__parent"), code=code, level=Level.COMMUNE
+    )
 
 
 def _place(unit: AdministrativeUnit) -> str:
@@ -50,7 +54,8 @@ def _context(owner, quarter: Quarter) -> dict:
     following = quarter.next()
     if following and following.first_day > today:
         following = None  # nothing can have been posted yet
-    years = sorted({*range(max(FIRST_YEAR, today.year - 10), today.year + 1), quarter.year}, reverse=True)
+    this_year = _current(quarter, today).year  # may be next calendar year: 20/12/2025 is in quarter I 2026
+    years = sorted({*range(max(FIRST_YEAR, this_year - 10), this_year + 1), quarter.year}, reverse=True)
     return {
         "owner": owner,
         "internal": internal,
@@ -63,21 +68,33 @@ def _context(owner, quarter: Quarter) -> dict:
         "next_url": url(q=following),
         "pick_url": reverse(f"{prefix}_pick", args=[owner.code]),
         "years": years,
-        "quarters": [(n, Quarter(quarter.year, n).roman) for n in range(1, 5)],
+        "quarters": list(ROMAN.items()),
     }
 
 
-def _pick(request, url_name: str, code: str):
-    """The quarter picker's target (a GET form works without JavaScript): redirect to the register of
-    the quarter asked for, or of the current quarter."""
-    current = Quarter.containing(timezone.localdate())
+def _current(quarter: Quarter, today) -> Quarter:
+    """The quarter of `quarter`'s regime that contains `today` (the last one counted after 2099)."""
     try:
-        quarter = Quarter(
-            int(request.GET.get("year", current.year)), int(request.GET.get("quarter", current.number))
+        return Quarter.containing(today, cutoff_day=quarter.cutoff_day, year_end_month=quarter.year_end_month)
+    except ValueError:
+        return Quarter(LAST_YEAR, 4, cutoff_day=quarter.cutoff_day, year_end_month=quarter.year_end_month)
+
+
+def _pick(request, url_name: str, owner):
+    """The quarter picker's target (a GET form works without JavaScript): redirect to the register of
+    the quarter asked for, or of the current quarter: the one of the owner's reporting regime that
+    contains today."""
+    regime = ReportingRegime.for_owner(owner)
+    current = Quarter.containing(timezone.localdate(), regime)
+    try:
+        quarter = Quarter.of(
+            int(request.GET.get("year", current.year)),
+            int(request.GET.get("quarter", current.number)),
+            regime,
         )
     except ValueError:
         quarter = current
-    return redirect(url_name, code, quarter.year, quarter.number)
+    return redirect(url_name, owner.code, quarter.year, quarter.number)
 
 
 def _page(request, owner, quarter):
@@ -104,13 +121,7 @@ def _pdf(owner, quarter):
 
 
 def _xlsx(owner, quarter):
-    content = write_sheet(
-        XLSX_HEADERS,
-        xlsx_rows(register_rows(owner, quarter)),
-        sheet_title=f"Quý {quarter.roman} {quarter.year}",
-        widths=XLSX_WIDTHS,
-    )
-    response = HttpResponse(content, content_type=XLSX_TYPE)
+    response = HttpResponse(register_workbook(owner, quarter), content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{_file_name(owner, quarter)}.xlsx"'
     return response
 
@@ -131,26 +142,25 @@ def _private(response):
 
 @require_GET
 def register_pick(request, code):
-    _commune(code)
-    return _pick(request, "disclosures:register", code)
+    return _pick(request, "disclosures:register", _commune(code))
 
 
 @require_GET
 def register(request, code, year, quarter):
-    quarter = _quarter(year, quarter)
-    return _page(request, _commune(code), quarter)
+    commune = _commune(code)
+    return _page(request, commune, _quarter(commune, year, quarter))
 
 
 @require_GET
 def register_pdf(request, code, year, quarter):
-    quarter = _quarter(year, quarter)
-    return _pdf(_commune(code), quarter)
+    commune = _commune(code)
+    return _pdf(commune, _quarter(commune, year, quarter))
 
 
 @require_GET
 def register_xlsx(request, code, year, quarter):
-    quarter = _quarter(year, quarter)
-    return _xlsx(_commune(code), quarter)
+    commune = _commune(code)
+    return _xlsx(commune, _quarter(commune, year, quarter))
 
 
 # --- An agency: its staff and reviewers only ---------------------------------------------------------
@@ -159,29 +169,26 @@ def register_xlsx(request, code, year, quarter):
 @login_required
 @require_GET
 def agency_register_pick(request, code):
-    get_agency_for_user(request, code)
-    return _pick(request, "disclosures:agency_register", code)
+    agency, _roles = get_agency_for_user(request, code)
+    return _pick(request, "disclosures:agency_register", agency)
 
 
 @login_required
 @require_GET
 def agency_register(request, code, year, quarter):
-    quarter = _quarter(year, quarter)
     agency, _roles = get_agency_for_user(request, code)
-    return _private(_page(request, agency, quarter))
+    return _private(_page(request, agency, _quarter(agency, year, quarter)))
 
 
 @login_required
 @require_GET
 def agency_register_pdf(request, code, year, quarter):
-    quarter = _quarter(year, quarter)
     agency, _roles = get_agency_for_user(request, code)
-    return _private(_pdf(agency, quarter))
+    return _private(_pdf(agency, _quarter(agency, year, quarter)))
 
 
 @login_required
 @require_GET
 def agency_register_xlsx(request, code, year, quarter):
-    quarter = _quarter(year, quarter)
     agency, _roles = get_agency_for_user(request, code)
-    return _private(_xlsx(agency, quarter))
+    return _private(_xlsx(agency, _quarter(agency, year, quarter)))

@@ -8,44 +8,69 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from disclosures import actions
 from disclosures.register import Quarter, register_rows
 from disclosures.xlsx import safe_cell, write_csv, write_sheet
+from reports.models import ReportingRegime
 
 from .conftest import HCM
 
 FORMULA_TITLE = '=HYPERLINK("http://lua-dao.example","Bấm vào đây")'
+Q1_2026 = "Quý I năm 2026 (từ 15/12/2025 đến 14/03/2026)"  # the national convention (issue 5)
 
 
-def url(name, owner, year=2024, quarter=1):
+def url(name, owner, year=2026, quarter=1):
     return reverse(f"disclosures:{name}", args=[owner.code, year, quarter])
+
+
+def titles(rows):
+    return [row.title for row in rows]
+
+
+def calendar_quarters(cast):
+    """Bắc Ninh (commune A's and B's province) cuts its periods off on the last day of the month."""
+    return ReportingRegime.objects.create(authority=cast.province, cutoff_day=31)
 
 
 @pytest.fixture
 def quarter_of_a(cast, make_disclosure):
-    """Commune A's disclosures around Q1 2024, and others that must stay out of its register."""
+    """Commune A's disclosures around quarter I 2026 (15/12/2025 → 14/03/2026 by the national
+    convention), and others that must stay out of its register."""
     return {
-        # Closed first: the closing run would also close the others.
+        # Closed first: the closing run would also close the others. Posted on the cut-off day.
         "fees": make_disclosure(
-            state="closed", published_on=dt.date(2024, 3, 20), clause=12, title="Mức thu phí chợ năm 2024"
-        ),
-        "budget": make_disclosure(state="published", published_on=dt.date(2024, 2, 8)),
-        "formula": make_disclosure(
-            state="published", published_on=dt.date(2024, 2, 9), clause=5, title=FORMULA_TITLE
+            state="closed", published_on=dt.date(2026, 3, 14), clause=12, title="Mức thu phí chợ năm 2026"
         ),
         "procedures": make_disclosure(
             state="published",
-            published_on=dt.date(2024, 1, 15),
+            published_on=dt.date(2025, 12, 20),
             clause=13,
             title="Thủ tục hành chính cấp xã",
-            decision_date=dt.date(2024, 1, 10),
+            decision_date=dt.date(2025, 12, 15),
             window_days=None,
         ),  # fmt: skip
-        "april": make_disclosure(
-            state="published", published_on=dt.date(2024, 4, 2), title="Niêm yết tháng Tư"
+        "budget": make_disclosure(
+            state="published",
+            published_on=dt.date(2026, 2, 9),
+            title="Dự toán ngân sách xã năm 2026",
+            decision_date=dt.date(2026, 2, 6),
+        ),
+        "formula": make_disclosure(
+            state="published",
+            published_on=dt.date(2026, 2, 10),
+            clause=5,
+            title=FORMULA_TITLE,
+            decision_date=dt.date(2026, 2, 6),
+        ),
+        "before": make_disclosure(
+            state="published", published_on=dt.date(2025, 12, 14), title="Niêm yết ngày 14/12/2025"
+        ),
+        "after": make_disclosure(
+            state="published", published_on=dt.date(2026, 3, 15), title="Niêm yết ngày 15/03/2026"
         ),
         "draft": make_disclosure(state="draft", title="Bản nháp chưa công khai"),
         "submitted": make_disclosure(state="submitted", title="Đang chờ phê duyệt"),
@@ -53,9 +78,53 @@ def quarter_of_a(cast, make_disclosure):
             owner=cast.b, by=cast.clerk_b, state="draft", title="Xã khác"
         ),  # a draft: publishing needs B's approver; the query filter is what matters
         "agency": make_disclosure(
-            owner=cast.agency_a, state="published", published_on=dt.date(2024, 2, 8), title="Nội bộ cơ quan"
+            owner=cast.agency_a, state="published", published_on=dt.date(2026, 2, 9), title="Nội bộ cơ quan"
         ),
     }
+
+
+# --- Quarters of the reporting regime ---------------------------------------------------------------
+
+
+def test_by_the_national_convention_a_quarter_runs_from_the_15th_before_it_to_the_14th_of_its_last_month():
+    first = Quarter(2026, 1)
+
+    assert (first.first_day, first.last_day) == (dt.date(2025, 12, 15), dt.date(2026, 3, 14))
+    assert first.full_label == Q1_2026
+    assert [(q.first_day, q.last_day) for q in (Quarter(2026, 2), Quarter(2026, 3), Quarter(2026, 4))] == [
+        (dt.date(2026, 3, 15), dt.date(2026, 6, 14)),
+        (dt.date(2026, 6, 15), dt.date(2026, 9, 14)),
+        (dt.date(2026, 9, 15), dt.date(2026, 12, 14)),
+    ]
+    assert first.previous() == Quarter(2025, 4) and first.previous().last_day == dt.date(2025, 12, 14)
+    assert first.next() == Quarter(2026, 2)
+    assert Quarter.containing(dt.date(2025, 12, 20)) == first
+    assert Quarter.containing(dt.date(2025, 12, 14)) == Quarter(2025, 4)
+    assert Quarter.containing(dt.date(2026, 3, 14)) == first
+    assert Quarter.containing(dt.date(2026, 3, 15)) == Quarter(2026, 2)
+    start, end = first.bounds()
+    assert (start.date(), end.date()) == (dt.date(2025, 12, 15), dt.date(2026, 3, 15))
+
+
+def test_a_quarter_takes_the_cut_off_and_the_year_end_of_the_owners_regime(cast):
+    assert Quarter.of(2026, 1, ReportingRegime.for_owner(cast.a)) == Quarter(2026, 1)  # the default
+
+    calendar_quarters(cast)
+    regime = ReportingRegime.for_owner(cast.agency_a)  # an agency follows its commune's province
+    first = Quarter.of(2026, 1, regime)
+
+    assert (first.first_day, first.last_day) == (dt.date(2026, 1, 1), dt.date(2026, 3, 31))
+    assert first.full_label == "Quý I năm 2026 (từ 01/01/2026 đến 31/03/2026)"
+    assert (first.previous().first_day, first.previous().last_day) == (
+        dt.date(2025, 10, 1),
+        dt.date(2025, 12, 31),
+    )
+    assert Quarter.containing(dt.date(2025, 12, 20), regime) == Quarter.of(2025, 4, regime)
+    assert Quarter.containing(dt.date(2025, 12, 20), cutoff_day=31, year_end_month=12) == first.previous()
+    assert ReportingRegime.for_owner(cast.c).cutoff_day == 14  # another province keeps the convention
+
+
+# --- The rows ---------------------------------------------------------------------------------------
 
 
 def test_a_quarters_register_lists_exactly_the_commune_disclosures_posted_in_that_quarter(
@@ -63,64 +132,97 @@ def test_a_quarters_register_lists_exactly_the_commune_disclosures_posted_in_tha
 ):
     other = make_disclosure(owner=cast.b, by=cast.clerk_b, title="Xã Yên Thế công khai")
     actions.submit(other, by=cast.clerk_b)
-    actions.publish(other, by=cast.admin, now=dt.datetime(2024, 2, 8, 9, tzinfo=HCM), late_reason="x")
+    actions.publish(other, by=cast.admin, now=dt.datetime(2026, 2, 9, 9, tzinfo=HCM), late_reason="x")
 
-    rows = register_rows(cast.a, Quarter(2024, 1))
+    rows = register_rows(cast.a, Quarter(2026, 1))
 
-    assert [row.title for row in rows] == [
-        "Thủ tục hành chính cấp xã",
-        "Dự toán ngân sách xã năm 2024",
+    assert titles(rows) == [
+        "Thủ tục hành chính cấp xã",  # 20/12/2025: quarter I 2026 by the national convention
+        "Dự toán ngân sách xã năm 2026",
         FORMULA_TITLE,
-        "Mức thu phí chợ năm 2024",
+        "Mức thu phí chợ năm 2026",  # 14/03/2026, the cut-off day
     ]
     assert [row.number for row in rows] == [1, 2, 3, 4]
-    budget = rows[1]
+    procedures, budget = rows[0], rows[1]
+    assert procedures.posted_on == dt.date(2025, 12, 20)
+    assert procedures.window_text == "Thường xuyên"
     assert budget.reference == "Điều 11 khoản 2"
     assert budget.item_label.startswith("Dự toán, kế hoạch tài chính")
-    assert budget.posted_on == dt.date(2024, 2, 8)
-    assert budget.window_end == dt.date(2024, 3, 11)
+    assert budget.posted_on == dt.date(2026, 2, 9)
+    assert budget.window_end == quarter_of_a["budget"].window_end
     assert budget.forms == ["a) Niêm yết thông tin", "b) Đăng trên cổng/trang thông tin điện tử của xã"]
-    assert rows[0].window_text == "Thường xuyên"
     assert rows[3].is_late and rows[3].late_reason == "Thử nghiệm"
     assert rows[3].state_label == "Đã kết thúc niêm yết"
+    assert titles(register_rows(cast.a, Quarter(2025, 4))) == ["Niêm yết ngày 14/12/2025"]
+    assert titles(register_rows(cast.a, Quarter(2026, 2))) == ["Niêm yết ngày 15/03/2026"]
 
 
-def test_a_disclosure_belongs_to_the_quarter_of_its_local_posting_date(cast, make_disclosure):
-    late_night = make_disclosure(title="Niêm yết sau nửa đêm")
-    actions.submit(late_night, by=cast.clerk_a)
-    # 01/04/2024 00:30 in Vietnam is still 31/03 in UTC.
-    actions.publish(
-        late_night, by=cast.approver_a, now=dt.datetime(2024, 4, 1, 0, 30, tzinfo=HCM), late_reason="x"
-    )
+def test_with_calendar_quarters_the_register_follows_the_calendar(cast, quarter_of_a):
+    regime = calendar_quarters(cast)
 
-    assert register_rows(cast.a, Quarter(2024, 1)) == []
-    assert [row.title for row in register_rows(cast.a, Quarter(2024, 2))] == ["Niêm yết sau nửa đêm"]
+    assert titles(register_rows(cast.a, Quarter.of(2025, 4, regime))) == [
+        "Niêm yết ngày 14/12/2025",
+        "Thủ tục hành chính cấp xã",
+    ]
+    assert titles(register_rows(cast.a, Quarter.of(2026, 1, regime))) == [
+        "Dự toán ngân sách xã năm 2026",
+        FORMULA_TITLE,
+        "Mức thu phí chợ năm 2026",
+        "Niêm yết ngày 15/03/2026",
+    ]
+
+
+def test_a_posting_on_the_cut_off_day_belongs_to_the_quarter_that_ends_that_day(cast, make_disclosure):
+    for title, when in [
+        ("Niêm yết 14/03 lúc 23 giờ 30", dt.datetime(2026, 3, 14, 23, 30, tzinfo=HCM)),
+        # 15/03/2026 00:30 in Vietnam is still 14/03 in UTC: the local date counts.
+        ("Niêm yết 15/03 lúc 0 giờ 30", dt.datetime(2026, 3, 15, 0, 30, tzinfo=HCM)),
+    ]:
+        disclosure = make_disclosure(title=title)
+        actions.submit(disclosure, by=cast.clerk_a)
+        actions.publish(disclosure, by=cast.approver_a, now=when, late_reason="x")
+
+    assert titles(register_rows(cast.a, Quarter(2026, 1))) == ["Niêm yết 14/03 lúc 23 giờ 30"]
+    assert titles(register_rows(cast.a, Quarter(2026, 2))) == ["Niêm yết 15/03 lúc 0 giờ 30"]
 
 
 def test_withdrawn_disclosures_stay_in_the_register_of_the_quarter_they_were_posted(cast, quarter_of_a):
     actions.withdraw(quarter_of_a["budget"], by=cast.approver_a, reason="Sai số liệu")
 
-    rows = register_rows(cast.a, Quarter(2024, 1))
+    rows = register_rows(cast.a, Quarter(2026, 1))
 
-    assert "Đã thu hồi" in [row.state_label for row in rows if row.title == "Dự toán ngân sách xã năm 2024"]
+    assert "Đã thu hồi" in [row.state_label for row in rows if row.title == "Dự toán ngân sách xã năm 2026"]
 
 
-def test_the_register_page_is_public_and_links_to_the_pdf_and_the_xlsx(client, cast, quarter_of_a):
+# --- The page, the picker, the PDF and the XLSX -----------------------------------------------------
+
+
+def test_the_register_page_is_public_names_its_days_and_links_to_the_pdf_and_the_xlsx(
+    client, cast, quarter_of_a
+):
     response = client.get(url("register", cast.a))
 
     assert response.status_code == 200
     page = response.content.decode()
     assert "Danh sách các nội dung đã công khai" in page
-    assert "Quý I năm 2024" in page
-    assert "Mức thu phí chợ năm 2024" in page
-    assert (
-        "Niêm yết tháng Tư" not in page
-        and "Bản nháp chưa công khai" not in page
-        and "Nội bộ cơ quan" not in page
-    )
+    assert Q1_2026 in page
+    assert "Thủ tục hành chính cấp xã" in page and "Mức thu phí chợ năm 2026" in page
+    for outside in ("Niêm yết ngày 14/12/2025", "Niêm yết ngày 15/03/2026", "Bản nháp chưa công khai"):
+        assert outside not in page
+    assert "Nội bộ cơ quan" not in page
     assert url("register_pdf", cast.a) in page
     assert url("register_xlsx", cast.a) in page
-    assert reverse("disclosures:register", args=[cast.a.code, 2023, 4]) in page  # previous quarter
+    assert reverse("disclosures:register", args=[cast.a.code, 2025, 4]) in page  # previous quarter
+
+
+def test_the_register_page_follows_the_provinces_calendar_quarters(client, cast, quarter_of_a):
+    calendar_quarters(cast)
+
+    page = client.get(url("register", cast.a)).content.decode()
+
+    assert "Quý I năm 2026 (từ 01/01/2026 đến 31/03/2026)" in page
+    assert "Niêm yết ngày 15/03/2026" in page
+    assert "Thủ tục hành chính cấp xã" not in page  # 20/12/2025: quarter IV 2025 now
 
 
 def test_the_quarter_picker_redirects_to_the_chosen_quarter(client, cast):
@@ -130,6 +232,22 @@ def test_the_quarter_picker_redirects_to_the_chosen_quarter(client, cast):
 
     assert response.status_code == 302
     assert response["Location"] == url("register", cast.a, 2024, 3)
+
+
+def test_the_current_quarter_is_the_one_of_the_regime_that_contains_today(client, cast, monkeypatch):
+    monkeypatch.setattr(timezone, "now", lambda: dt.datetime(2025, 12, 20, 10, tzinfo=HCM))
+    pick = reverse("disclosures:register_pick", args=[cast.a.code])
+
+    assert client.get(pick)["Location"] == url("register", cast.a, 2026, 1)
+    page = client.get(url("register", cast.a, 2025, 4)).content.decode()
+    assert url("register", cast.a, 2026, 1) in page  # the next quarter has begun: it is linked
+    assert '<option value="2026" selected>' not in page and '<option value="2026">' in page
+
+    calendar_quarters(cast)
+
+    assert client.get(pick)["Location"] == url("register", cast.a, 2025, 4)
+    page = client.get(url("register", cast.a, 2025, 4)).content.decode()
+    assert url("register", cast.a, 2026, 1) not in page
 
 
 @pytest.mark.parametrize("quarter", [0, 5, 12])
@@ -143,35 +261,39 @@ def test_only_communes_have_a_public_register(client, cast):
     assert client.get(url("register", cast.village_a)).status_code == 404
 
 
-def test_the_xlsx_opens_with_typed_dates_and_a_formula_title_stored_as_text(client, cast, quarter_of_a):
+def test_the_xlsx_opens_with_its_days_typed_dates_and_a_formula_title_stored_as_text(
+    client, cast, quarter_of_a
+):
     response = client.get(url("register_xlsx", cast.a))
 
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
     sheet = load_workbook(BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    header, body = rows[0], rows[1:]
+    assert rows[0][0] == "Danh sách các nội dung đã công khai – Xã Đồng Kỳ"
+    assert rows[1][0] == Q1_2026
+    header, body = rows[2], rows[3:]
     assert header[:4] == ("STT", "Nội dung (điều, khoản)", "Tên nội dung", "Tiêu đề")
     assert [row[3] for row in body] == [
         "Thủ tục hành chính cấp xã",
-        "Dự toán ngân sách xã năm 2024",
+        "Dự toán ngân sách xã năm 2026",
         "'" + FORMULA_TITLE,
-        "Mức thu phí chợ năm 2024",
+        "Mức thu phí chợ năm 2026",
     ]
     budget = body[1]
     assert budget[1] == "Điều 11 khoản 2"
-    assert budget[5].date() == dt.date(2024, 2, 7)  # decision date, a real date cell
-    assert budget[7].date() == dt.date(2024, 2, 8)  # posted
-    assert budget[8].date() == dt.date(2024, 3, 11)  # window end
+    assert budget[5].date() == dt.date(2026, 2, 6)  # decision date, a real date cell
+    assert budget[7].date() == dt.date(2026, 2, 9)  # posted
+    assert budget[8].date() == quarter_of_a["budget"].window_end
     assert body[0][8] == "Thường xuyên"
-    formula_cell = sheet.cell(row=4, column=4)
+    formula_cell = sheet.cell(row=6, column=4)
     assert formula_cell.data_type == "s"
-    assert sheet.cell(row=3, column=8).number_format == "DD/MM/YYYY"
-    assert sheet.freeze_panes == "A2"
+    assert sheet.cell(row=5, column=8).number_format == "DD/MM/YYYY"
+    assert sheet.freeze_panes == "A4"
     assert sheet.column_dimensions["D"].width > 20
 
 
-def test_the_pdf_has_the_title_and_every_disclosure(client, cast, quarter_of_a):
+def test_the_pdf_has_the_title_the_days_of_the_quarter_and_every_disclosure(client, cast, quarter_of_a):
     response = client.get(url("register_pdf", cast.a))
 
     assert response.status_code == 200
@@ -180,12 +302,13 @@ def test_the_pdf_has_the_title_and_every_disclosure(client, cast, quarter_of_a):
         " ".join(page.extract_text().split()) for page in PdfReader(BytesIO(response.content)).pages
     )
     assert "DANH SÁCH CÁC NỘI DUNG ĐÃ CÔNG KHAI" in text
-    assert "QUÝ I NĂM 2024" in text
+    assert "QUÝ I NĂM 2026" in text
+    assert "từ ngày 15/12/2025 đến ngày 14/03/2026" in text
     assert "ỦY BAN NHÂN DÂN XÃ ĐỒNG KỲ" in text
     assert "CHỦ TỊCH" in text and "NGƯỜI LẬP" in text
-    for title in ["Thủ tục hành chính cấp xã", "Dự toán ngân sách xã năm 2024", "Mức thu phí chợ năm 2024"]:
+    for title in ["Thủ tục hành chính cấp xã", "Dự toán ngân sách xã năm 2026", "Mức thu phí chợ năm 2026"]:
         assert title in text
-    assert "Nội bộ cơ quan" not in text
+    assert "Nội bộ cơ quan" not in text and "Niêm yết ngày 15/03/2026" not in text
 
 
 def test_an_agency_register_is_for_its_staff_only(client, cast, quarter_of_a):
@@ -199,7 +322,8 @@ def test_an_agency_register_is_for_its_staff_only(client, cast, quarter_of_a):
 
     assert response.status_code == 200
     assert "Nội bộ cơ quan" in response.content.decode()
-    assert "Dự toán ngân sách xã năm 2024" not in response.content.decode()
+    assert Q1_2026 in response.content.decode()
+    assert "Dự toán ngân sách xã năm 2026" not in response.content.decode()
     assert response["Cache-Control"] == "private, no-store"
     assert client.get(url("agency_register_xlsx", cast.agency_a)).status_code == 200
 
@@ -226,13 +350,13 @@ def test_the_register_takes_the_same_number_of_queries_whatever_its_length(clien
             assert client.get(url(name, owner)).status_code == 200
         return len(queries)
 
-    make_disclosure(state="published", published_on=dt.date(2024, 2, 8))
-    make_disclosure(owner=cast.agency_a, state="published", published_on=dt.date(2024, 2, 8))
+    make_disclosure(state="published", published_on=dt.date(2026, 2, 9))
+    make_disclosure(owner=cast.agency_a, state="published", published_on=dt.date(2026, 2, 9))
     one = [count("register", cast.a), count("register_xlsx", cast.a)]
     one.append(count("agency_register", cast.agency_a, login=cast.staff_agency_a))
     for day in (9, 10, 11, 12, 13):
-        make_disclosure(state="published", published_on=dt.date(2024, 3, day), clause=day - 6)
-        make_disclosure(owner=cast.agency_a, state="published", published_on=dt.date(2024, 3, day))
+        make_disclosure(state="published", published_on=dt.date(2026, 3, day), clause=day - 6)
+        make_disclosure(owner=cast.agency_a, state="published", published_on=dt.date(2026, 3, day))
 
     many = [count("register", cast.a), count("register_xlsx", cast.a)]
     many.append(count("agency_register", cast.agency_a, login=cast.staff_agency_a))
