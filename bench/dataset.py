@@ -12,6 +12,8 @@ from functools import cache
 VN = dt.timezone(dt.timedelta(hours=7))  # Asia/Ho_Chi_Minh has no daylight saving
 FULL_SIZE = 1_000_000
 AGENCY_SHARE = 0.08
+LATE_SHARE = 0.10  # postings made after the legal deadline
+WITHDRAWN_SHARE = 0.01  # postings withdrawn before their window ended
 YEARS = 5
 FAKE_DOCUMENT = "bench/fake-document.pdf"
 FAKE_RECORD = "bench/fake-record.pdf"
@@ -249,7 +251,7 @@ class Dataset:
             state = "draft"  # abandoned
         else:
             posting = decision + dt.timedelta(days=rng.randint(0, (deadline - decision).days))
-            if rng.random() < 0.04:
+            if rng.random() < LATE_SHARE:
                 posting = deadline + dt.timedelta(days=rng.randint(1, 12))
             while posting.weekday() >= 5:
                 posting += dt.timedelta(days=1)
@@ -279,7 +281,7 @@ class Dataset:
             if posting > deadline:
                 row.update(is_late=True, late_reason=rng.choice(t.LATE_REASONS))
             if ends_at < self.now:
-                if rng.random() < 0.004:
+                if rng.random() < WITHDRAWN_SHARE:
                     closed_at = published_at + dt.timedelta(days=rng.randint(1, days - 1), hours=2)
                     row.update(state="withdrawn", withdrawn_reason=rng.choice(t.WITHDRAWN_REASONS))
                 else:

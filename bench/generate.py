@@ -6,8 +6,10 @@
    migrate it, load the 34 provinces and 3,321 communes.
 2. In one transaction: empty the generated tables, drop their secondary indexes and foreign keys, COPY
    villages, agencies, disclosures, documents, feedback, records, audit events and posting villages,
-   then recreate every dropped index and constraint from its own definition. A failure rolls it all
-   back, so nothing stays dropped.
+   then (issue 5) consultations, comments, decisions, recommendations and the unit reports of the
+   periods that ended (with a `Compilation` marker per province and period), then recreate every
+   dropped index and constraint from its own definition. A failure rolls it all back, so nothing
+   stays dropped.
 3. VACUUM ANALYZE the loaded tables, print the counts and the time taken.
 
 The five years end today, so ~2% of the postings are open now, as on a real portal.
@@ -17,6 +19,14 @@ import argparse
 import sys
 import time
 
+from activity import (
+    COMMENT_COLUMNS,
+    CONSULTATION_COLUMNS,
+    DECISION_COLUMNS,
+    RECOMMENDATION_COLUMNS,
+    REPORT_COLUMNS,
+    Activity,
+)
 from common import check_bench_database, create_database_if_missing, database_url, setup_django, timed
 from dataset import FULL_SIZE, Dataset
 
@@ -24,12 +34,15 @@ from dataset import FULL_SIZE, Dataset
 EMPTIED = [
     "disclosures_disclosure_posting_villages", "disclosures_document", "disclosures_feedback",
     "disclosures_record", "disclosures_auditevent", "disclosures_reminder", "disclosures_disclosure",
+    "consultations_comment", "consultations_consultation", "consultations_decision",
+    "consultations_recommendation", "reports_unitreport", "reports_compilation", "reports_areareport",
     "units_agency",
 ]  # fmt: skip
 # The big ones: loaded without secondary indexes and foreign keys, which are rebuilt once at the end.
 BULK = [
     "disclosures_disclosure", "disclosures_document", "disclosures_feedback", "disclosures_record",
-    "disclosures_auditevent", "disclosures_disclosure_posting_villages",
+    "disclosures_auditevent", "disclosures_disclosure_posting_villages", "consultations_consultation",
+    "consultations_comment", "consultations_decision", "consultations_recommendation", "reports_unitreport",
 ]  # fmt: skip
 DISCLOSURE_COLUMNS = [
     "id", "unit_id", "agency_id", "item_id", "title", "summary", "body", "decision_number",
@@ -39,6 +52,16 @@ DISCLOSURE_COLUMNS = [
     "window_ends_at", "window_explanation", "radio_days", "return_reason", "withdrawn_reason",
     "closed_at", "created_at", "updated_at", "search_text",
 ]  # fmt: skip
+# A Compilation marker per province and reported period, counting its generated reports.
+COMPILATIONS = """
+INSERT INTO reports_compilation (authority_id, year, kind, compiled_at, reports)
+SELECT p.id, r.year, r.kind, min(r.compiled_at), count(*)
+FROM reports_unitreport r
+LEFT JOIN units_agency a ON a.id = r.agency_id
+JOIN units_administrativeunit u ON u.id = coalesce(r.unit_id, a.unit_id)
+JOIN units_administrativeunit p ON p.id = CASE WHEN u.level = 'province' THEN u.id ELSE u.parent_id END
+GROUP BY p.id, r.year, r.kind
+"""
 
 
 # --- Loading -----------------------------------------------------------------------------------------
@@ -173,6 +196,13 @@ def main(argv=None):
                 for item in CatalogueItem.objects.filter(kind="disclose")
             }  # fmt: skip
             data.prepare(communes, agencies, items)
+            catalogue = {}
+            for pk, scope, kind in (
+                CatalogueItem.objects.filter(kind__in=["comment", "decide"])
+                .order_by("scope", "kind", "article", "clause")
+                .values_list("pk", "scope", "kind")
+            ):
+                catalogue.setdefault((scope, kind), []).append(pk)
 
         with timed("disclosures"):
             rows = ([row[c] for c in DISCLOSURE_COLUMNS] for row in data.disclosure_rows(total))
@@ -200,12 +230,45 @@ def main(argv=None):
         for label, table, columns, rows in children:
             with timed(label):
                 counts[label] = copy_rows(cursor, table, columns, rows(), freeze=True)
+        activity = Activity(data, catalogue)
+        with timed("consultations"):
+            counts["consultations"] = copy_rows(
+                cursor,
+                "consultations_consultation",
+                CONSULTATION_COLUMNS,
+                activity.consultation_rows(),
+                freeze=True,
+            )
+            cursor.execute(
+                "SELECT setval(pg_get_serial_sequence('consultations_consultation', 'id'), %s)",
+                [max(activity.next_consultation - 1, 1)],
+            )
+        with timed("comments"):
+            counts["comments"] = copy_rows(
+                cursor, "consultations_comment", COMMENT_COLUMNS, activity.comment_rows(), freeze=True
+            )
+        with timed("decisions"):
+            counts["decisions"] = copy_rows(
+                cursor, "consultations_decision", DECISION_COLUMNS, activity.decision_rows(), freeze=True
+            )
+        with timed("recommendations"):
+            counts["recommendations"] = copy_rows(
+                cursor, "consultations_recommendation", RECOMMENDATION_COLUMNS,
+                activity.recommendation_rows(), freeze=True,
+            )  # fmt: skip
+        with timed("unit reports"):
+            owners = [(c["id"], None) for c in communes] + [(None, a["id"]) for a in agencies]
+            counts["unit reports"] = copy_rows(
+                cursor, "reports_unitreport", REPORT_COLUMNS, activity.report_rows(owners), freeze=True
+            )
+            # The scheduled job's markers: those periods are compiled, compile_due does not redo them.
+            cursor.execute(COMPILATIONS)
         with timed(f"rebuild {len(recreate)} indexes and constraints"):
             for statement in recreate:
                 cursor.execute(statement)
 
     with timed("vacuum analyze"), connection.cursor() as cursor:
-        for table in [*BULK, "units_agency", "units_administrativeunit"]:
+        for table in [*BULK, "units_agency", "units_administrativeunit", "reports_compilation"]:
             cursor.execute(f"VACUUM (ANALYZE) {table}")
 
     check_search_text(data)
@@ -218,6 +281,9 @@ def main(argv=None):
         print(f"  {label:<18} {count:>10,}")
     for state, count in sorted(data.counts.items(), key=lambda pair: -pair[1]):
         print(f"    {state:<16} {count:>10,}  ({count / counts['disclosures']:.1%})")
+    print("  other states:")
+    for state, count in sorted(activity.counts.items()):
+        print(f"    {state:<28} {count:>10,}")
     print(f"Total time: {elapsed:.0f} s ({elapsed / 60:.1f} min)")
 
 

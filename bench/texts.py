@@ -233,3 +233,66 @@ DOCUMENT_KINDS = [
     ("Danh-sach-{n}.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     ("Anh-niem-yet-{n}.jpg", "image/jpeg"),
 ]
+
+# --- Consultations, decisions, recommendations, reports (issue 5) -------------------------------------
+# Consultation titles; {name} is the commune (or village, agency) in running text, {year} a number.
+CONSULTATION_TITLES = [
+    "Dự thảo kế hoạch phát triển kinh tế - xã hội năm {year} của {name}",
+    "Dự thảo quy hoạch khu dân cư mới {name}",
+    "Dự thảo phương án thu hồi đất mở rộng đường liên thôn năm {year}",
+    "Dự thảo đề án xây dựng nông thôn mới nâng cao {name} giai đoạn {year}",
+    "Dự thảo kế hoạch sử dụng đất năm {year} của {name}",
+    "Dự thảo quy chế thực hiện dân chủ ở {name}",
+    "Dự thảo phương án đặt tên đường, công trình công cộng {name}",
+]
+AGENCY_CONSULTATION_TITLES = [
+    "Dự thảo quy chế chi tiêu nội bộ năm {year} của {name}",
+    "Dự thảo kế hoạch công tác năm {year} của {name}",
+    "Dự thảo quy chế thi đua, khen thưởng của {name}",
+    "Dự thảo nội quy cơ quan {name}",
+]
+CONSULTATION_COMMENTS = [
+    "Đề nghị bổ sung kinh phí cho hạng mục thoát nước.",
+    "Thống nhất với dự thảo.",
+    "Đề nghị làm rõ thời gian thực hiện và nguồn kinh phí.",
+    "Cần lấy thêm ý kiến của các hộ bị ảnh hưởng trực tiếp.",
+    "Đề nghị giảm mức đóng góp đối với hộ nghèo, cận nghèo.",
+    "Phương án chưa tính đến đường đi lại của học sinh.",
+]
+RESPONSES = [
+    "Tiếp thu, đã chỉnh sửa tại dự thảo.",
+    "Giải trình: nội dung này đã được quy định tại văn bản cấp trên.",
+    "Tiếp thu một phần; phần còn lại sẽ xem xét ở giai đoạn sau.",
+    "Ý kiến không thuộc phạm vi lấy ý kiến, đã chuyển bộ phận chuyên môn.",
+]
+DECISION_TITLES = [
+    "Chủ trương làm đường bê tông nội thôn năm {year}",
+    "Mức đóng góp xây dựng nhà văn hóa thôn năm {year}",
+    "Hương ước, quy ước của thôn (sửa đổi năm {year})",
+    "Bầu trưởng thôn nhiệm kỳ {year}",
+    "Sử dụng quỹ đất công ích của thôn năm {year}",
+    "Mức đóng góp quỹ an ninh trật tự năm {year}",
+]
+COMMUNE_DECISION_TITLES = [
+    "Chủ trương đầu tư cầu dân sinh liên thôn năm {year}",
+    "Quy ước chung về giữ gìn vệ sinh môi trường của {name}",
+]
+AGENCY_DECISION_TITLES = [
+    "Quy chế chi tiêu nội bộ năm {year}",
+    "Phương án sử dụng quỹ phúc lợi năm {year}",
+    "Nội quy cơ quan (sửa đổi năm {year})",
+]
+RECOMMENDATION_SUBJECTS = [
+    "Chậm công khai danh sách hộ được hỗ trợ",
+    "Công trình đường liên thôn chậm tiến độ",
+    "Thu các khoản đóng góp chưa đúng nghị quyết",
+    "Chưa trả lời ý kiến của công dân đúng hạn",
+    "Niêm yết thiếu biểu dự toán chi tiết",
+]
+REPORT_RESULTS = (
+    "Đã công khai đầy đủ, đúng hạn các nội dung theo Điều 11; tổ chức lấy ý kiến Nhân dân đúng quy định."
+)
+REPORT_SHORTCOMINGS = (
+    "Một số nội dung còn công khai chậm do thiếu nhân lực; việc trả lời ý kiến có lúc chưa kịp thời."
+)
+REPORT_PROPOSALS = "Đề nghị tỉnh tiếp tục tập huấn cho công chức phụ trách và hỗ trợ kinh phí trang thiết bị."

@@ -148,6 +148,11 @@ class Consultation(Owned):
             models.Index(fields=["unit", "state", "-opened_at"], name="consultation_board"),
             # The closing job: open consultations whose period has ended.
             models.Index(fields=["state", "ends_at"], name="consultation_due"),
+            # Reports (reports/figures.py): the consultations that ended in a period, from the index alone.
+            models.Index(
+                fields=["ends_on", "state", "unit", "agency", "results_published_at", "id"],
+                name="consultation_ended",
+            ),
         ]
 
     def __str__(self):
@@ -233,7 +238,13 @@ class Comment(models.Model):
         verbose_name = _("ý kiến góp ý")
         verbose_name_plural = _("ý kiến góp ý")
         ordering = ["received_at", "pk"]
-        indexes = [models.Index(fields=["consultation", "received_at"], name="comment_by_consultation")]
+        indexes = [
+            models.Index(fields=["consultation", "received_at"], name="comment_by_consultation"),
+            # Reports: a consultation's comments and responses counted from the index alone.
+            models.Index(
+                fields=["consultation", "hidden_at", "response_kind", "channel"], name="comment_counts"
+            ),
+        ]
 
     def __str__(self):
         return self.text[:60]
@@ -375,6 +386,22 @@ class Decision(Owned):
         verbose_name_plural = _("quyết định của cộng đồng, tập thể")
         ordering = ["-decided_on", "-created_at"]
         constraints = [models.CheckConstraint(name="decision_owner_xor", condition=OWNER_XOR)]
+        indexes = [
+            # Reports (reports/figures.py): the decisions taken in a period, from the index alone.
+            models.Index(
+                fields=[
+                    "decided_on",
+                    "unit",
+                    "agency",
+                    "outcome",
+                    "state",
+                    "recognised_on",
+                    "recognition_deadline",
+                    "send_deadline",
+                ],
+                name="decision_decided",
+            ),  # fmt: skip
+        ]
 
     def __str__(self):
         return self.title
@@ -459,7 +486,13 @@ class Recommendation(Owned):
         verbose_name_plural = _("kiến nghị của Ban Thanh tra nhân dân")
         ordering = ["-made_on", "-pk"]
         constraints = [models.CheckConstraint(name="recommendation_owner_xor", condition=OWNER_XOR)]
-        indexes = [models.Index(fields=["answered_on", "due_on"], name="recommendation_due")]
+        indexes = [
+            models.Index(fields=["answered_on", "due_on"], name="recommendation_due"),
+            # Reports: the recommendations made in a period, from the index alone.
+            models.Index(
+                fields=["made_on", "unit", "agency", "due_on", "answered_on"], name="recommendation_made"
+            ),
+        ]
 
     def __str__(self):
         return self.subject

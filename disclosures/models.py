@@ -189,6 +189,19 @@ class Disclosure(models.Model):
                 condition=Q(state="published"),
                 name="disclosure_open_by_unit",
             ),
+            # Reports and the compliance dashboard (reports/figures.py): a period's postings and the
+            # windows that ended in it, counted from the index alone, and the owner of a disclosure
+            # that received feedback (bench/reports.py: country 1.9 s → 0.6 s).
+            models.Index(
+                fields=["published_at", "unit", "agency", "is_late", "state", "version"],
+                name="disclosure_posted",
+            ),
+            models.Index(
+                fields=["window_ends_at", "unit", "agency", "state", "closed_at"],
+                condition=Q(window_ends_at__isnull=False),
+                name="disclosure_window",
+            ),
+            models.Index(fields=["id", "unit", "agency"], name="disclosure_owner"),
         ]
 
     def __str__(self):
@@ -297,7 +310,13 @@ class Feedback(models.Model):
         verbose_name = _("câu hỏi, ý kiến")
         verbose_name_plural = _("câu hỏi, ý kiến")
         ordering = ["received_at", "pk"]
-        indexes = [models.Index(fields=["disclosure", "received_at"], name="feedback_by_disclosure")]
+        indexes = [
+            models.Index(fields=["disclosure", "received_at"], name="feedback_by_disclosure"),
+            # Reports: the feedback received in a period, counted from the index alone.
+            models.Index(
+                fields=["received_at", "disclosure", "hidden_at", "answered_at"], name="feedback_received"
+            ),
+        ]
 
     def __str__(self):
         return self.text[:60]

@@ -10,6 +10,7 @@ late one as a warning.
 import datetime as dt
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cached_property
 
 from django.db.models import Q
 from django.utils import timezone, translation
@@ -53,15 +54,16 @@ class Indicator:
     done: int
     total: int
 
-    @property
+    # Computed once: a page of 300 units asks each indicator for its status several times.
+    @cached_property
     def rate(self) -> Fraction | None:
         return Fraction(self.done, self.total) if self.total else None
 
-    @property
+    @cached_property
     def percent(self) -> float | None:
         return None if self.rate is None else round(float(self.rate) * 100, 1)
 
-    @property
+    @cached_property
     def status(self) -> str:
         if self.rate is None:
             return NONE
@@ -257,6 +259,7 @@ def rows_for(
         UnitReport.objects.filter(year=period.year, kind=period.kind)
         .filter(Q(unit__in=unit_ids) | Q(agency__in=agency_ids))
         .only("pk", "unit_id", "agency_id", "state", "is_late", "submitted_at", "due_on", "period_end")
+        .order_by()  # not the model's ordering: it joins the units to sort by name
     )
     by_owner = {figures_module._key(r.unit_id, r.agency_id): r for r in reports}
     rows = []
