@@ -10,7 +10,6 @@ late one as a warning.
 import datetime as dt
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import cached_property
 
 from django.db.models import Q
 from django.utils import timezone, translation
@@ -47,29 +46,40 @@ INDICATOR_KEYS = [key for key, *_rest in INDICATORS]
 SORT_KEYS = {"name", "status", "report", *INDICATOR_KEYS}
 
 
-@dataclass(frozen=True)
 class Indicator:
-    key: str
-    label: str
-    done: int
-    total: int
+    """`done` of `total` (e.g. 27 of 30 postings on time), with its status computed once in integers:
+    a country page asks 20,000 of them for their status."""
 
-    # Computed once: a page of 300 units asks each indicator for its status several times.
-    @cached_property
+    __slots__ = ("key", "label", "done", "total", "percent", "status")
+
+    def __init__(self, key: str, label: str, done: int, total: int):
+        self.key, self.label, self.done, self.total = key, label, done, total
+        if not total:
+            self.percent, self.status = None, NONE
+        else:
+            self.percent = round(100 * done / total, 1)
+            if done == total:
+                self.status = GOOD
+            elif done * WARN_FROM.denominator >= total * WARN_FROM.numerator:
+                self.status = WARN
+            else:
+                self.status = BAD
+
+    def __repr__(self):
+        return f"Indicator({self.key!r}, {self.done}/{self.total})"
+
+    def __eq__(self, other):
+        return isinstance(other, Indicator) and (self.key, self.done, self.total) == (
+            other.key,
+            other.done,
+            other.total,
+        )
+
+    __hash__ = None
+
+    @property
     def rate(self) -> Fraction | None:
         return Fraction(self.done, self.total) if self.total else None
-
-    @cached_property
-    def percent(self) -> float | None:
-        return None if self.rate is None else round(float(self.rate) * 100, 1)
-
-    @cached_property
-    def status(self) -> str:
-        if self.rate is None:
-            return NONE
-        if self.rate == 1:
-            return GOOD
-        return WARN if self.rate >= WARN_FROM else BAD
 
     @property
     def status_label(self) -> str:
@@ -113,13 +123,14 @@ class Row:
     report: UnitReport | None
     report_status: str
     indicators: list[Indicator] = field(init=False)
+    is_agency: bool = field(init=False)
+    status: str = field(init=False)  # the worst of the indicators and the report
 
     def __post_init__(self):
         self.indicators = indicators_of(self.figures)
-
-    @property
-    def is_agency(self) -> bool:
-        return isinstance(self.owner, Agency)
+        self.is_agency = isinstance(self.owner, Agency)
+        colours = [i.status for i in self.indicators] + [REPORT_STATUS_COLOUR[self.report_status]]
+        self.status = min(colours, key=STATUS_ORDER.__getitem__)
 
     @property
     def code(self) -> str:
@@ -140,11 +151,6 @@ class Row:
     @property
     def report_status_label(self) -> str:
         return ReportStatus(self.report_status).label
-
-    @property
-    def status(self) -> str:
-        colours = [i.status for i in self.indicators] + [self.report_colour]
-        return min(colours, key=STATUS_ORDER.__getitem__)
 
     @property
     def status_label(self) -> str:

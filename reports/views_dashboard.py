@@ -8,7 +8,7 @@ counts everything in grouped queries; the templates read only what the rows alre
 """
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -16,8 +16,10 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.html import escape
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
@@ -179,7 +181,7 @@ class Line:
     place: str = ""
     report_url: str | None = None
     status: str = comp.NONE
-    cells: list = field(default_factory=list)  # (column label, indicator)
+    cells: str = ""  # the indicator cells' HTML (see `_cells_html`)
 
     @property
     def status_label(self):
@@ -194,10 +196,47 @@ class Line:
         return STATUS_ICONS[self.row.report_colour]
 
 
+class _CellWriter:
+    """The six indicator cells of a row as HTML, written in Python: rendering them through the
+    template language cost ~200 ms for a province of 300 units (20,000 variable lookups)."""
+
+    def __init__(self):
+        self.labels = [escape(str(label)) for _key, label, *_rest in comp.INDICATORS]
+        self.nothing_due = escape(_("không phát sinh"))
+        self.status_labels = {key: escape(str(label)) for key, label in comp.STATUS_LABELS.items()}
+        self.percents: dict[float, str] = {}
+
+    def percent(self, value: float) -> str:
+        # As `floatformat:"-1"`: "100", "62,5" (the locale's decimal separator), cached per value.
+        if value not in self.percents:
+            self.percents[value] = (
+                str(int(value)) if value == int(value) else formats.number_format(value, 1, use_l10n=True)
+            )
+        return self.percents[value]
+
+    def __call__(self, indicators) -> str:
+        cells = []
+        for label, i in zip(self.labels, indicators, strict=True):
+            status = i.status
+            if i.total:
+                body = (
+                    f'<span class="ind-pct">{self.percent(i.percent)}%</span> '
+                    f'<span class="ind-frac">{i.done}/{i.total}</span>'
+                    f'<span class="visually-hidden"> – {self.status_labels[status]}</span>'
+                )
+            else:
+                body = f'<span class="visually-hidden">{self.nothing_due}</span>'
+            cells.append(
+                f'<td data-label="{label}"><div><span class="ind ind-{status}">'
+                f'<span class="ind-icon" aria-hidden="true">{STATUS_ICONS[status]}</span>{body}</span></div></td>'
+            )
+        return mark_safe("".join(cells))  # noqa: S308 (labels escaped above, the rest are numbers)
+
+
 def _lines(rows, period, *, places: dict[int, str], country: bool = False) -> list[Line]:
     types = dict(UnitType.choices)
     agency_type = _("Cơ quan, đơn vị")
-    labels = [str(label) for _key, label, *_rest in comp.INDICATORS]  # translated once, not per cell
+    cells = _CellWriter()
     lines = []
     for row in rows:
         owner = row.owner
@@ -219,7 +258,7 @@ def _lines(rows, period, *, places: dict[int, str], country: bool = False) -> li
                 place,
                 report_url,
                 status=row.status,
-                cells=list(zip(labels, row.indicators, strict=True)),
+                cells=cells(row.indicators),
             )
         )
     return lines
