@@ -413,3 +413,15 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_units(
     client.force_login(cast.admin)
     assert queries(client, area_url("VN", period=H1)) == country_few
     assert queries(client, area_url("07282", period=H1)) == drill_few
+
+
+def test_names_in_the_table_are_escaped(cast, client, half_year):
+    cast.b.name = 'Xã <script>alert("x")</script> & Co'
+    cast.b.save()
+    client.force_login(cast.reviewer_p)
+    html = client.get(area_url("24", period=H1)).content.decode()
+    assert "<script>alert" not in html
+    assert "Xã &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co" in html
+    # The row still carries its indicator cells, report status and overall status in words.
+    row = html[html.index("&lt;script&gt;") :].split("</tr>")[0]
+    assert "ind-icon" in row and "Chưa gửi (quá hạn)" in row and "Chưa đạt" in row
