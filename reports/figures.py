@@ -177,8 +177,9 @@ def compute(
 ) -> dict[str, dict]:
     """Figures for each of the commune-level `units` and `agencies` (querysets or id lists), keyed
     'u<id>' / 'a<id>'. One statement for every family (the parts joined by UNION ALL, each read from
-    its own index); `breakdowns=True` adds the counts by item, form and channel (three queries the
-    dashboard does not need). Whatever the number of units."""
+    its own index). `breakdowns=False` counts only what the indicators need (the dashboard, the API):
+    no comments and no counts by item, form or channel, which `breakdowns=True` adds for reports.
+    Whatever the number of units."""
     today = today or timezone.localdate()
     start, end = period.bounds()
     communes, agency_ids = _ids(units), _ids(agencies)
@@ -233,12 +234,13 @@ def compute(
         consultation__state__in=closed,
         hidden_at__isnull=True,
     )
-    comment_counts = {
-        "n": _count("consultation_id"),
-        "responded": _count("consultation_id", ~Q(response_kind="")),
-    }
-    for rows in _by_commune(comments, communes, agency_ids, prefix="consultation__"):
-        parts.append(_tagged("comments", rows, comment_counts))
+    if breakdowns:
+        comment_counts = {
+            "n": _count("consultation_id"),
+            "responded": _count("consultation_id", ~Q(response_kind="")),
+        }
+        for rows in _by_commune(comments, communes, agency_ids, prefix="consultation__"):
+            parts.append(_tagged("comments", rows, comment_counts))
 
     # Community and staff decisions taken in the period.
     passed = Q(outcome=Outcome.PASSED)
