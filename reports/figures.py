@@ -113,8 +113,14 @@ def _ids(values) -> QuerySet | list:
     return list(values)
 
 
+def _in(field: str, ids) -> dict:
+    """`field` among `ids`: a subquery for a queryset, one array parameter for a list (see
+    democracy.lookups: binding hundreds of ids one by one, in every part, cost more than some parts)."""
+    return {f"{field}__in": ids} if isinstance(ids, QuerySet) else {f"{field}__any": ids}
+
+
 def _owned_by(communes, agencies, *, prefix: str = "") -> Q:
-    return Q(**{f"{prefix}unit__in": communes}) | Q(**{f"{prefix}agency__in": agencies})
+    return Q(**_in(f"{prefix}unit", communes)) | Q(**_in(f"{prefix}agency", agencies))
 
 
 def _by_commune(queryset, communes, agencies, *, prefix: str = "", group=(), **counts) -> list:
@@ -128,7 +134,7 @@ def _by_commune(queryset, communes, agencies, *, prefix: str = "", group=(), **c
         .order_by()
     )
     villages = (
-        queryset.filter(**{f"{prefix}unit__parent__in": communes, f"{prefix}unit__level": Level.VILLAGE})
+        queryset.filter(**_in(f"{prefix}unit__parent", communes), **{f"{prefix}unit__level": Level.VILLAGE})
         .values_list(f"{prefix}unit__parent_id", f"{prefix}agency_id", *group)
         .annotate(**counts)
         .order_by()
@@ -216,8 +222,8 @@ def compute(
         "hidden": _count("received_at", ~shown),
     }
     feedback = Feedback.objects.filter(received_at__gte=start, received_at__lt=end)
-    for lookup, ids in (("disclosure__unit__in", communes), ("disclosure__agency__in", agency_ids)):
-        rows = feedback.filter(**{lookup: ids}).values_list("disclosure__unit_id", "disclosure__agency_id")
+    for field, ids in (("disclosure__unit", communes), ("disclosure__agency", agency_ids)):
+        rows = feedback.filter(**_in(field, ids)).values_list("disclosure__unit_id", "disclosure__agency_id")
         parts.append(_tagged("feedback", rows, feedback_counts))
 
     # Consultations whose comment period ended in the period, and their comments (one join, not an IN).
