@@ -115,6 +115,18 @@ REPORT_STATUS_COLOUR = {
 }
 
 
+class UnitSummary(NamedTuple):
+    """What a country row needs of a commune (3,321 model instances cost ~100 ms)."""
+
+    pk: int
+    code: str
+    name: str
+    type: str
+    level: str
+    parent_id: int | None
+    search_name: str
+
+
 class ReportSummary(NamedTuple):
     """What a row needs of a unit's report (a model instance per unit cost ~40 ms for the country)."""
 
@@ -303,7 +315,11 @@ def rows_for(
 def sort_name(owner) -> str:
     """The name without diacritics, for Vietnamese alphabetical order near enough (the database's
     collation may put Đ after Y): the one units and agencies store, when it was loaded."""
-    return owner.__dict__.get("search_name") or fold(owner.name)
+    return (
+        getattr(owner, "search_name", None)
+        if isinstance(owner, UnitSummary)
+        else (owner.__dict__.get("search_name") or fold(owner.name))
+    )
 
 
 def _by_name(owners) -> list:
@@ -336,7 +352,7 @@ def country_compliance(country, period: Period, *, today: dt.date | None = None)
     page); `country` stands for the area on the page."""
     today = today or timezone.localdate()
     query = in_force(AdministrativeUnit.objects.filter(level=Level.COMMUNE), period)
-    units = _by_name(query.only("pk", "code", "name", "type", "level", "parent_id", "search_name"))
+    units = _by_name(UnitSummary(*u) for u in query.values_list(*UnitSummary._fields).order_by())
     rows = rows_for(period, units, today=today, unit_query=query)
     totals = figures_module.total_of(r.figures for r in rows)
     return Area(area=country, period=period, rows=rows, totals=totals, today=today)
