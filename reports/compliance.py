@@ -315,11 +315,9 @@ def rows_for(
 def sort_name(owner) -> str:
     """The name without diacritics, for Vietnamese alphabetical order near enough (the database's
     collation may put Đ after Y): the one units and agencies store, when it was loaded."""
-    return (
-        getattr(owner, "search_name", None)
-        if isinstance(owner, UnitSummary)
-        else (owner.__dict__.get("search_name") or fold(owner.name))
-    )
+    if isinstance(owner, UnitSummary):
+        return owner.search_name
+    return owner.__dict__.get("search_name") or fold(owner.name)
 
 
 def _by_name(owners) -> list:
