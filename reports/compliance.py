@@ -98,8 +98,8 @@ def _labels() -> dict[str, str]:
     return _LABELS[language]
 
 
-def indicators_of(figures: dict) -> list[Indicator]:
-    labels = _labels()
+def indicators_of(figures: dict, labels: dict[str, str] | None = None) -> list[Indicator]:
+    labels = labels or _labels()
     return [
         Indicator(key, labels[key], figures[family][done], figures[family][total])
         for key, _label, family, done, total in INDICATORS
@@ -148,12 +148,13 @@ class Row:
     figures: dict
     report: ReportSummary | None
     report_status: str
+    labels: dict[str, str] | None = field(default=None, repr=False)  # the indicators' labels, if known
     indicators: list[Indicator] = field(init=False)
     is_agency: bool = field(init=False)
     status: str = field(init=False)  # the worst of the indicators and the report
 
     def __post_init__(self):
-        self.indicators = indicators_of(self.figures)
+        self.indicators = indicators_of(self.figures, self.labels)
         self.is_agency = isinstance(self.owner, Agency)
         colours = [i.status for i in self.indicators] + [REPORT_STATUS_COLOUR[self.report_status]]
         self.status = min(colours, key=STATUS_ORDER.__getitem__)
@@ -296,6 +297,7 @@ def rows_for(
         .order_by()  # not the model's ordering: it joins the units to sort by name
     )
     by_owner = {figures_module._key(r[1], r[2]): ReportSummary(*r) for r in reports}
+    labels = _labels()  # once: the active language costs a lookup per call
     rows = []
     for owner in [*units, *agencies]:
         key = figures_module.key_for(owner)
@@ -307,6 +309,7 @@ def rows_for(
                 figures=computed.get(key) or figures_module.empty(),
                 report=report,
                 report_status=report_status(report, due_on, period.end, today),
+                labels=labels,
             )
         )
     return rows
