@@ -15,7 +15,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import escape
 from django.utils.http import urlencode
@@ -55,14 +55,6 @@ class Country:
 
     def __str__(self):
         return str(self.name)
-
-
-def _reverse(name, *args) -> str | None:
-    """A URL of a page another part of the issue provides, or None while it does not exist."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
 
 
 def _with_query(url: str, **params) -> str:
@@ -259,7 +251,7 @@ def _lines(rows, period, *, places: dict[int, str], country: bool = False) -> li
             url = reverse("reports:area", args=[owner.code])
             # Only the country's rows hold parent_id (a deferred field would cost a query per row).
             place = places.get(owner.parent_id, "") if country else ""
-        report_url = _reverse("reports:detail", row.report.pk) if row.report else None
+        report_url = reverse("reports:detail", args=[row.report.pk]) if row.report else None
         lines.append(
             Line(
                 row,
@@ -392,7 +384,9 @@ def area(request, code):
         "coverage_url": _with_query(reverse("reports:coverage", args=[target.code]), period=period.key),
         "trend_url": _with_query(reverse("reports:trend", args=[target.code]), period=period.key),
         "trend_page_url": _with_query(reverse("reports:trend_table", args=[target.code]), period=period.key),
-        "rollup_url": None if isinstance(target, Country) else _reverse("reports:rollup_start", target.code),
+        "rollup_url": None
+        if isinstance(target, Country)
+        else reverse("reports:rollup_start", args=[target.code]),
         "breadcrumbs": _breadcrumbs(request, target, period),
     }
     return _private(render(request, "reports/dashboard_area.html", context))
@@ -454,7 +448,7 @@ def _unit_page(request, owner):
         "owner": owner,
         "is_agency": is_agency,
         "row": row,
-        "report_url": _reverse("reports:detail", row.report.pk) if row.report else None,
+        "report_url": reverse("reports:detail", args=[row.report.pk]) if row.report else None,
         "period": period,
         "period_error": error,
         "halves": halves,
