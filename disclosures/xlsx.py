@@ -12,6 +12,7 @@ import io
 from collections.abc import Iterable, Sequence
 
 from django.utils import timezone
+from django.utils.functional import Promise
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
@@ -38,6 +39,25 @@ def _local(value):
     return value
 
 
+def write_value(cell, value):
+    """Writes `value` typed into an openpyxl cell: strings (lazy translations included) formula-safe and
+    explicit, aware datetimes as Vietnamese local time, dates and datetimes with a day-first format,
+    numbers as numbers. Returns the value written (for measuring the column)."""
+    if isinstance(value, Promise):
+        value = str(value)
+    value = _local(value)
+    if isinstance(value, str):
+        cell.value = _string(value)
+        cell.data_type = "s"
+    else:
+        cell.value = value
+        if isinstance(value, dt.datetime):
+            cell.number_format = DATETIME_FORMAT
+        elif isinstance(value, dt.date):
+            cell.number_format = DATE_FORMAT
+    return value
+
+
 def _text_width(value) -> int:
     if isinstance(value, dt.datetime):
         return 16
@@ -61,7 +81,7 @@ def write_sheet(
     # Sheet titles: at most 31 characters, none of []:*?/\
     sheet.title = "".join(c for c in sheet_title if c not in "[]:*?/\\")[:31] or "Sheet1"
     measured = [len(str(h)) for h in headers]
-    sheet.append([_string(sheet, h) for h in headers])
+    sheet.append([_string(h) for h in headers])
     # One style object per kind of cell: a new one per cell made a 3,000-row sheet take seconds.
     header, text, other = (
         Alignment(vertical="center", wrap_text=True),
@@ -74,17 +94,8 @@ def write_sheet(
         cell.alignment = header
     for r, row in enumerate(rows, start=2):
         for c, value in enumerate(row, start=1):
-            value = _local(value)
             cell = sheet.cell(row=r, column=c)
-            if isinstance(value, str):
-                cell.value = _string(sheet, value)
-                cell.data_type = "s"
-            else:
-                cell.value = value
-                if isinstance(value, dt.datetime):
-                    cell.number_format = DATETIME_FORMAT
-                elif isinstance(value, dt.date):
-                    cell.number_format = DATE_FORMAT
+            value = write_value(cell, value)
             cell.alignment = text if isinstance(value, str) else other
             if c <= len(measured):
                 measured[c - 1] = max(measured[c - 1], _text_width(value))
@@ -96,7 +107,7 @@ def write_sheet(
     return out.getvalue()
 
 
-def _string(sheet, value) -> str:
+def _string(value) -> str:
     # Characters XML cannot hold (control characters) would make openpyxl refuse the whole file.
     return safe_cell(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
 

@@ -11,16 +11,14 @@ import io
 import re
 
 from django.utils import timezone
-from django.utils.functional import Promise
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from consultations.documents import _issuer as _agency_issuer
 from democracy.pdf import render_pdf
 from disclosures.records import _lower_first, _split_type
-from disclosures.xlsx import DATE_FORMAT, DATETIME_FORMAT, MAX_WIDTH, safe_cell
+from disclosures.xlsx import MAX_WIDTH, write_value
 from units.models import Level
 
 from . import figures as figures_module
@@ -215,20 +213,7 @@ def _header_rows(report: UnitReport) -> list[tuple[str, object]]:
 
 
 def _write(cell, value, *, wrap=False):
-    """A typed cell: dates as dates, numbers as numbers, every string formula-safe and explicit."""
-    if isinstance(value, Promise):
-        value = str(value)  # a lazily translated label (the forms of disclosure, the channels)
-    if isinstance(value, dt.datetime) and timezone.is_aware(value):
-        value = timezone.localtime(value).replace(tzinfo=None, microsecond=0)
-    if isinstance(value, str):
-        cell.value = safe_cell(ILLEGAL_CHARACTERS_RE.sub("", value))
-        cell.data_type = "s"
-    else:
-        cell.value = value
-        if isinstance(value, dt.datetime):
-            cell.number_format = DATETIME_FORMAT
-        elif isinstance(value, dt.date):
-            cell.number_format = DATE_FORMAT
+    write_value(cell, value)
     cell.alignment = Alignment(vertical="top", wrap_text=wrap)
 
 

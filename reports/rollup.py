@@ -23,12 +23,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from democracy.pdf import lay_out
-from disclosures.xlsx import DATE_FORMAT, DATETIME_FORMAT, MAX_WIDTH, safe_cell
+from disclosures.xlsx import MAX_WIDTH, write_value
 from units.models import AdministrativeUnit, Level
 
 from . import labels
@@ -353,26 +352,13 @@ def rollup_pdf(area_report: AreaReport, *, laid_out=None) -> bytes:
 # --- XLSX ------------------------------------------------------------------------------------------------
 
 
-def _text(value) -> str:
-    return safe_cell(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
-
-
 def _write(sheet, row: int, values, *, bold: bool = False, indent: int = 0) -> None:
     """One row, typed: strings formula-safe and explicit, numbers as numbers, dates as dates."""
     for column, value in enumerate(values, start=1):
         if value is None:
             continue
         cell = sheet.cell(row=row, column=column)
-        if isinstance(value, str):
-            cell.value = _text(value)
-            cell.data_type = "s"
-        else:
-            if isinstance(value, dt.datetime):
-                value = timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
-                cell.number_format = DATETIME_FORMAT
-            elif isinstance(value, dt.date):
-                cell.number_format = DATE_FORMAT
-            cell.value = value
+        value = write_value(cell, value)
         cell.alignment = Alignment(
             vertical="top", wrap_text=isinstance(value, str), indent=indent if column == 1 else 0
         )
