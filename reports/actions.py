@@ -59,7 +59,7 @@ def _compile_batch(owners, period: Period, *, by, now, today) -> int:
     computed = figures.compute(period, units=unit_ids, agencies=agency_ids, today=today)
     with transaction.atomic():
         existing = {
-            figures._key(r.unit_id, r.agency_id): r
+            figures.owner_key(r.unit_id, r.agency_id): r
             for r in UnitReport.objects.select_for_update(of=("self",))
             .filter(year=period.year, kind=period.kind)
             .filter(Q(unit__in=unit_ids) | Q(agency__in=agency_ids))

@@ -296,7 +296,7 @@ def rows_for(
         .values_list(*ReportSummary._fields)
         .order_by()  # not the model's ordering: it joins the units to sort by name
     )
-    by_owner = {figures_module._key(r[1], r[2]): ReportSummary(*r) for r in reports}
+    by_owner = {figures_module.owner_key(r[1], r[2]): ReportSummary(*r) for r in reports}
     labels = _labels()  # once: the active language costs a lookup per call
     rows = []
     for owner in [*units, *agencies]:

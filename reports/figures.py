@@ -100,7 +100,7 @@ def key_for(owner) -> str:
     return f"a{owner.pk}" if isinstance(owner, Agency) else f"u{owner.pk}"
 
 
-def _key(unit_id, agency_id) -> str:
+def owner_key(unit_id, agency_id) -> str:
     return f"a{agency_id}" if agency_id else f"u{unit_id}"
 
 
@@ -291,7 +291,7 @@ def compute(
     parts = [part.order_by() for part in parts]
     decision_keys, recommendation_keys = list(EMPTY["decisions"]), list(EMPTY["recommendations"])
     for unit_id, agency_id, family, *n in _rows(parts[0].union(*parts[1:], all=True)):
-        figures = result[_key(unit_id, agency_id)]
+        figures = result[owner_key(unit_id, agency_id)]
         if family == "posted":
             d = figures["disclosures"]
             d["published"] += n[0]
@@ -332,11 +332,11 @@ def compute(
             .annotate(n=Count("pk"))
             .order_by()
         ):
-            result[_key(unit_id, agency_id)]["disclosures"]["by_item"][f"{article}.{clause}"] = n
+            result[owner_key(unit_id, agency_id)]["disclosures"]["by_item"][f"{article}.{clause}"] = n
         for unit_id, agency_id, forms in in_period.values_list("unit_id", "agency_id", "forms").iterator(
             chunk_size=5000
         ):
-            by_form = result[_key(unit_id, agency_id)]["disclosures"]["by_form"]
+            by_form = result[owner_key(unit_id, agency_id)]["disclosures"]["by_form"]
             for form in forms or ():
                 by_form[form] = by_form.get(form, 0) + 1
         channel_parts = [
@@ -346,7 +346,7 @@ def compute(
             )
         ]
         for commune, agency_id, channel, n in _rows(channel_parts[0].union(channel_parts[1], all=True)):
-            by_channel = result[_key(commune, agency_id)]["consultations"]["by_channel"]
+            by_channel = result[owner_key(commune, agency_id)]["consultations"]["by_channel"]
             by_channel[channel] = by_channel.get(channel, 0) + n
 
     return dict(result)

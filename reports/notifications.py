@@ -140,7 +140,7 @@ def _editors(unit_ids: list[int], agency_ids: list[int]) -> dict[str, list[str]]
     )
     found = defaultdict(set)
     for unit_id, agency_id, email in rows:
-        found[figures._key(unit_id, agency_id)].add(email)
+        found[figures.owner_key(unit_id, agency_id)].add(email)
     return {key: sorted(emails) for key, emails in found.items()}
 
 
@@ -175,7 +175,7 @@ def _remind_area(province: AdministrativeUnit, period: Period, today: dt.date, h
     agencies = list(compliance_module.area_agencies(province).only("pk", "code", "name", "unit_id"))
     owners = {figures.key_for(o): o for o in [*units, *agencies]}
     reports = {
-        figures._key(r.unit_id, r.agency_id): r
+        figures.owner_key(r.unit_id, r.agency_id): r
         for r in UnitReport.objects.filter(year=period.year, kind=period.kind)
         .filter(Q(unit__in=[u.pk for u in units]) | Q(agency__in=[a.pk for a in agencies]))
         .only("pk", "unit_id", "agency_id", "state", "due_on", "due_explanation")

@@ -84,11 +84,6 @@ class Period:
     def label(self) -> str:
         return f"{KIND_LABELS[self.kind]} {self.year}"
 
-    @property
-    def title_label(self) -> str:
-        """'6 tháng đầu năm 2026' / 'năm 2026' as it reads after 'Báo cáo kết quả … '."""
-        return self.label
-
     def bounds(self) -> tuple[dt.datetime, dt.datetime]:
         """[start, end) as aware instants: midnight in Vietnam on the first day and the day after the last."""
         tz = timezone.get_default_timezone()

@@ -380,15 +380,11 @@ def submit(request, pk):
 # --- Files -------------------------------------------------------------------------------------------
 
 
-def _download(content: bytes, *, filename: str, content_type: str):
-    return generated_download(content, filename=filename, content_type=content_type)
-
-
 @login_required
 @require_GET
 def report_pdf(request, pk):
     report, _roles = get_report_for_user(request, pk)
-    return _download(
+    return generated_download(
         outputs.unit_report_pdf(report),
         filename=outputs.file_name(report, "pdf"),
         content_type="application/pdf",
@@ -399,7 +395,7 @@ def report_pdf(request, pk):
 @require_GET
 def report_xlsx(request, pk):
     report, _roles = get_report_for_user(request, pk)
-    return _download(
+    return generated_download(
         outputs.unit_report_xlsx(report),
         filename=outputs.file_name(report, "xlsx"),
         content_type=outputs.XLSX_TYPE,
