@@ -18,8 +18,7 @@ from democracy.calendar import add_working_days, period_end
 from democracy.models import CatalogueItem, Kind, Scope
 from disclosures import actions as disclosure_actions
 from disclosures.models import Disclosure
-from reports.models import extends_to_working_day
-from units.models import Agency, Level
+from units.models import Agency, Level, extends_to_working_day
 
 from . import rules
 from .models import (

@@ -10,8 +10,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from democracy.pdf import render_pdf
-from disclosures.records import _clock, _lower_first, _split_type
+from democracy.pdf import clock, lower_first, render_pdf, split_type
 from units.models import Agency, Level
 from units.text import fold
 
@@ -66,19 +65,19 @@ def _authority(owner) -> str:
     """ "Ủy ban nhân dân xã Đồng Kỳ" for a commune; an agency or a village by its own name."""
     if isinstance(owner, Agency) or owner.level == Level.VILLAGE:
         return owner.name
-    return f"Ủy ban nhân dân {_lower_first(owner.name)}"
+    return f"Ủy ban nhân dân {lower_first(owner.name)}"
 
 
 def _base(owner, unit, date, number="") -> dict:
     commune = _commune_of(unit)
-    type_word, place = _split_type(commune.name)
+    type_word, place = split_type(commune.name)
     return {
         **_issuer(owner),
         "internal": isinstance(owner, Agency),
         "owner_name": owner.name,
-        "owner_lower": _lower_first(owner.name),
+        "owner_lower": lower_first(owner.name),
         "authority": _authority(owner),
-        "unit_name": _lower_first(commune.name),
+        "unit_name": lower_first(commune.name),
         "unit_word": type_word.lower() or "xã",
         "place": place,
         "date": date,
@@ -117,7 +116,7 @@ def plan_context(consultation: Consultation) -> dict:
         "form_labels": consultation.form_labels(),
         "starts_on": starts_on,
         "ends_on": consultation.ends_on,
-        "ends_at": _clock(consultation.ends_at),
+        "ends_at": clock(consultation.ends_at),
         "documents": [d.original_name for d in consultation.documents.all()],
         "meetings": list(consultation.meetings.order_by("held_at", "pk")),
     }
@@ -247,8 +246,8 @@ def decision_context(decision: Decision) -> dict:
         "village_head": village_head,
         "village_results": list(decision.village_results.select_related("village").order_by("village__name")),
         "tally_form": "" if agency else TALLY_FORMS.get(decision.method, ""),
-        "opens_at": _clock(decision.vote_opens_at),
-        "closes_at": _clock(decision.vote_closes_at),
+        "opens_at": clock(decision.vote_opens_at),
+        "closes_at": clock(decision.vote_closes_at),
         "other_texts": (
             list(decision.ballots.exclude(other_text="").values_list("other_text", flat=True))
             if decision.method == DecisionMethod.ONLINE

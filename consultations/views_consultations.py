@@ -24,11 +24,11 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from democracy import ratelimit
 from democracy.downloads import safe_download
-from disclosures import ratelimit
+from democracy.xlsx import write_sheet
 from disclosures.forms import add_action_errors, item_reference
 from disclosures.views_public import OVERSIGHT_ROLES
-from disclosures.xlsx import write_sheet
 from units.access import get_agency_for_user, get_unit_for_user
 from units.models import AdministrativeUnit, Level
 

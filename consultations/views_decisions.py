@@ -19,7 +19,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from disclosures import ratelimit
+from democracy import ratelimit
 from units.access import get_agency_for_user, get_unit_for_user
 from units.models import AdministrativeUnit, Agency, Level
 

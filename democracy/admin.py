@@ -2,9 +2,10 @@
 so a reviewer can see who changed a legal rule, when, and from what."""
 
 from django.contrib import admin
+from django.contrib.contenttypes.admin import GenericTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import CalendarOverride, CatalogueItem
+from .models import AuditEvent, CalendarOverride, CatalogueItem, Notice
 
 
 @admin.register(CatalogueItem)
@@ -125,3 +126,51 @@ class CalendarOverrideAdmin(SimpleHistoryAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+
+# --- The audit trail: read-only everywhere ------------------------------------------------------------
+
+
+class ReadOnlyAdminMixin:
+    """Nothing added, changed or deleted through the admin (the write functions are the only writers)."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class AuditInline(ReadOnlyAdminMixin, GenericTabularInline):
+    """The trail of the object an admin page shows; every app's admin adds it to its pages."""
+
+    model = AuditEvent
+    ct_field = "target_type"
+    ct_fk_field = "target_id"
+    fields = ["at", "actor", "action", "changes", "note"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    ordering = ["at", "pk"]
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["at", "actor", "action", "target_type", "target_id", "note"]
+    list_filter = ["action", "target_type"]
+    search_fields = ["note", "actor__username"]
+    date_hierarchy = "at"
+    list_select_related = ["actor", "target_type"]
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_staff
+
+
+@admin.register(Notice)
+class NoticeAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["key", "recipients", "sent_at"]
+    search_fields = ["key"]
+    date_hierarchy = "sent_at"

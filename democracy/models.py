@@ -6,7 +6,10 @@ in a view: the catalogue is loaded by a migration and editable in the admin with
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -162,3 +165,112 @@ class CalendarOverride(models.Model):
 
     def __str__(self):
         return f"{self.date:%d/%m/%Y}: {self.get_kind_display()} ({self.reason})"
+
+
+# --- The audit trail and the done-markers of notifications, shared by every app ------------------------
+
+
+class Action(models.TextChoices):
+    """Every act the audit trail records, in every app. A new write function adds its act here, so the
+    trail reads the same on every staff page and in the admin."""
+
+    # Any object with a lifecycle
+    CREATED = "created", _("Tạo mới")
+    EDITED = "edited", _("Sửa")
+    IMPORTED = "imported", _("Nhập từ tệp")
+    SUBMITTED = "submitted", _("Trình phê duyệt")
+    RETURNED = "returned", _("Trả lại để sửa")
+    PUBLISHED = "published", _("Phê duyệt và công khai")
+    WITHDRAWN = "withdrawn", _("Thu hồi")
+    SUPERSEDED = "superseded", _("Được thay thế bằng phiên bản mới")
+    CORRECTION_STARTED = "correction_started", _("Bắt đầu đính chính (phiên bản mới)")
+    CLOSED = "closed", _("Kết thúc")
+    DOCUMENTS_ADDED = "documents_added", _("Đính kèm tài liệu")
+    DOCUMENT_REMOVED = "document_removed", _("Xóa tài liệu")
+    # Disclosures: citizens' questions and opinions
+    FEEDBACK_RECEIVED = "feedback_received", _("Tiếp nhận câu hỏi, ý kiến")
+    FEEDBACK_ANSWERED = "feedback_answered", _("Trả lời câu hỏi, ý kiến")
+    FEEDBACK_HIDDEN = "feedback_hidden", _("Ẩn câu hỏi, ý kiến")
+    # Consultations
+    OPENED = "opened", _("Bắt đầu lấy ý kiến")
+    COMMENT_RECEIVED = "comment_received", _("Tiếp nhận ý kiến góp ý")
+    COMMENT_RESPONDED = "comment_responded", _("Giải trình, tiếp thu ý kiến")
+    COMMENT_HIDDEN = "comment_hidden", _("Ẩn ý kiến góp ý")
+    RESULTS_PUBLISHED = "results_published", _("Công khai kết quả lấy ý kiến")
+    MEETING_RECORDED = "meeting_recorded", _("Ghi nhận hội nghị, cuộc họp")
+    # Decisions and votes (never the choice of a ballot)
+    TALLIED = "tallied", _("Ghi nhận kết quả biểu quyết")
+    VOTE_OPENED = "vote_opened", _("Mở biểu quyết trực tuyến")
+    VOTE_CAST = "vote_cast", _("Một hộ đã biểu quyết")
+    VOTES_COUNTED = "votes_counted", _("Kiểm phiếu biểu quyết trực tuyến")
+    SENT = "sent", _("Gửi cấp có thẩm quyền")
+    RECOGNISED = "recognised", _("Công nhận")
+    REFUSED = "refused", _("Không công nhận")
+    # Recommendations of the inspection board
+    RECOMMENDED = "recommended", _("Gửi kiến nghị")
+    ANSWERED = "answered", _("Trả lời")
+    # Reports
+    COMPILED = "compiled", _("Tổng hợp số liệu")
+    NARRATIVE_UPDATED = "narrative_updated", _("Sửa nội dung báo cáo")
+    SENT_TO_SIGN = "sent_to_sign", _("Trình ký")
+    SIGNED = "signed", _("Ký và gửi")
+    REGIME_CHANGED = "regime_changed", _("Thay đổi chế độ báo cáo")
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def of(self, obj):
+        """The trail of one object, oldest first."""
+        return self.filter(
+            target_type=ContentType.objects.get_for_model(obj, for_concrete_model=False), target_id=obj.pk
+        ).order_by("at", "pk")
+
+
+class AuditEvent(models.Model):
+    """Who did what to which object, when, and what changed: one row per act, written by the act's
+    write function in the same transaction (`democracy.audit.record`). Read-only everywhere."""
+
+    target_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    target_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("target_type", "target_id")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thực hiện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    action = models.CharField(_("việc"), max_length=40, choices=Action.choices)
+    at = models.DateTimeField(_("thời điểm"), default=timezone.now)
+    changes = models.JSONField(_("thay đổi"), default=dict, blank=True)
+    note = models.TextField(_("ghi chú"), blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("nhật ký")
+        verbose_name_plural = _("nhật ký")
+        ordering = ["at", "pk"]
+        indexes = [
+            # Every staff page reads one object's trail.
+            models.Index(fields=["target_type", "target_id", "at"], name="audit_by_target"),
+        ]
+
+    def __str__(self):
+        return f"{self.at:%d/%m/%Y %H:%M} {self.get_action_display()}"
+
+
+class Notice(models.Model):
+    """The done-marker of a notification (an e-mail, a reminder, a digest): claimed by its key before it
+    is sent, so a second run, or two workers at once, send it once (`democracy.notify.send_once`)."""
+
+    key = models.CharField(max_length=200, unique=True)
+    recipients = models.PositiveIntegerField(default=0)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("thông báo đã gửi")
+        verbose_name_plural = _("thông báo đã gửi")
+
+    def __str__(self):
+        return self.key

@@ -4,10 +4,12 @@ The font is Liberation Serif (metric-compatible with Times New Roman, which Decr
 asks for), shipped in static/fonts so every Vietnamese glyph renders on any machine.
 """
 
+import datetime as dt
 from pathlib import Path
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import timezone
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
@@ -36,3 +38,30 @@ def lay_out(html: str):
 def render_pdf(template_name: str, context: dict) -> bytes:
     """Render a template (extending `pdf/base.html`) to PDF bytes."""
     return lay_out(render_to_string(template_name, context)).write_pdf()
+
+
+# --- Wording shared by every document ---------------------------------------------------------------
+
+UNIT_TYPE_WORDS = ("Thành phố", "Thị trấn", "Thị xã", "Đặc khu", "Phường", "Huyện", "Quận", "Tỉnh", "Xã")
+
+
+def split_type(name: str) -> tuple[str, str]:
+    """ "Xã Đồng Kỳ" → ("Xã", "Đồng Kỳ"): the unit's type word and its short name (the place line)."""
+    for word in UNIT_TYPE_WORDS:
+        if name.startswith(f"{word} "):
+            return word, name[len(word) + 1 :]
+    return "", name
+
+
+def lower_first(name: str) -> str:
+    return name[:1].lower() + name[1:]
+
+
+def clock(moment: dt.datetime | None) -> str:
+    """ "09 giờ 00 phút ngày 08/02/2024"; the end of a day reads "24 giờ 00 ngày …" as the Civil Code says."""
+    if moment is None:
+        return ""
+    local = timezone.localtime(moment)
+    if local.time() >= dt.time(23, 59, 59):
+        return f"24 giờ 00 ngày {local:%d/%m/%Y}"
+    return f"{local:%H} giờ {local:%M} phút ngày {local:%d/%m/%Y}"

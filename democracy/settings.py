@@ -265,7 +265,7 @@ LOGGING = {
 
 # --- Portal -------------------------------------------------------------------------------------
 # The Civil Code end-of-period rule (Art. 148(2)) is part of each authority's reporting regime
-# (reports.models.ReportingRegime), edited in the admin.
+# (units.regimes.ReportingRegime), edited in the admin.
 # The portal's public address, for links in e-mails sent by scheduled jobs (no request to build them from).
 SITE_URL = env.str("SITE_URL", default="")
 # Citizens' feedback: how many a client may send per hour, and the largest upload a clerk may attach.

@@ -11,12 +11,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from democracy.audit import plain, record, record_many
 from democracy.calendar import add_working_days, period_end
-from democracy.models import CatalogueItem, Kind, Scope
-from reports.models import extends_to_working_day
-from units.models import Agency
+from democracy.models import Action, CatalogueItem, Kind, Scope
+from units.models import Agency, extends_to_working_day
 
-from .models import AuditEvent, Channel, Disclosure, Feedback, Record, RecordSequence, State
+from .models import Channel, Disclosure, Feedback, Record, RecordSequence, State
 
 EDITABLE_FIELDS = [
     "item", "title", "summary", "body", "decision_number", "decision_date", "decision_issuer", "forms",
@@ -25,9 +25,7 @@ EDITABLE_FIELDS = [
 
 
 def audit(disclosure, *, by, action, changes=None, note=""):
-    AuditEvent.objects.create(
-        disclosure=disclosure, actor=by, action=action, changes=changes or {}, note=note
-    )
+    record(disclosure, by=by, action=action, changes=changes, note=note)
 
 
 # --- Rules from the catalogue and the calendar -------------------------------------------------------
@@ -121,7 +119,7 @@ def update_draft(disclosure: Disclosure, *, by, villages=None, **fields) -> Disc
     for name, value in fields.items():
         old = getattr(disclosure, name)
         if old != value:
-            changes[name] = [_plain(old), _plain(value)]
+            changes[name] = [plain(old), plain(value)]
             setattr(disclosure, name, value)
     _compute_deadline(disclosure)
     disclosure.save()
@@ -136,14 +134,6 @@ def _compute_deadline(disclosure):
     computed = posting_deadline(disclosure.item, disclosure.decision_date)
     disclosure.posting_deadline = computed.date
     disclosure.posting_deadline_explanation = computed.explanation
-
-
-def _plain(value):
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    if hasattr(value, "pk"):
-        return str(value)
-    return value
 
 
 def _transition(disclosure, *, from_states, to_state, **values) -> bool:
@@ -220,7 +210,7 @@ def publish(disclosure: Disclosure, *, by, late_reason: str = "", now: dt.dateti
             old, from_states=[State.PUBLISHED, State.CLOSED], to_state=State.SUPERSEDED, closed_at=now
         ):
             audit(old, by=by, action="superseded", note=f"Thay thế bằng phiên bản {disclosure.version}")
-    audit(disclosure, by=by, action="published", changes={"window_end": _plain(values["window_end"])})
+    audit(disclosure, by=by, action="published", changes={"window_end": plain(values["window_end"])})
     _make_record(disclosure, Record.Kind.POSTING, made_at=now)
     return True
 
@@ -291,14 +281,8 @@ def close_due_postings(*, now: dt.datetime | None = None, batch_size: int = 1000
             Disclosure.objects.filter(pk__in=[d.pk for d in batch], state=State.PUBLISHED).update(
                 state=State.CLOSED, closed_at=now, updated_at=now
             )
-            AuditEvent.objects.bulk_create(
-                AuditEvent(
-                    disclosure=d,
-                    action="closed",
-                    at=now,
-                    changes={"window_ends_at": _plain(d.window_ends_at)},
-                )
-                for d in batch
+            record_many(
+                batch, by=None, action=Action.CLOSED, at=now, changes=lambda d: {"window_ends_at": d.window_ends_at}
             )
             numbers = take_record_numbers(batch, made_at=now)
             records = Record.objects.bulk_create(

@@ -13,12 +13,13 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from democracy.admin import AuditInline
 from democracy.models import CatalogueItem, Kind, Scope
 from units.admin import AllOrNothingImportExportAdmin
 
 from . import actions
 from .imports import DisclosureResource, export_file
-from .models import AgencyForm, AuditEvent, CommuneForm, Disclosure, Document, Feedback, Record, State
+from .models import AgencyForm, CommuneForm, Disclosure, Document, Feedback, Record, State
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -56,12 +57,6 @@ class FeedbackInline(ReadOnlyInline):
 class RecordInline(ReadOnlyInline):
     model = Record
     fields = ["kind", "number", "made_at", "pdf", "rendered_at"]
-    readonly_fields = fields
-
-
-class AuditEventInline(ReadOnlyInline):
-    model = AuditEvent
-    fields = ["at", "actor", "action", "changes", "note"]
     readonly_fields = fields
 
 
@@ -125,7 +120,7 @@ class DisclosureAdmin(AllOrNothingImportExportAdmin):
     autocomplete_fields = ["unit", "agency"]
     list_per_page = 100
     show_full_result_count = False  # a count over millions of rows on every page is not worth it
-    inlines = [DocumentInline, FeedbackInline, RecordInline, AuditEventInline]
+    inlines = [DocumentInline, FeedbackInline, RecordInline, AuditInline]
     actions = ["export_xlsx", "export_csv"]
     fieldsets = [
         (None, {"fields": ["unit", "agency", "state", "version", "supersedes", "correction_reason"]}),

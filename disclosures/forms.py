@@ -11,11 +11,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from democracy import uploads
 from democracy.calendar import ComputedDate
 from democracy.models import CatalogueItem, Kind, Scope
 from units.models import Agency, Level
 
-from . import actions, uploads
+from . import actions
 from .models import AgencyForm, Channel, CommuneForm, Feedback
 
 # Vietnamese dates are day-first whatever the interface language; ISO is accepted too.

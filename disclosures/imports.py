@@ -13,7 +13,7 @@ functions as a clerk's form (`disclosures.actions`), so deadlines and windows fo
 `trang_thai` is checked against the posting date; withdrawn and superseded versions are not imported.
 
 The export writes the same columns (so an export imports again) with formula-safe cells
-(disclosures/xlsx.py): XLSX with typed dates, or CSV with day-first dates.
+(democracy/xlsx.py): XLSX with typed dates, or CSV with day-first dates.
 """
 
 import datetime as dt
@@ -27,6 +27,7 @@ from import_export import fields, widgets
 
 from democracy.calendar import FIRST_DAY, LAST_DAY, VIETNAM_TZ
 from democracy.models import CatalogueItem, Kind, Scope
+from democracy.xlsx import FORMULA_STARTS, write_csv, write_sheet
 from units.imports.base import (
     COMMUNE,
     AgencyCodeWidget,
@@ -41,7 +42,6 @@ from units.models import AdministrativeUnit, Agency, Level
 
 from . import actions
 from .models import AgencyForm, CommuneForm, Disclosure, State
-from .xlsx import FORMULA_STARTS, write_csv, write_sheet
 
 #: The fields of a draft a row fills in (what the clerk's form fills in).
 DRAFT_FIELDS = (

@@ -352,26 +352,6 @@ class Record(models.Model):
         return f"{self.get_kind_display()} {self.number}"
 
 
-class AuditEvent(models.Model):
-    """Who did what to a disclosure, when, and what changed."""
-
-    disclosure = models.ForeignKey(Disclosure, on_delete=models.CASCADE, related_name="audit")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    action = models.CharField(max_length=40)
-    at = models.DateTimeField(default=timezone.now)
-    changes = models.JSONField(default=dict, blank=True)
-    note = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["at", "pk"]
-        indexes = [models.Index(fields=["disclosure", "at"], name="audit_by_disclosure")]
-
-    def __str__(self):
-        return f"{self.at:%d/%m/%Y %H:%M} {self.action}"
-
-
 class Reminder(models.Model):
     """The done-marker of a reminder e-mail: each kind is sent once per disclosure."""
 

@@ -5,12 +5,12 @@ date, participants, what is posted, the window, the feedback received) and rende
 Citizens' names and contacts never reach the template: feedback is copied field by field.
 """
 
-import datetime as dt
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from democracy.pdf import render_pdf
+from democracy.models import AuditEvent
+from democracy.pdf import clock, lower_first, render_pdf, split_type
 from units.text import fold
 
 from .models import Disclosure, Record
@@ -20,9 +20,6 @@ TEMPLATES = {
     Record.Kind.CLOSING: ("disclosures/pdf/closing_record.html", "bien-ban-ket-thuc-niem-yet"),
 }
 # Longest first, so "Thành phố Hà Nội" loses "Thành phố" and not a shorter prefix.
-UNIT_TYPE_WORDS = ("Thành phố", "Thị trấn", "Thị xã", "Đặc khu", "Phường", "Huyện", "Quận", "Tỉnh", "Xã")
-
-
 def render_record_pdf(record: Record) -> Record:
     """Render the record to PDF and store it; rendering again replaces the file (same name)."""
     disclosure = (
@@ -32,7 +29,7 @@ def render_record_pdf(record: Record) -> Record:
     )
     template, stem = TEMPLATES[record.kind]
     owner_unit = disclosure.agency.unit if disclosure.is_internal else disclosure.unit
-    type_word, place = _split_type(owner_unit.name)
+    type_word, place = split_type(owner_unit.name)
     made_at = timezone.localtime(record.made_at)
     context = {
         "disclosure": disclosure,
@@ -41,17 +38,17 @@ def render_record_pdf(record: Record) -> Record:
         "number": record.number,
         "place": place,
         "date": made_at.date(),
-        "made_at": _clock(made_at),
+        "made_at": clock(made_at),
         "unit_word": type_word.lower(),
-        "item_label": _lower_first(disclosure.item.label_vi.rstrip(".")),
+        "item_label": lower_first(disclosure.item.label_vi.rstrip(".")),
         "authority": _authority(disclosure, owner_unit),
         "authority_short": _authority(disclosure, owner_unit, short=True),
-        "unit_name": _lower_first(owner_unit.name),
+        "unit_name": lower_first(owner_unit.name),
         "people": _people(disclosure),
         "places": _places(disclosure, owner_unit),
-        "published_at": _clock(disclosure.published_at),
-        "ends_at": _clock(disclosure.window_ends_at),
-        "closed_at": _clock(disclosure.closed_at),
+        "published_at": clock(disclosure.published_at),
+        "ends_at": clock(disclosure.window_ends_at),
+        "closed_at": clock(disclosure.closed_at),
         "feedback": _feedback(disclosure) if record.kind == Record.Kind.CLOSING else [],
     }
     pdf = render_pdf(template, context)
@@ -63,22 +60,10 @@ def render_record_pdf(record: Record) -> Record:
     return record
 
 
-def _split_type(name: str) -> tuple[str, str]:
-    """ "Xã Đồng Kỳ" → ("Xã", "Đồng Kỳ"): the unit's type word and its short name (the place line)."""
-    for word in UNIT_TYPE_WORDS:
-        if name.startswith(f"{word} "):
-            return word, name[len(word) + 1 :]
-    return "", name
-
-
-def _lower_first(name: str) -> str:
-    return name[:1].lower() + name[1:]
-
-
 def _authority(disclosure: Disclosure, unit, *, short=False) -> str:
     if disclosure.is_internal:
         return disclosure.agency.name
-    return f"{'UBND' if short else 'Ủy ban nhân dân'} {_lower_first(unit.name)}"
+    return f"{'UBND' if short else 'Ủy ban nhân dân'} {lower_first(unit.name)}"
 
 
 def _issuer(disclosure: Disclosure) -> dict:
@@ -104,7 +89,7 @@ def _people(disclosure: Disclosure) -> dict[str, str]:
     """The approver and the clerk by their full names from the audit trail ("" when unknown)."""
     people = {"approver": "", "clerk": ""}
     roles = {"created": "clerk", "submitted": "clerk", "published": "approver"}
-    for event in disclosure.audit.filter(action__in=roles).select_related("actor").order_by("at", "pk"):
+    for event in AuditEvent.objects.of(disclosure).filter(action__in=roles).select_related("actor"):
         if event.actor is not None and (name := event.actor.get_full_name().strip()):
             people[roles[event.action]] = name
     return people
@@ -115,7 +100,7 @@ def _places(disclosure: Disclosure, unit) -> list[str]:
     if disclosure.posted_at_office:
         places.append(f"trụ sở {_authority(disclosure, unit)}")
     places += [
-        f"nhà văn hóa, điểm sinh hoạt cộng đồng {_lower_first(village.name)}"
+        f"nhà văn hóa, điểm sinh hoạt cộng đồng {lower_first(village.name)}"
         for village in disclosure.posting_villages.all()
     ]
     if disclosure.other_places.strip():
@@ -136,13 +121,3 @@ def _feedback(disclosure: Disclosure) -> list[dict]:
         }
         for item in disclosure.feedback.order_by("received_at", "pk")
     ]
-
-
-def _clock(moment: dt.datetime | None) -> str:
-    """ "09 giờ 00 phút ngày 08/02/2024"; the end of a day reads "24 giờ 00 ngày …" as the Civil Code says."""
-    if moment is None:
-        return ""
-    local = timezone.localtime(moment)
-    if local.time() >= dt.time(23, 59, 59):
-        return f"24 giờ 00 ngày {local:%d/%m/%Y}"
-    return f"{local:%H} giờ {local:%M} phút ngày {local:%d/%m/%Y}"

@@ -19,12 +19,11 @@ from openpyxl import load_workbook
 from openpyxl.styles import Font
 
 from democracy.calendar import VIETNAM_TZ
-from reports.models import ReportingRegime
-from reports.periods import QUARTERS, period_dates
-from units.models import Agency
+from democracy.periods import QUARTERS, period_dates
+from democracy.xlsx import safe_cell, write_sheet
+from units.models import Agency, ReportingRegime
 
 from .models import PUBLIC_STATES, AgencyForm, CommuneForm, Disclosure
-from .xlsx import safe_cell, write_sheet
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 #: Years the calendar can count in (democracy.calendar covers 1995–2099).

@@ -23,11 +23,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from democracy import ratelimit
 from democracy.downloads import safe_download
 from democracy.models import CatalogueItem, Kind, Scope
 from units.models import AdministrativeUnit, Level, Role
 
-from . import actions, ratelimit
+from . import actions
 from .access import get_disclosure_for_user, visible_filter
 from .models import PUBLIC_STATES, Disclosure, Document, Feedback, Record, State
 

@@ -9,9 +9,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from democracy.pdf import render_pdf
-from reports.models import ReportingRegime
 from units.access import get_agency_for_user
-from units.models import AdministrativeUnit, Agency, Level
+from units.models import AdministrativeUnit, Agency, Level, ReportingRegime
 
 from .register import FIRST_YEAR, LAST_YEAR, ROMAN, Quarter, register_rows, register_workbook
 

@@ -11,12 +11,12 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from democracy.periods import Period
 from disclosures.models import RecordSequence
-from units.models import AdministrativeUnit, Agency, Level
+from units.models import AdministrativeUnit, Agency, Level, ReportingRegime
 
 from . import compliance, figures
-from .models import Compilation, ReportingRegime, ReportState, UnitReport
-from .periods import Period
+from .models import Compilation, ReportState, UnitReport
 
 BATCH = 500
 

@@ -15,12 +15,12 @@ from ninja.errors import HttpError
 from pydantic import field_validator
 
 from democracy.apitools import BadRequest, local_time
+from democracy.periods import parse_key
 from units.access import access_for
 
 from . import compliance as compliance_module
 from .access import get_area_for_user, get_report_for_user
 from .models import ReportState, ReportStatus
-from .periods import parse_key
 
 router = Router(tags=["reports"])
 

@@ -13,9 +13,10 @@ from xml.sax.saxutils import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from democracy.periods import H1, Period
+
 from . import figures as figures_module
 from .compliance import Indicator, indicators_of
-from .periods import H1, Period
 
 # The indicators the chart draws: (key of compliance.INDICATORS, legend label, colour, dash, marker).
 SERIES = [

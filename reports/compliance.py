@@ -16,12 +16,12 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from units.models import AdministrativeUnit, Agency, Level
+from democracy.periods import Period
+from units.models import AdministrativeUnit, Agency, Level, ReportingRegime
 from units.text import fold
 
 from . import figures as figures_module
-from .models import ReportingRegime, ReportStatus, UnitReport, report_status
-from .periods import Period
+from .models import ReportStatus, UnitReport, report_status
 
 WARN_FROM = Fraction(4, 5)
 GOOD, WARN, BAD, NONE = "good", "warn", "bad", "none"

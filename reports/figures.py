@@ -40,10 +40,9 @@ from consultations.models import (
     Outcome,
     Recommendation,
 )
+from democracy.periods import Period
 from disclosures.models import Disclosure, Feedback, State
 from units.models import Level
-
-from .periods import Period
 
 EMPTY = {
     "disclosures": {

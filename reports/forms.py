@@ -6,8 +6,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import periods
-from .models import ReportingRegime, UnitReport
+from democracy import periods
+from units.models import ReportingRegime
+
+from .models import UnitReport
 
 NARRATIVE_MAX = UnitReport._meta.get_field("results").max_length
 SIGNER_TITLES = (_("Chủ tịch"), _("Phó Chủ tịch"), _("Quyền Chủ tịch"))

@@ -16,44 +16,26 @@ last year). People are loaded in one query per province and period, never one pe
 import datetime as dt
 from collections import defaultdict
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from democracy import calendar as working_calendar
-from units.models import AdministrativeUnit, Agency, Level, Membership, Role
+from democracy.notify import absolute, already_sent, claim, send
+from democracy.periods import Period
+from units.models import AdministrativeUnit, Agency, Level, Membership, ReportingRegime, Role
 
 from . import compliance as compliance_module
 from . import figures
-from .models import Notice, ReportingRegime, ReportState, ReportStatus, UnitReport
-from .periods import Period
+from .models import ReportState, ReportStatus, UnitReport
 
 CATCH_UP_DAYS = 30
 SOON, OVERDUE = "soon", "overdue"
 REVIEWED_LEVELS = (Level.PROVINCE, Level.DISTRICT)
 
 
-# --- links -----------------------------------------------------------------------------------------
-
-
-def site_url() -> str:
-    """The portal's address for links in e-mails (there is no request to build them from): SITE_URL if
-    the settings have one, otherwise the first host of ALLOWED_HOSTS (https unless DEBUG)."""
-    configured = getattr(settings, "SITE_URL", "")
-    if configured:
-        return configured.rstrip("/")
-    hosts = [h for h in settings.ALLOWED_HOSTS if h and "*" not in h and not h.startswith(".")]
-    host = hosts[0] if hosts else "localhost"
-    return f"http://{host}:8000" if settings.DEBUG else f"https://{host}"
-
-
-def absolute(path: str) -> str:
-    return site_url() + path
+# --- shared ----------------------------------------------------------------------------------------
 
 
 def report_link(report: UnitReport | None) -> str:
@@ -61,32 +43,6 @@ def report_link(report: UnitReport | None) -> str:
     if report is not None:
         return absolute(reverse("reports:detail", args=[report.pk]))
     return absolute(reverse("reports:list"))
-
-
-# --- shared ----------------------------------------------------------------------------------------
-
-
-def _claim(key: str, recipients: int) -> bool:
-    """Takes the notice `key`; False if it was already taken (sent by an earlier or concurrent run)."""
-    try:
-        with transaction.atomic():
-            Notice.objects.create(key=key, recipients=recipients)
-        return True
-    except IntegrityError:
-        return False
-
-
-def _taken(keys) -> set[str]:
-    keys = list(keys)
-    if not keys:
-        return set()
-    return set(Notice.objects.filter(key__in=keys).values_list("key", flat=True))
-
-
-def _send(subject: str, template: str, context: dict, to: list[str]) -> None:
-    with translation.override(settings.LANGUAGE_CODE):
-        body = render_to_string(template, context)
-    send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, to)
 
 
 def _regimes() -> dict:
@@ -189,7 +145,7 @@ def _remind_area(province: AdministrativeUnit, period: Period, today: dt.date, h
         if kind is not None:
             due[key] = kind
     notice_key = {key: f"report-reminder:{kind}:{period.key}:{key}" for key, kind in due.items()}
-    done = _taken(notice_key.values())
+    done = already_sent(notice_key.values())
     pending = [key for key in due if notice_key[key] not in done]
     if not pending:
         return 0
@@ -202,7 +158,7 @@ def _remind_area(province: AdministrativeUnit, period: Period, today: dt.date, h
         to = editors.get(key)
         if not to:
             continue  # nobody to tell yet: try again on the next run
-        if not _claim(notice_key[key], len(to)):
+        if not claim(notice_key[key], recipients=len(to)):
             continue
         owner, report, kind = owners[key], reports.get(key), due[key]
         context = {
@@ -220,7 +176,7 @@ def _remind_area(province: AdministrativeUnit, period: Period, today: dt.date, h
             subject = _("Sắp đến hạn gửi báo cáo {period}: {owner}")
         else:
             subject = _("Quá hạn gửi báo cáo {period}: {owner}")
-        _send(
+        send(
             subject.format(period=period.label, owner=owner.name),
             f"reports/email/reminder_{kind}.txt",
             context,
@@ -262,7 +218,7 @@ def send_reviewer_digests(today: dt.date | None = None) -> int:
             if period.due < today and (today - period.due).days <= CATCH_UP_DAYS:
                 keys = {m.pk: f"report-digest:{period.key}:{area.code}:{m.user_id}" for m in members}
                 wanted.append((area, period, members, keys))
-    done = _taken(key for *_rest, keys in wanted for key in keys.values())
+    done = already_sent(key for *_rest, keys in wanted for key in keys.values())
     sent = 0
     for area, period, members, keys in wanted:
         pending = [m for m in members if keys[m.pk] not in done]
@@ -294,9 +250,9 @@ def send_reviewer_digests(today: dt.date | None = None) -> int:
             period=period.label, area=area.name
         )
         for m in pending:
-            if not _claim(keys[m.pk], 1):
+            if not claim(keys[m.pk], recipients=1):
                 continue
-            _send(
+            send(
                 subject,
                 "reports/email/digest.txt",
                 {**context, "reviewer_name": m.user.get_full_name() or m.user.username},

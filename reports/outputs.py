@@ -16,9 +16,8 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from consultations.documents import _issuer as _agency_issuer
-from democracy.pdf import render_pdf
-from disclosures.records import _lower_first, _split_type
-from disclosures.xlsx import MAX_WIDTH, write_value
+from democracy.pdf import lower_first, render_pdf, split_type
+from democracy.xlsx import MAX_WIDTH, write_value
 from units.models import Level
 
 from . import figures as figures_module
@@ -102,18 +101,18 @@ def _recipients(report: UnitReport) -> list[str]:
     a commune that was under one); an agency of a commune reports to the commune's People's Committee."""
     unit = _commune(report)
     if report.agency_id and unit.level == Level.COMMUNE:
-        first = [f"Ủy ban nhân dân {_lower_first(unit.name)}"]
+        first = [f"Ủy ban nhân dân {lower_first(unit.name)}"]
     else:
         chain = [*unit.ancestors(), unit]
         province = next((u for u in chain if u.level == Level.PROVINCE), None)
         district = next((u for u in chain if u.level == Level.DISTRICT), None)
         first = []
         if district is not None:
-            first.append(f"Phòng Nội vụ {_lower_first(district.name)}")
+            first.append(f"Phòng Nội vụ {lower_first(district.name)}")
         if province is not None:
-            first.append(f"Sở Nội vụ {_lower_first(province.name)}")
+            first.append(f"Sở Nội vụ {lower_first(province.name)}")
     if not report.is_internal:
-        type_word, _place = _split_type(unit.name)
+        type_word, _place = split_type(unit.name)
         first.append(f"TT Đảng ủy, HĐND {(type_word or 'xã').lower()}")
     return [*first, "Lưu: VT"]
 
@@ -132,7 +131,7 @@ def _issuer(report: UnitReport) -> dict:
 def _authority(report: UnitReport) -> str:
     if report.agency_id:
         return report.agency.name
-    return f"Ủy ban nhân dân {_lower_first(report.unit.name)}"
+    return f"Ủy ban nhân dân {lower_first(report.unit.name)}"
 
 
 def file_name(report: UnitReport, extension: str) -> str:
@@ -145,7 +144,7 @@ def file_name(report: UnitReport, extension: str) -> str:
 
 def pdf_context(report: UnitReport) -> dict:
     unit = _commune(report)
-    _type_word, place = _split_type(unit.name)
+    _type_word, place = split_type(unit.name)
     submitted = report.state == ReportState.SUBMITTED
     suffix = "BC" if report.is_internal else "BC-UBND"
     number = report.number if submitted and report.number else f"{DOTS}/{suffix}"

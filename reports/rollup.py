@@ -27,14 +27,14 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from democracy.pdf import lay_out
-from disclosures.xlsx import MAX_WIDTH, write_value
+from democracy.periods import KIND_LABELS, Period
+from democracy.xlsx import MAX_WIDTH, write_value
 from units.models import AdministrativeUnit, Level
 
 from . import labels
 from .compliance import INDICATOR_KEYS, INDICATORS, STATUS_LABELS, Indicator, compliance, indicators_of
 from .jobs import JobError, Outcome
 from .models import AreaReport, ReportStatus
-from .periods import KIND_LABELS, Period
 
 PDF_TYPE = "application/pdf"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -24,18 +24,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from democracy import periods as periods_module
 from democracy.downloads import generated_download
 from democracy.models import CatalogueItem, Kind, Scope
+from democracy.xlsx import write_sheet
 from disclosures.models import Disclosure
-from disclosures.xlsx import write_sheet
 from units.access import access_for, get_agency_for_user
-from units.models import AdministrativeUnit, Agency, Level, UnitType
+from units.models import AdministrativeUnit, Agency, Level, ReportingRegime, UnitType
 
 from . import charts
 from . import compliance as comp
-from . import periods as periods_module
 from .access import get_area_for_user, reviewer_areas
-from .models import ReportingRegime, ReportStatus
+from .models import ReportStatus
 from .shortfalls import shortfalls
 
 COUNTRY = "VN"

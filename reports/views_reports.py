@@ -17,16 +17,17 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from democracy import periods
 from democracy.downloads import generated_download
 from units.access import access_for, owned_filter
-from units.models import AdministrativeUnit, Agency, Level, Role
+from units.models import AdministrativeUnit, Agency, Level, ReportingRegime, Role
 from units.text import fold
 
-from . import actions, outputs, periods
+from . import actions, outputs
 from .access import get_report_for_user
 from .compliance import REPORT_STATUS_COLOUR
 from .forms import AGENCY_SIGNER_TITLES, SIGNER_TITLES, NarrativeForm, OpenReportForm, ReturnForm, SignForm
-from .models import ReportingRegime, ReportState, ReportStatus, UnitReport
+from .models import ReportState, ReportStatus, UnitReport
 
 PAGE_SIZE = 50
 STATE_CLASSES = {ReportState.DRAFT: "soon", ReportState.TO_SIGN: "waiting", ReportState.SUBMITTED: "done"}

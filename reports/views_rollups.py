@@ -20,12 +20,14 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from democracy import periods
 from democracy.downloads import safe_download
+from units.models import ReportingRegime
 
-from . import jobs, periods, rollup
+from . import jobs, rollup
 from .access import get_area_for_user, get_area_report_for_user
 from .compliance import period_for
-from .models import AreaReport, Job, ReportingRegime
+from .models import AreaReport, Job
 
 RECENT_JOB = dt.timedelta(minutes=10)
 EARLIER_ROLLUPS = 20

@@ -264,3 +264,94 @@ class Membership(models.Model):
     @property
     def role_enum(self):
         return Role(self.role)
+
+
+# --- Owned by a commune-level unit or by an agency ---------------------------------------------------
+
+
+def owner_key(owner) -> str:
+    """A short key for a unit or an agency: "u<id>" or "a<id>" (counters, done-markers, groupings)."""
+    return f"a{owner.pk}" if isinstance(owner, Agency) else f"u{owner.pk}"
+
+
+def owner_fields(owner) -> dict:
+    """The `unit` and `agency` values of an object owned by `owner` (a unit or an agency)."""
+    if isinstance(owner, Agency):
+        return {"unit": None, "agency": owner}
+    return {"unit": owner, "agency": None}
+
+
+def owner_constraint(name: str) -> models.CheckConstraint:
+    """Exactly one of `unit` and `agency` is set."""
+    return models.CheckConstraint(
+        name=name,
+        condition=Q(unit__isnull=False, agency__isnull=True) | Q(unit__isnull=True, agency__isnull=False),
+    )
+
+
+class OwnedQuerySet(models.QuerySet):
+    def of(self, owner):
+        """The rows owned by one unit or one agency."""
+        return self.filter(**owner_fields(owner))
+
+    def of_units(self):
+        return self.filter(agency__isnull=True)
+
+    def of_agencies(self):
+        return self.filter(agency__isnull=False)
+
+
+class Owned(models.Model):
+    """Belongs to a commune-level unit (or one of its villages) or to an agency, never both (each
+    concrete model adds `owner_constraint`). An agency's records are internal (Art. 46 ff.).
+
+    A model that needs reverse names (`unit.disclosures`) redeclares the two fields."""
+
+    unit = models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name=_("đơn vị hành chính"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("cơ quan, đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def owner(self):
+        return self.agency if self.agency_id else self.unit
+
+    @owner.setter
+    def owner(self, owner):
+        for name, value in owner_fields(owner).items():
+            setattr(self, name, value)
+
+    @property
+    def is_internal(self) -> bool:
+        return self.agency_id is not None
+
+    @property
+    def owner_key(self) -> str:
+        return f"a{self.agency_id}" if self.agency_id else f"u{self.unit_id}"
+
+    @property
+    def commune(self):
+        """The commune-level unit the record belongs to (an agency's unit; a village's commune)."""
+        unit = self.agency.unit if self.agency_id else self.unit
+        return unit.parent if unit.level == Level.VILLAGE else unit
+
+
+# The reporting regime lives in its own module; imported here so Django registers it with the app.
+from .regimes import ReportingRegime, extends_to_working_day  # noqa: E402, F401

@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import actions, uploads
+from .. import actions
 from ..access import get_disclosure_for_user
+from ..documents import add_documents, delete_document
 from ..forms import (
     AnswerForm,
     DocumentUploadForm,
@@ -28,7 +29,7 @@ def upload(request, pk):
     form = DocumentUploadForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            documents = uploads.add_documents(disclosure, form.cleaned_data["files"], by=request.user)
+            documents = add_documents(disclosure, form.cleaned_data["files"], by=request.user)
         except ValidationError as error:
             # No longer a draft (submitted meanwhile): the upload form is gone from the page.
             for message in error.messages:
@@ -45,7 +46,7 @@ def document_delete(request, pk, doc_pk):
     disclosure, _roles = get_disclosure_for_user(request, pk, write=True)
     document = get_object_or_404(Document, pk=doc_pk, disclosure=disclosure)
     try:
-        uploads.delete_document(document, by=request.user)
+        delete_document(document, by=request.user)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)

@@ -9,7 +9,7 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, DateField, F, IntegerField, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
 
-from reports.models import extends_to_working_day
+from democracy.audit import trail
 from units.access import access_for, get_agency_for_user, get_unit_for_user, owned_filter
-from units.models import Agency, Level
+from units.models import Agency, Level, extends_to_working_day
 
 from .. import actions
 from ..access import get_disclosure_for_user, visible_filter
@@ -56,24 +56,6 @@ GROUPS = [
     (State.SUPERSEDED, State.SUPERSEDED.label),
 ]
 PENDING = (State.DRAFT, State.SUBMITTED)
-ACTION_LABELS = {
-    "created": _lazy("Tạo bản nháp"),
-    "edited": _lazy("Sửa bản nháp"),
-    "submitted": _lazy("Trình phê duyệt"),
-    "returned": _lazy("Trả lại để sửa"),
-    "published": _lazy("Phê duyệt và công khai"),
-    "withdrawn": _lazy("Thu hồi"),
-    "superseded": _lazy("Được thay thế bằng phiên bản mới"),
-    "correction_started": _lazy("Bắt đầu đính chính (phiên bản mới)"),
-    "closed": _lazy("Kết thúc niêm yết"),
-    "feedback_received": _lazy("Tiếp nhận câu hỏi, ý kiến"),
-    "feedback_answered": _lazy("Trả lời câu hỏi, ý kiến"),
-    "feedback_hidden": _lazy("Ẩn câu hỏi, ý kiến"),
-    "documents_added": _lazy("Đính kèm tài liệu"),
-    "document_removed": _lazy("Xóa tài liệu"),
-}
-
-
 # --- The list ----------------------------------------------------------------------------------
 
 
@@ -273,23 +255,6 @@ def edit(request, pk):
 # --- One disclosure ---------------------------------------------------------------------------
 
 
-def _describe_changes(event) -> str:
-    """What an audit row changed, in words: the fields of an edit, the names of documents."""
-    if event.action == "documents_added":
-        return ", ".join(event.changes.get("documents", []))
-    if event.action == "document_removed":
-        return event.changes.get("document", "")
-    if event.action != "edited":
-        return ""
-    names = []
-    for name in event.changes:
-        try:
-            names.append(str(Disclosure._meta.get_field(name).verbose_name))
-        except FieldDoesNotExist:  # a field renamed since the event was written
-            names.append(name)
-    return ", ".join(names)
-
-
 def _detail_page(request, disclosure, roles, *, status=200, **forms):
     """The disclosure with everything about it; `forms` holds a bound form that failed, if any."""
     today = timezone.localdate()
@@ -313,10 +278,7 @@ def _detail_page(request, disclosure, roles, *, status=200, **forms):
             if failing_hide is not None and failing_hide.feedback_pk == f.pk
             else HideFeedbackForm(auto_id=f"id_h{f.pk}_%s")
         )
-    audit = list(disclosure.audit.select_related("actor").order_by("at", "pk"))
-    for event in audit:
-        event.label = ACTION_LABELS.get(event.action, event.action)
-        event.fields = _describe_changes(event)
+    audit = trail(disclosure)
     context = {
         "d": disclosure,
         "can_edit": can_edit,

@@ -12,10 +12,10 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from democracy.xlsx import safe_cell, write_csv, write_sheet
 from disclosures import actions
 from disclosures.register import Quarter, register_rows
-from disclosures.xlsx import safe_cell, write_csv, write_sheet
-from reports.models import ReportingRegime
+from units.models import ReportingRegime
 
 from .conftest import HCM
 

@@ -9,8 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from democracy.models import AuditEvent
 from disclosures import actions
-from disclosures.models import AuditEvent, Channel, Disclosure, Document, Feedback, Record, State
+from disclosures.models import Channel, Disclosure, Document, Feedback, Record, State
 from units.models import Membership, Role
 
 from .conftest import HCM, PDF_BYTES, attach, item
@@ -170,7 +171,7 @@ def test_a_clerk_edits_a_draft_and_the_change_is_audited(client, cast, make_disc
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.title == "Dự toán ngân sách xã năm 2024 (bổ sung)"
-    edited = AuditEvent.objects.get(disclosure=draft, action="edited")
+    edited = AuditEvent.objects.of(draft).get(action="edited")
     assert "title" in edited.changes
     assert "tiêu đề" in page(client.get(reverse("disclosures:staff_detail", args=[draft.pk])))
 
@@ -298,7 +299,7 @@ def test_a_clerk_submits_a_draft_and_a_second_click_is_harmless(client, cast, ma
     assert draft.state == State.SUBMITTED
     again = page(client.post(url, follow=True))
     assert "Không có thay đổi: thông tin này đang ở trạng thái “Chờ phê duyệt”." in again
-    assert AuditEvent.objects.filter(disclosure=draft, action="submitted").count() == 1
+    assert AuditEvent.objects.of(draft).filter(action="submitted").count() == 1
 
 
 def test_a_draft_without_body_or_documents_cannot_be_submitted(client, cast, make_disclosure):

@@ -8,8 +8,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from openpyxl import Workbook
 
-from disclosures import actions, uploads
-from disclosures.models import AuditEvent, Document
+from democracy import uploads
+from democracy.models import AuditEvent
+from disclosures import actions
+from disclosures.documents import add_documents, delete_document
+from disclosures.models import Document
 
 from .conftest import PDF_BYTES
 
@@ -134,7 +137,7 @@ def test_documents_are_stored_under_a_random_name_with_the_real_extension(make_d
         uploads.check_upload(upload("Dự toán 2024.pdf", PDF_BYTES)),
         uploads.check_upload(upload("ảnh chụp.PDF", PNG_BYTES)),
     ]
-    documents = uploads.add_documents(draft, checked, by=cast.clerk_a)
+    documents = add_documents(draft, checked, by=cast.clerk_a)
     pdf, png = documents
     assert (pdf.original_name, pdf.content_type, pdf.size) == (
         "Dự toán 2024.pdf",
@@ -147,7 +150,7 @@ def test_documents_are_stored_under_a_random_name_with_the_real_extension(make_d
     assert png.file.name.endswith(".png") and png.content_type == "image/png"
     with pdf.file.open("rb") as stored:
         assert stored.read() == PDF_BYTES
-    event = AuditEvent.objects.get(disclosure=draft, action="documents_added")
+    event = AuditEvent.objects.of(draft).get(action="documents_added")
     assert event.actor == cast.clerk_a
     assert event.changes == {"documents": ["Dự toán 2024.pdf", "ảnh chụp.PDF"]}
 
@@ -155,26 +158,26 @@ def test_documents_are_stored_under_a_random_name_with_the_real_extension(make_d
 def test_documents_are_only_added_or_removed_while_draft(make_disclosure, cast):
     submitted = make_disclosure(state="submitted")
     with pytest.raises(ValidationError, match="còn là bản nháp"):
-        uploads.add_documents(submitted, [uploads.check_upload(upload("a.pdf", PDF_BYTES))], by=cast.clerk_a)
+        add_documents(submitted, [uploads.check_upload(upload("a.pdf", PDF_BYTES))], by=cast.clerk_a)
     assert not submitted.documents.exists()
 
     draft = make_disclosure()
-    (document,) = uploads.add_documents(
+    (document,) = add_documents(
         draft, [uploads.check_upload(upload("a.pdf", PDF_BYTES))], by=cast.clerk_a
     )
     actions.submit(draft, by=cast.clerk_a)
     with pytest.raises(ValidationError, match="còn là bản nháp"):
-        uploads.delete_document(document, by=cast.clerk_a)
+        delete_document(document, by=cast.clerk_a)
     assert Document.objects.filter(pk=document.pk).exists()
 
 
 def test_removing_a_document_from_a_draft_is_audited(make_disclosure, cast):
     draft = make_disclosure()
-    (document,) = uploads.add_documents(
+    (document,) = add_documents(
         draft, [uploads.check_upload(upload("a.pdf", PDF_BYTES))], by=cast.clerk_a
     )
-    uploads.delete_document(document, by=cast.clerk_a)
+    delete_document(document, by=cast.clerk_a)
     assert not draft.documents.exists()
-    assert AuditEvent.objects.filter(
-        disclosure=draft, action="document_removed", changes={"document": "a.pdf"}
+    assert AuditEvent.objects.of(draft).filter(
+        action="document_removed", changes={"document": "a.pdf"}
     ).exists()

@@ -3,9 +3,9 @@
 import pytest
 
 from reports import actions
-from reports.models import ReportingRegime
 from tests.consultations.conftest import make_consultation  # noqa: F401 (fixture)
 from tests.disclosures.conftest import make_disclosure  # noqa: F401 (fixture)
+from units.models import ReportingRegime
 
 
 @pytest.fixture

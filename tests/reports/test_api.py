@@ -9,11 +9,10 @@ from django.test.utils import CaptureQueriesContext
 
 from reports import actions
 from reports.compliance import compliance, period_for
-from reports.models import ReportingRegime
 from tests.conftest import make_unit
 from tests.disclosures import conftest as disclosure_fixtures
 from tests.disclosures.conftest import HCM
-from units.models import Level, UnitType
+from units.models import Level, ReportingRegime, UnitType
 
 pytestmark = pytest.mark.django_db
 make_disclosure = disclosure_fixtures.make_disclosure  # the fixture

@@ -23,9 +23,10 @@ from democracy.models import CatalogueItem
 from disclosures import actions as disclosure_actions
 from disclosures.models import Disclosure, Feedback, State
 from reports import actions, figures
-from reports.models import Compilation, ReportingRegime, ReportState, UnitReport
+from reports.models import Compilation, ReportState, UnitReport
 from reports.tasks import compile_due_reports
 from tests.disclosures.conftest import HCM
+from units.models import ReportingRegime
 
 pytestmark = pytest.mark.django_db
 

@@ -7,14 +7,15 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from democracy.models import Notice
+from democracy.notify import site_url
 from reports import actions
-from reports.models import Notice, ReportingRegime
-from reports.notifications import send_report_reminders, send_reviewer_digests, site_url
+from reports.notifications import send_report_reminders, send_reviewer_digests
 from reports.tasks import send_report_reminders as reminders_task
 from reports.tasks import send_reviewer_digest as digest_task
 from tests.conftest import make_unit, make_user
 from tests.disclosures.conftest import HCM
-from units.models import Level, Role, UnitType
+from units.models import Level, ReportingRegime, Role, UnitType
 
 pytestmark = pytest.mark.django_db
 

@@ -11,12 +11,12 @@ from consultations.models import Consultation
 from disclosures import actions as disclosure_actions
 from disclosures.models import Disclosure
 from reports import actions
-from reports.models import Compilation, ReportingRegime, ReportState, UnitReport
+from reports.models import Compilation, ReportState, UnitReport
 from tests.conftest import make_unit
 from tests.consultations import conftest as consultation_fixtures
 from tests.disclosures import conftest as disclosure_fixtures
 from tests.disclosures.conftest import HCM, item
-from units.models import Level, UnitType
+from units.models import Level, ReportingRegime, UnitType
 
 pytestmark = pytest.mark.django_db
 make_disclosure = disclosure_fixtures.make_disclosure  # the fixtures
@@ -172,21 +172,21 @@ def test_the_admin_previews_a_regimes_periods_and_shows_reports_read_only(cast, 
     regime = ReportingRegime.objects.create(authority=cast.province, cutoff_day=31, year_end_month=10)
     report = make_report(cast.a, "2026-H1")
     client.force_login(cast.admin)
-    page = client.get(f"/admin/reports/reportingregime/{regime.pk}/change/").content.decode()
+    page = client.get(f"/admin/units/reportingregime/{regime.pk}/change/").content.decode()
     year = timezone.localdate().year
     for y in (year, year + 1):
         for kind in ("H1", "H2", "Y"):
             p = regime.period(y, kind)
             assert f"{p.start:%d/%m/%Y}" in page and f"{p.due:%d/%m/%Y}" in page
             assert p.due_explanation.replace("→", "&rarr;") in page or p.due_explanation in page
-    listing = client.get("/admin/reports/reportingregime/").content.decode()
+    listing = client.get("/admin/units/reportingregime/").content.decode()
     assert "Tỉnh Bắc Ninh" in listing
-    assert client.get("/admin/reports/reportingregime/add/").status_code == 200
-    assert client.get(f"/admin/reports/reportingregime/{regime.pk}/history/").status_code == 200
-    for model in ("unitreport", "areareport", "job", "compilation", "notice"):
-        response = client.get(f"/admin/reports/{model}/?q=07282")
+    assert client.get("/admin/units/reportingregime/add/").status_code == 200
+    assert client.get(f"/admin/units/reportingregime/{regime.pk}/history/").status_code == 200
+    for model in ("reports/unitreport", "reports/areareport", "reports/job", "reports/compilation", "democracy/notice"):
+        response = client.get(f"/admin/{model}/?q=07282")
         assert response.status_code == 200, model
-        assert client.get(f"/admin/reports/{model}/add/").status_code == 403, model
+        assert client.get(f"/admin/{model}/add/").status_code == 403, model
     assert "Xã Đồng Kỳ" in client.get("/admin/reports/unitreport/?year=2026&state=draft").content.decode()
     detail = client.get(f"/admin/reports/unitreport/{report.pk}/change/")
     assert detail.status_code == 200 and "&quot;disclosures&quot;" in detail.content.decode()
@@ -207,17 +207,17 @@ def test_the_admin_refuses_a_second_national_default_with_a_message(cast, client
         "reminder_working_days": 3,
         "period_end_extends_to_working_day": "on",
     }
-    response = client.post("/admin/reports/reportingregime/add/", form)
+    response = client.post("/admin/units/reportingregime/add/", form)
     assert response.status_code == 200 and ReportingRegime.objects.count() == 1
     assert response.context["adminform"].form.errors == {
         "authority": ["Đã có chế độ mặc định toàn quốc: hãy sửa chế độ đó, hoặc chọn tỉnh, huyện."]
     }
     form["authority"] = cast.province.pk
-    response = client.post("/admin/reports/reportingregime/add/", form)
+    response = client.post("/admin/units/reportingregime/add/", form)
     assert response.status_code == 302 and ReportingRegime.objects.count() == 2
-    response = client.post("/admin/reports/reportingregime/add/", {**form, "authority": cast.a.pk})
+    response = client.post("/admin/units/reportingregime/add/", {**form, "authority": cast.a.pk})
     assert response.status_code == 200, "a commune is not a reviewing authority"
-    response = client.post("/admin/reports/reportingregime/add/", {**form, "authority": cast.province.pk})
+    response = client.post("/admin/units/reportingregime/add/", {**form, "authority": cast.province.pk})
     assert response.context["adminform"].form.errors == {
         "authority": ["Tỉnh Bắc Ninh đã có chế độ báo cáo: hãy sửa chế độ đó."]
     }

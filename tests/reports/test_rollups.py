@@ -14,9 +14,10 @@ from pypdf import PdfReader
 from reports import actions, jobs, rollup
 from reports.compliance import compliance
 from reports.jobs import JobError, Outcome
-from reports.models import AreaReport, Job, ReportingRegime, ReportStatus
+from reports.models import AreaReport, Job, ReportStatus
 from tests.disclosures.conftest import HCM, make_disclosure  # noqa: F401  (the fixture)
 from tests.integration.conftest import redis_worker, wait_until  # noqa: F401  (the fixture)
+from units.models import ReportingRegime
 
 KEY = "2026-H1"
 

@@ -1,0 +1,22 @@
+"""Who is told: the e-mail addresses of the people holding a role on a unit or an agency."""
+
+from .models import Agency, Membership, Role
+
+EDITORS = (Role.CLERK, Role.APPROVER)
+
+
+def _emails(memberships) -> list[str]:
+    return sorted(set(memberships.exclude(user__email="").values_list("user__email", flat=True)))
+
+
+def editors_of(owner) -> list[str]:
+    """The clerks and approvers of a unit or an agency."""
+    owned = {"agency": owner} if isinstance(owner, Agency) else {"unit": owner}
+    return _emails(Membership.objects.filter(role__in=EDITORS, **owned))
+
+
+def reviewers_above(owner) -> list[str]:
+    """The reviewers holding a role on the owner's unit (an agency: its unit) or any unit above it."""
+    unit = owner.unit if isinstance(owner, Agency) else owner
+    lineage = [unit.pk, *(a.pk for a in unit.ancestors())]
+    return _emails(Membership.objects.filter(role=Role.REVIEWER, unit__in=lineage))
