@@ -67,11 +67,10 @@ def record_many(objs: Iterable, *, by, action: Action | str, changes=None, note:
 
 
 def trail(obj) -> list[AuditEvent]:
-    """The object's trail, oldest first, each row with `label` and `fields` (what changed, in words)
+    """The object's trail, oldest first, each row with `fields` (what changed, in words)
     for the staff page's `democracy/_audit.html`."""
     events = list(AuditEvent.objects.of(obj).select_related("actor"))
     for event in events:
-        event.label = event.get_action_display()
         event.fields = describe_changes(type(obj), event)
     return events
 

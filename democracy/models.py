@@ -240,7 +240,8 @@ class AuditEvent(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    action = models.CharField(_("việc"), max_length=40, choices=Action.choices)
+    # Not `choices=`: a new act in an app must not need a migration of this table. `Action` labels it.
+    action = models.CharField(_("việc"), max_length=40)
     at = models.DateTimeField(_("thời điểm"), default=timezone.now)
     changes = models.JSONField(_("thay đổi"), default=dict, blank=True)
     note = models.TextField(_("ghi chú"), blank=True)
@@ -257,7 +258,14 @@ class AuditEvent(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.at:%d/%m/%Y %H:%M} {self.get_action_display()}"
+        return f"{self.at:%d/%m/%Y %H:%M} {self.label}"
+
+    @property
+    def label(self) -> str:
+        try:
+            return Action(self.action).label
+        except ValueError:  # an act since renamed
+            return self.action
 
 
 class Notice(models.Model):
