@@ -11,6 +11,7 @@ import datetime as dt
 from django.utils import timezone
 
 from democracy.pdf import clock, lower_first, render_pdf, split_type
+from units.letterhead import issuer
 from units.models import Agency, Level
 from units.text import fold
 
@@ -39,28 +40,6 @@ def _owner_unit(obj):
     return obj.agency.unit if obj.agency_id else obj.unit
 
 
-def _issuer(owner) -> dict:
-    """The issuer block: the authority above (line 1) and the issuer itself (bold)."""
-    if isinstance(owner, Agency):
-        above = owner.unit.parent if fold(owner.name).startswith(("uy ban nhan dan", "ubnd")) else owner.unit
-        lines = [owner.name.upper()]
-        head, unit_name = owner.name[: -len(owner.unit.name)].strip(), owner.unit.name
-        if head and owner.name.casefold().endswith(unit_name.casefold()):
-            lines = [head.upper(), unit_name.upper()]
-        return {"parent_issuer": f"UBND {above.name.upper()}" if above else "", "issuer_lines": lines}
-    if owner.level == Level.VILLAGE:
-        # A village's own documents (Decree 59 forms): the commune above, the village below.
-        return {
-            "parent_issuer": owner.parent.name.upper() if owner.parent_id else "",
-            "issuer_lines": [owner.name.upper()],
-        }
-    above = owner.parent
-    return {
-        "parent_issuer": f"UBND {above.name.upper()}" if above else "",
-        "issuer_lines": ["ỦY BAN NHÂN DÂN", owner.name.upper()],
-    }
-
-
 def _authority(owner) -> str:
     """ "Ủy ban nhân dân xã Đồng Kỳ" for a commune; an agency or a village by its own name."""
     if isinstance(owner, Agency) or owner.level == Level.VILLAGE:
@@ -72,7 +51,7 @@ def _base(owner, unit, date, number="") -> dict:
     commune = _commune_of(unit)
     type_word, place = split_type(commune.name)
     return {
-        **_issuer(owner),
+        **issuer(owner),
         "internal": isinstance(owner, Agency),
         "owner_name": owner.name,
         "owner_lower": lower_first(owner.name),

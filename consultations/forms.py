@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from democracy.forms import DATE_INPUT_FORMATS, DATETIME_INPUT_FORMATS, ItemField
+from democracy.forms import DocumentUploadForm as DocumentUploadForm  # same checks for drafts
 from democracy.models import CatalogueItem, Kind, Scope
-from disclosures.forms import DATE_INPUT_FORMATS, DATETIME_INPUT_FORMATS, ItemField
-from disclosures.forms import DocumentUploadForm as DocumentUploadForm  # same checks for drafts
 from units.models import Agency
 
 from .models import AgencyCommentForm, CommentChannel, CommuneCommentForm, ResponseKind

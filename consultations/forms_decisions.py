@@ -7,8 +7,8 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from democracy.forms import add_action_errors, item_reference  # noqa: F401 (re-exported)
 from democracy.models import CatalogueItem, Kind, Scope
-from disclosures.forms import add_action_errors, item_reference  # noqa: F401 (re-exported)
 from units.models import Agency, Level
 
 from .actions import AGENCY_METHODS, COMMUNE_METHODS

@@ -26,10 +26,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from democracy import ratelimit
 from democracy.downloads import safe_download
+from democracy.forms import add_action_errors, item_reference
 from democracy.xlsx import write_sheet
-from disclosures.forms import add_action_errors, item_reference
-from disclosures.views_public import OVERSIGHT_ROLES
-from units.access import get_agency_for_user, get_unit_for_user
+from units.access import belongs, get_agency_for_user, get_unit_for_user
 from units.models import AdministrativeUnit, Level
 
 from . import actions
@@ -410,7 +409,7 @@ def _may_comment(consultation, roles) -> bool:
     """Anyone on a commune's consultation; on an agency's, only its own people (Art. 53)."""
     if not consultation.is_internal:
         return consultation.state != ConsultationState.DRAFT
-    return bool(roles - OVERSIGHT_ROLES)
+    return belongs(roles)
 
 
 def _closed_reason(consultation) -> str:

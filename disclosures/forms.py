@@ -7,50 +7,24 @@ from dataclasses import dataclass
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from democracy import uploads
 from democracy.calendar import ComputedDate
+from democracy.forms import (  # noqa: F401 (add_action_errors, DocumentUploadForm: used by this app's views)
+    DATE_INPUT_FORMATS,
+    DATETIME_INPUT_FORMATS,
+    DocumentUploadForm,
+    ItemField,
+    add_action_errors,
+    item_label,
+    item_reference,
+)
 from democracy.models import CatalogueItem, Kind, Scope
 from units.models import Agency, Level
 
 from . import actions
 from .models import AgencyForm, Channel, CommuneForm, Feedback
-
-# Vietnamese dates are day-first whatever the interface language; ISO is accepted too.
-DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
-DATETIME_INPUT_FORMATS = [
-    "%d/%m/%Y %H:%M",
-    "%d/%m/%Y %H:%M:%S",
-    "%H:%M %d/%m/%Y",
-    "%d-%m-%Y %H:%M",
-    "%Y-%m-%d %H:%M",
-    "%Y-%m-%dT%H:%M",
-]
-MAX_FILES_PER_UPLOAD = 10
-
-
-def add_action_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put an action's ValidationError on the form: keyed messages on their fields, the rest on top."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            if name in form.fields:
-                form.add_error(name, errors)
-            else:
-                form.add_error(None, ValidationError(errors))
-    else:
-        form.add_error(None, error)
-
-
-def item_reference(item: CatalogueItem) -> str:
-    return _("Điều %(article)s khoản %(clause)s") % {"article": item.article, "clause": item.clause}
-
-
-def item_label(item: CatalogueItem) -> str:
-    label = item.label_en if get_language() == "en" and item.label_en else item.label_vi
-    return f"{item_reference(item)} – {label}"
 
 
 def item_rules(item: CatalogueItem) -> str:
@@ -105,11 +79,6 @@ class ItemSelect(forms.Select):
                 }
             )
         return option
-
-
-class ItemField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return item_label(obj)
 
 
 def _text(label, *, required=True, max_length=None, message=None, textarea=False, rows=4, **extra):
@@ -394,50 +363,3 @@ class FeedbackRecordForm(forms.Form):
         help_text=_lazy("Số điện thoại, địa chỉ thư; không bao giờ hiển thị công khai."),
     )
     form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
-
-
-# --- Documents --------------------------------------------------------------------------------
-
-
-class MultipleFileInput(forms.FileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.jpg,.jpeg,.png"}))
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else [data] if data else []
-        if not files:
-            raise ValidationError(self.error_messages["required"], code="required")
-        return [super(MultipleFileField, self).clean(f, initial) for f in files]
-
-
-class DocumentUploadForm(forms.Form):
-    files = MultipleFileField(
-        label=_lazy("Tệp đính kèm"),
-        allow_empty_file=True,  # uploads.check_upload says so in its own words
-        help_text=_lazy("PDF, DOCX, XLSX, JPG hoặc PNG; mỗi tệp không quá %(limit)s; chọn được nhiều tệp."),
-        error_messages={"required": _lazy("Hãy chọn tệp cần đính kèm.")},
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        field = self.fields["files"]
-        field.help_text = field.help_text % {"limit": uploads.max_size_label()}
-
-    def clean_files(self) -> list[uploads.CheckedFile]:
-        files = self.cleaned_data["files"]
-        if len(files) > MAX_FILES_PER_UPLOAD:
-            raise ValidationError(_("Mỗi lần đính kèm tối đa %(n)s tệp.") % {"n": MAX_FILES_PER_UPLOAD})
-        checked, errors = [], []
-        for upload in files:
-            try:
-                checked.append(uploads.check_upload(upload))
-            except ValidationError as error:
-                errors.append(error)
-        if errors:
-            raise ValidationError(errors)
-        return checked

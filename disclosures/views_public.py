@@ -26,7 +26,8 @@ from django.views.decorators.http import require_POST
 from democracy import ratelimit
 from democracy.downloads import safe_download
 from democracy.models import CatalogueItem, Kind, Scope
-from units.models import AdministrativeUnit, Level, Role
+from units.access import belongs
+from units.models import AdministrativeUnit, Level
 
 from . import actions
 from .access import get_disclosure_for_user, visible_filter
@@ -35,7 +36,6 @@ from .models import PUBLIC_STATES, Disclosure, Document, Feedback, Record, State
 ARCHIVE_PAGE_SIZE = 20
 # People who only oversee an agency (reviewers, administrators) read its internal disclosures but do
 # not comment on them as its staff.
-OVERSIGHT_ROLES = {Role.REVIEWER, Role.ADMINISTRATOR}
 
 
 def sent_message():
@@ -149,7 +149,7 @@ def may_comment(disclosure, roles) -> bool:
     """Anyone on a commune's public disclosure; on an agency's internal one, only its own people."""
     if not disclosure.is_internal:
         return disclosure.state in PUBLIC_STATES
-    return bool(roles - OVERSIGHT_ROLES)
+    return belongs(roles)
 
 
 def _days_left(disclosures, today):

@@ -15,9 +15,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from consultations.documents import _issuer as _agency_issuer
 from democracy.pdf import lower_first, render_pdf, split_type
 from democracy.xlsx import MAX_WIDTH, write_value
+from units.letterhead import issuer as _agency_issuer
 from units.models import Level
 
 from . import figures as figures_module

@@ -18,6 +18,14 @@ from django.http import Http404
 from .models import AdministrativeUnit, Agency, Membership, Role
 
 NATIONAL_ROLES = {Role.ADMINISTRATOR}
+# The roles that oversee a unit or an agency from above without belonging to it.
+OVERSIGHT_ROLES = frozenset(role for role in Role if role.sees_subtree)
+
+
+def belongs(roles: set[Role]) -> bool:
+    """Whether roles make someone one of the unit's or the agency's own people (who may take part in its
+    internal consultations and questions), not only a reviewer or administrator above it."""
+    return bool(set(roles) - OVERSIGHT_ROLES)
 
 
 @dataclass
