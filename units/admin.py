@@ -7,6 +7,7 @@ every foreign key to a unit is an autocomplete and every changelist selects its 
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -18,6 +19,9 @@ from import_export.formats import base_formats
 from simple_history.admin import SimpleHistoryAdmin
 
 from democracy import periods
+from democracy.admin import AuditInline
+from democracy.audit import record
+from democracy.models import Action
 
 from .imports import AgencyResource, StaffResource, VillageResource, error_messages, membership_scope_error
 from .models import AdministrativeUnit, Agency, Membership, ReportingRegime, Role
@@ -261,6 +265,19 @@ class ReportingRegimeAdmin(SimpleHistoryAdmin):
         ),
         (_("Xem trước các kỳ báo cáo"), {"fields": ["periods_preview", "updated_at"]}),
     ]
+
+    def get_inlines(self, request, obj):
+        return [AuditInline] if obj is not None else []  # a new regime has no trail yet
+
+    @transaction.atomic
+    def save_model(self, request, obj, form, change):
+        """Saved with its audit row (what changed, who, when) in one transaction; the history keeps the
+        full earlier versions."""
+        changes = {name: [form.initial.get(name), form.cleaned_data.get(name)] for name in form.changed_data}
+        super().save_model(request, obj, form, change)
+        record(
+            obj, by=request.user, action=Action.REGIME_CHANGED if change else Action.CREATED, changes=changes
+        )
 
     @admin.display(description=_("cơ quan theo dõi"), ordering="authority__name")
     def authority_display(self, obj):

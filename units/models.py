@@ -31,20 +31,6 @@ class UnitType(models.TextChoices):
     TO_DAN_PHO = "to_dan_pho", _("Tổ dân phố, khu phố")
 
 
-TYPES_BY_LEVEL = {
-    Level.PROVINCE: {UnitType.TINH, UnitType.THANH_PHO_TW},
-    Level.DISTRICT: {UnitType.HUYEN, UnitType.QUAN, UnitType.THI_XA, UnitType.THANH_PHO_THUOC_TINH},
-    Level.COMMUNE: {UnitType.XA, UnitType.PHUONG, UnitType.DAC_KHU, UnitType.THI_TRAN},
-    Level.VILLAGE: {UnitType.THON, UnitType.TO_DAN_PHO},
-}
-PARENT_LEVELS = {
-    Level.PROVINCE: set(),
-    Level.DISTRICT: {Level.PROVINCE},
-    Level.COMMUNE: {Level.PROVINCE, Level.DISTRICT},
-    Level.VILLAGE: {Level.COMMUNE},
-}
-
-
 class UnitQuerySet(models.QuerySet):
     def current(self, on=None):
         """Units in force on a day (today by default)."""
@@ -185,6 +171,8 @@ class Agency(models.Model):
 
     def save(self, *args, **kwargs):
         self.search_name = fold(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_name"}
         super().save(*args, **kwargs)
 
 

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from . import actions
 from .access import access_for, get_agency_for_user, get_unit_for_user
 from .forms import AgencyForm, VillageForm
 from .models import AdministrativeUnit, Agency, Level, Membership
@@ -98,7 +99,7 @@ def village_edit(request, code):
         return redirect("units:staff_unit", code=code)
     form = VillageForm(request.POST or None, instance=village)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        actions.update_village(village, by=request.user, **form.cleaned_data)
         messages.success(request, _("Đã lưu thôn, tổ dân phố %(name)s.") % {"name": village.name})
         return redirect("units:staff_unit", code=village.parent.code)
     return render(request, "units/village_edit.html", {"form": form, "village": village})
@@ -123,7 +124,7 @@ def agency_edit(request, code):
     agency, _roles = get_agency_for_user(request, code, write=True)
     form = AgencyForm(request.POST or None, instance=agency)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        actions.update_agency(agency, by=request.user, **form.cleaned_data)
         messages.success(request, _("Đã lưu cơ quan, đơn vị %(name)s.") % {"name": agency.name})
         return redirect("units:staff_agency", code=agency.code)
     return render(request, "units/agency_edit.html", {"form": form, "agency": agency})

@@ -1,0 +1,62 @@
+"""A commune's staff correct their villages and agencies through one write function each, audited."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from democracy.models import AuditEvent
+from units import actions
+from units.models import ReportingRegime
+
+
+def test_correcting_a_village_leaves_one_audit_row_with_what_changed(cast):
+    changes = actions.update_village(
+        cast.village_a, by=cast.clerk_a, name="Thôn Đồng Bông", type="thon", households=131
+    )
+    assert changes == {"households": [120, 131]}
+    (event,) = AuditEvent.objects.of(cast.village_a)
+    assert (event.actor, event.action, event.changes) == (cast.clerk_a, "edited", {"households": [120, 131]})
+
+
+def test_saving_a_village_unchanged_writes_nothing(cast):
+    actions.update_village(
+        cast.village_a, by=cast.clerk_a, name="Thôn Đồng Bông", type="thon", households=120
+    )
+    assert not AuditEvent.objects.exists()
+
+
+def test_a_commune_is_not_edited_as_a_village_and_leaves_no_row(cast):
+    with pytest.raises(ValidationError):
+        actions.update_village(cast.a, by=cast.clerk_a, name="X", type="thon", households=1)
+    assert not AuditEvent.objects.exists()
+
+
+def test_correcting_an_agency_leaves_one_audit_row(cast):
+    agency = cast.agency_a
+    actions.update_agency(agency, by=cast.clerk_a, name=agency.name, kind=agency.kind, staff_count=30)
+    (event,) = AuditEvent.objects.of(agency)
+    assert event.changes == {"staff_count": [28, 30]}
+
+
+def test_the_staff_page_form_goes_through_the_write_function(cast, client):
+    client.force_login(cast.clerk_a)
+    response = client.post(
+        f"/staff/villages/{cast.village_a.code}/edit/",
+        {"name": "Thôn Đồng Bông", "type": "thon", "households": 99},
+    )
+    assert response.status_code == 302
+    assert AuditEvent.objects.of(cast.village_a).get().changes == {"households": [120, 99]}
+
+
+def test_a_change_of_reporting_regime_in_the_admin_is_audited(cast, admin_client):
+    regime = ReportingRegime.objects.create(authority=cast.province)
+    form = {
+        "authority": cast.province.pk, "basis": "Kế hoạch 1/KH-UBND", "cutoff_day": 31, "year_end_month": 12,
+        "half_year_due_days": 5, "annual_due_days": 5, "due_in_working_days": "on", "reminder_working_days": 3,
+        "period_end_extends_to_working_day": "on",
+        "democracy-auditevent-target_type-target_id-TOTAL_FORMS": "0",
+        "democracy-auditevent-target_type-target_id-INITIAL_FORMS": "0",
+    }  # fmt: skip
+    response = admin_client.post(f"/admin/units/reportingregime/{regime.pk}/change/", form)
+    assert response.status_code == 302
+    (event,) = AuditEvent.objects.of(regime)
+    assert event.action == "regime_changed" and event.changes["cutoff_day"] == [14, 31]
