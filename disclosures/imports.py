@@ -38,7 +38,7 @@ from units.imports.base import (
     _choice_key,
     cell_text,
 )
-from units.models import AdministrativeUnit, Agency, Level
+from units.models import AdministrativeUnit, Agency, Level, owner_fields
 
 from . import actions
 from .models import AgencyForm, CommuneForm, Disclosure, State
@@ -453,7 +453,7 @@ class DisclosureResource(ImportResource):
 
     @staticmethod
     def _check_unit_in_force(owner, posting_day, errors):
-        if isinstance(owner, Agency):
+        if owner_fields(owner)["unit"] is None:  # an agency has no days in force
             return
         day = posting_day or timezone.localdate()
         if (owner.valid_from and day < owner.valid_from) or (owner.valid_to and day > owner.valid_to):
@@ -467,7 +467,7 @@ class DisclosureResource(ImportResource):
         """The same decision and title for the same owner: a file imported twice adds nothing twice."""
         found = (
             Disclosure.objects.filter(
-                Q(agency=owner) if isinstance(owner, Agency) else Q(unit=owner),
+                **owner_fields(owner),
                 decision_number=instance.decision_number,
                 decision_date=instance.decision_date,
                 title__iexact=instance.title,
@@ -494,19 +494,18 @@ class DisclosureResource(ImportResource):
         data = instance.import_row
         line = kwargs.get("row_number", 0) + 1
         source = kwargs.get("file_name") or "tệp"
+        published_at = (
+            dt.datetime.combine(data.posting_day, POSTING_TIME, VIETNAM_TZ) if data.posting_day else None
+        )
         try:
-            disclosure = actions.create_draft(
-                owner=data.owner, by=by, **{name: getattr(instance, name) for name in DRAFT_FIELDS}
+            disclosure = actions.import_disclosure(
+                owner=data.owner,
+                by=by,
+                note=f"Nhập từ {source}, dòng {line}.",
+                published_at=published_at,
+                late_reason=instance.late_reason or "",
+                **{name: getattr(instance, name) for name in DRAFT_FIELDS},
             )
-            actions.audit(disclosure, by=by, action="imported", note=f"Nhập từ {source}, dòng {line}.")
-            if data.posting_day is not None:
-                actions.submit(disclosure, by=by)
-                actions.publish(
-                    disclosure,
-                    by=by,
-                    late_reason=instance.late_reason or "",
-                    now=dt.datetime.combine(data.posting_day, POSTING_TIME, VIETNAM_TZ),
-                )
         except ValidationError as e:
             if hasattr(e, "error_dict"):
                 raise ValidationError(
@@ -526,7 +525,7 @@ def export_queryset(owner=None, *, year: int | None = None):
     posted, drafts last. With `year`: those posted that year, and unposted ones decided that year."""
     queryset = Disclosure.objects.select_related("item", "unit", "agency")
     if owner is not None:
-        queryset = queryset.filter(agency=owner) if isinstance(owner, Agency) else queryset.filter(unit=owner)
+        queryset = queryset.of(owner)
     if year is not None:
         start = dt.datetime(year, 1, 1, tzinfo=VIETNAM_TZ)
         end = dt.datetime(year + 1, 1, 1, tzinfo=VIETNAM_TZ)

@@ -5,11 +5,10 @@ date, participants, what is posted, the window, the feedback received) and rende
 Citizens' names and contacts never reach the template: feedback is copied field by field.
 """
 
-
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from democracy.models import AuditEvent
+from democracy.models import Action, AuditEvent
 from democracy.pdf import clock, lower_first, render_pdf, split_type
 from units.text import fold
 
@@ -19,6 +18,8 @@ TEMPLATES = {
     Record.Kind.POSTING: ("disclosures/pdf/posting_record.html", "bien-ban-niem-yet"),
     Record.Kind.CLOSING: ("disclosures/pdf/closing_record.html", "bien-ban-ket-thuc-niem-yet"),
 }
+
+
 # Longest first, so "Thành phố Hà Nội" loses "Thành phố" and not a shorter prefix.
 def render_record_pdf(record: Record) -> Record:
     """Render the record to PDF and store it; rendering again replaces the file (same name)."""
@@ -88,10 +89,17 @@ def _issuer(disclosure: Disclosure) -> dict:
 def _people(disclosure: Disclosure) -> dict[str, str]:
     """The approver and the clerk by their full names from the audit trail ("" when unknown)."""
     people = {"approver": "", "clerk": ""}
-    roles = {"created": "clerk", "submitted": "clerk", "published": "approver"}
+    # An imported posting was made and posted by whoever imported it (one act, one audit row).
+    roles = {
+        Action.CREATED: ["clerk"],
+        Action.SUBMITTED: ["clerk"],
+        Action.PUBLISHED: ["approver"],
+        Action.IMPORTED: ["clerk", "approver"],
+    }
     for event in AuditEvent.objects.of(disclosure).filter(action__in=roles).select_related("actor"):
         if event.actor is not None and (name := event.actor.get_full_name().strip()):
-            people[roles[event.action]] = name
+            for role in roles[event.action]:
+                people[role] = name
     return people
 
 
