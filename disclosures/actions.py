@@ -151,6 +151,16 @@ def update_draft(disclosure: Disclosure, *, by, villages=None, **fields) -> Disc
     return disclosure
 
 
+@transaction.atomic
+def delete_draft(disclosure: Disclosure, *, by) -> None:
+    """Delete a draft (the admin; nothing submitted or published is ever deleted). Its audit rows,
+    this one included, outlive it."""
+    if not Disclosure.objects.select_for_update().filter(pk=disclosure.pk, state=State.DRAFT).exists():
+        raise ValidationError(_("Chỉ xóa được bản nháp."))
+    record(disclosure, by=by, action=Action.DRAFT_DELETED, changes={"title": disclosure.title})
+    disclosure.delete()
+
+
 def _compute_deadline(disclosure):
     computed = posting_deadline(disclosure.item, disclosure.decision_date)
     disclosure.posting_deadline = computed.date

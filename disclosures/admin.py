@@ -189,6 +189,9 @@ class DisclosureAdmin(AllOrNothingImportExportAdmin):
         found.pop("delete_selected", None)  # would delete published disclosures in bulk
         return found
 
+    def delete_model(self, request, obj):
+        actions.delete_draft(obj, by=request.user)
+
     def save_model(self, request, obj, form, change):
         current = Disclosure.objects.get(pk=obj.pk)
         changed = {
