@@ -20,9 +20,10 @@ from units.admin import AllOrNothingImportExportAdmin
 from . import actions
 from .imports import DisclosureResource, export_file
 from .models import AgencyForm, CommuneForm, Disclosure, Document, Feedback, Record, State
+from .outputs import XLSX_TYPE
 
 CONTENT_TYPES = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xlsx": XLSX_TYPE,
     "csv": "text/csv; charset=utf-8",
 }
 

@@ -11,17 +11,13 @@ of the owner's reporting regime (issue 5): by the national convention quarter I 
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
-from io import BytesIO
 
 from django.utils import timezone
 from django.utils.text import Truncator
-from openpyxl import load_workbook
-from openpyxl.styles import Font
 
 from democracy.calendar import VIETNAM_TZ
 from democracy.periods import QUARTERS, period_dates
-from democracy.xlsx import safe_cell, write_sheet
-from units.models import Agency, ReportingRegime
+from units.models import ReportingRegime
 
 from .models import PUBLIC_STATES, AgencyForm, CommuneForm, Disclosure
 
@@ -179,9 +175,9 @@ def register_rows(owner, quarter: Quarter) -> list[RegisterRow]:
     """Every disclosure of a commune (public ones only: never an agency's) or of an agency posted in the
     quarter, in the order they were posted. One query, whatever the number of rows."""
     start, end = quarter.bounds()
-    owner_filter = {"agency": owner} if isinstance(owner, Agency) else {"unit": owner, "agency__isnull": True}
     disclosures = (
-        Disclosure.objects.filter(**owner_filter, state__in=PUBLIC_STATES)
+        Disclosure.objects.of(owner)
+        .filter(state__in=PUBLIC_STATES)
         .filter(published_at__gte=start, published_at__lt=end)
         .select_related("item")
         .only(
@@ -226,74 +222,4 @@ def register_rows(owner, quarter: Quarter) -> list[RegisterRow]:
             posting_deadline=d.posting_deadline,
         )
         for number, d in enumerate(disclosures, start=1)
-    ]
-
-
-# --- The spreadsheet ---------------------------------------------------------------------------------
-
-XLSX_HEADERS = [
-    "STT",
-    "Nội dung (điều, khoản)",
-    "Tên nội dung",
-    "Tiêu đề",
-    "Số văn bản",
-    "Ngày ban hành",
-    "Hình thức công khai",
-    "Ngày niêm yết",
-    "Ngày kết thúc niêm yết",
-    "Trạng thái",
-    "Công khai muộn",
-    "Lý do công khai muộn",
-]
-XLSX_WIDTHS = [5, 16, 40, 50, 16, 12, 50, 12, 14, 20, 10, 40]
-
-
-TITLE_ROWS = 2  # the title and the quarter with its dates, above the header row
-
-
-def register_workbook(owner, quarter: Quarter) -> bytes:
-    """The register as an XLSX: a title naming the owner, the quarter with its dates ("Quý I năm 2026 (từ
-    15/12/2025 đến 14/03/2026)": which days a quarter covers depends on the regime), then the table."""
-    content = write_sheet(
-        XLSX_HEADERS,
-        xlsx_rows(register_rows(owner, quarter)),
-        sheet_title=f"Quý {quarter.roman} {quarter.year}",
-        widths=XLSX_WIDTHS,
-    )
-    book = load_workbook(BytesIO(content))
-    sheet = book.active
-    sheet.insert_rows(1, TITLE_ROWS)
-    for row, (text, font) in enumerate(
-        [
-            (f"Danh sách các nội dung đã công khai – {owner.name}", Font(bold=True, size=13)),
-            (quarter.full_label, Font(italic=True)),
-        ],
-        start=1,
-    ):
-        cell = sheet.cell(row=row, column=1, value=safe_cell(text))
-        cell.data_type = "s"
-        cell.font = font
-    sheet.freeze_panes = f"A{TITLE_ROWS + 2}"  # the title and the header stay in view
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def xlsx_rows(rows: list[RegisterRow]) -> list[list]:
-    return [
-        [
-            row.number,
-            row.reference,
-            row.item_label,
-            row.title,
-            row.decision_number,
-            row.decision_date,
-            row.forms_text,
-            row.posted_on,
-            row.window_end or PERMANENT,
-            row.state_label,
-            "Muộn" if row.is_late else "",
-            row.late_reason,
-        ]
-        for row in rows
     ]
