@@ -341,24 +341,6 @@ class Record(models.Model):
         return f"{self.get_kind_display()} {self.number}"
 
 
-class Reminder(models.Model):
-    """The done-marker of a reminder e-mail: each kind is sent once per disclosure."""
-
-    class Kind(models.TextChoices):
-        DEADLINE = "deadline", _("Sắp đến hạn công khai")
-        CLOSING = "closing", _("Sắp kết thúc niêm yết")
-
-    disclosure = models.ForeignKey(Disclosure, on_delete=models.CASCADE, related_name="reminders")
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    sent_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["disclosure", "kind"], name="reminder_once_per_kind")]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} ({self.sent_at:%d/%m/%Y})"
-
-
 class RecordSequence(models.Model):
     """The last record number (Số: n/BB-UBND) a commune or an agency used in a year. Numbers are taken
     under a row lock, so two jobs running at once never hand out the same number."""
