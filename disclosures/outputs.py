@@ -193,7 +193,7 @@ def register_xlsx(owner, quarter: Quarter) -> bytes:
     content = write_sheet(
         XLSX_HEADERS,
         xlsx_rows(register_rows(owner, quarter)),
-        sheet_title=f"Quý {quarter.roman} {quarter.year}",
+        sheet_title=quarter.short_label,
         widths=XLSX_WIDTHS,
     )
     book = load_workbook(BytesIO(content))

@@ -42,7 +42,7 @@ def _context(owner, quarter: Quarter) -> dict:
     rows = register_rows(owner, quarter)
     today = timezone.localdate()
     following = quarter.next()
-    if following and following.first_day > today:
+    if following and following.start > today:
         following = None  # nothing can have been posted yet
     this_year = _current(quarter, today).year  # may be next calendar year: 20/12/2025 is in quarter I 2026
     years = sorted({*range(max(FIRST_YEAR, this_year - 10), this_year + 1), quarter.year}, reverse=True)
@@ -67,7 +67,7 @@ def _current(quarter: Quarter, today) -> Quarter:
     try:
         return Quarter.containing(today, cutoff_day=quarter.cutoff_day, year_end_month=quarter.year_end_month)
     except ValueError:
-        return Quarter(LAST_YEAR, 4, cutoff_day=quarter.cutoff_day, year_end_month=quarter.year_end_month)
+        return Quarter.of(LAST_YEAR, 4, cutoff_day=quarter.cutoff_day, year_end_month=quarter.year_end_month)
 
 
 def _pick(request, url_name: str, owner):
