@@ -215,6 +215,8 @@ class Action(models.TextChoices):
     SENT_TO_SIGN = "sent_to_sign", _("Trình ký")
     SIGNED = "signed", _("Ký và gửi")
     REGIME_CHANGED = "regime_changed", _("Thay đổi chế độ báo cáo")
+    # Disclosures (added by the disclosures refactor)
+    DRAFT_DELETED = "draft_deleted", _("Xóa bản nháp")
 
 
 class AuditEventQuerySet(models.QuerySet):

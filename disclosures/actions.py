@@ -10,11 +10,12 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from democracy.audit import plain, record, record_many
 from democracy.calendar import add_working_days, period_end
 from democracy.models import Action, CatalogueItem, Kind, Scope
-from units.models import Agency, extends_to_working_day
+from units.models import extends_to_working_day, owner_fields
 
 from .models import Channel, Disclosure, Feedback, Record, RecordSequence, State
 
@@ -22,10 +23,6 @@ EDITABLE_FIELDS = [
     "item", "title", "summary", "body", "decision_number", "decision_date", "decision_issuer", "forms",
     "posted_at_office", "other_places", "window_days",
 ]  # fmt: skip
-
-
-def audit(disclosure, *, by, action, changes=None, note=""):
-    record(disclosure, by=by, action=action, changes=changes, note=note)
 
 
 # --- Rules from the catalogue and the calendar -------------------------------------------------------
@@ -58,25 +55,27 @@ def check_fields(owner, fields: dict) -> None:
     """The rules a clerk's form must meet, each error in Vietnamese on its field."""
     errors = {}
     item = fields.get("item")
-    scope = Scope.AGENCY if isinstance(owner, Agency) else Scope.COMMUNE
+    scope = Scope.AGENCY if owner_fields(owner)["agency"] is not None else Scope.COMMUNE
     if item is not None:
         if item.kind != Kind.DISCLOSE or item.scope != scope or not item.is_active:
             article = "Điều 46" if scope == Scope.AGENCY else "Điều 11"
-            errors["item"] = f"Hãy chọn một nội dung phải công khai của {article} Luật 10/2022/QH15."
+            errors["item"] = _("Hãy chọn một nội dung phải công khai của %(article)s Luật 10/2022/QH15.") % {
+                "article": article
+            }
         elif not item.is_permanent:
             minimum = item.posting_days
             days = fields.get("window_days")
             if days is None and minimum is None:
-                errors["window_days"] = (
+                errors["window_days"] = _(
                     "Nội dung này không có thời gian niêm yết tối thiểu: hãy nhập số ngày."
                 )
             elif days is not None and minimum is not None and days < minimum:
-                errors["window_days"] = (
-                    f"Thời gian niêm yết không được ít hơn {minimum} ngày liên tục ({item.legal_basis})."
-                )
+                errors["window_days"] = _(
+                    "Thời gian niêm yết không được ít hơn %(minimum)s ngày liên tục (%(basis)s)."
+                ) % {"minimum": minimum, "basis": item.legal_basis}
     decision_date = fields.get("decision_date")
     if decision_date and decision_date > timezone.localdate():
-        errors["decision_date"] = "Ngày ban hành không được sau ngày hôm nay."
+        errors["decision_date"] = _("Ngày ban hành không được sau ngày hôm nay.")
     if errors:
         raise ValidationError(errors)
 
@@ -89,30 +88,52 @@ def create_draft(*, owner, by, form_token: uuid.UUID | None = None, villages=(),
     """A new draft for a commune or an agency. The same form token twice returns the first draft."""
     if form_token and (existing := Disclosure.objects.filter(form_token=form_token).first()):
         return existing
-    check_fields(owner, fields)
-    disclosure = Disclosure(
-        unit=None if isinstance(owner, Agency) else owner,
-        agency=owner if isinstance(owner, Agency) else None,
-        created_by=by,
-        form_token=form_token,
-        **fields,
-    )
-    _compute_deadline(disclosure)
     try:
-        with transaction.atomic():
-            disclosure.save()
+        disclosure = _new_draft(owner=owner, by=by, form_token=form_token, villages=villages, fields=fields)
     except IntegrityError:
         return Disclosure.objects.get(form_token=form_token)
+    record(disclosure, by=by, action=Action.CREATED, changes={"title": disclosure.title})
+    return disclosure
+
+
+@transaction.atomic
+def import_disclosure(
+    *, owner, by, note: str, published_at: dt.datetime | None = None, late_reason: str = "", **fields
+) -> Disclosure:
+    """One row of an import file: a draft, or (with `published_at`) a historical posting. The same rules
+    as a clerk's draft and an approver's publication, and one audit row: the import is the act (nobody
+    submitted or approved it on the portal)."""
+    disclosure = _new_draft(owner=owner, by=by, fields=fields)
+    if published_at is not None:
+        _check_submittable(disclosure)
+        _transition(disclosure, from_states=[State.DRAFT], to_state=State.SUBMITTED)
+        _publish(disclosure, by=by, late_reason=late_reason, now=published_at)
+    record(
+        disclosure, by=by, action=Action.IMPORTED,
+        changes={"title": disclosure.title, "state": disclosure.state, "window_end": disclosure.window_end},
+        note=note,
+    )  # fmt: skip
+    return disclosure
+
+
+def _new_draft(*, owner, by, fields: dict, form_token=None, villages=()) -> Disclosure:
+    check_fields(owner, fields)
+    disclosure = Disclosure(**owner_fields(owner), created_by=by, form_token=form_token, **fields)
+    _compute_deadline(disclosure)
+    # A savepoint: a form token taken meanwhile by a concurrent request raises IntegrityError here,
+    # and the caller's transaction stays usable.
+    with transaction.atomic():
+        disclosure.save()
     disclosure.posting_villages.set(villages)
-    audit(disclosure, by=by, action="created", changes={"title": disclosure.title})
     return disclosure
 
 
 @transaction.atomic
 def update_draft(disclosure: Disclosure, *, by, villages=None, **fields) -> Disclosure:
+    """Change a draft. Saving without a change is no act and leaves no audit row."""
     if disclosure.state != State.DRAFT:
         raise ValidationError(
-            "Chỉ sửa được bản nháp. Thông tin đã công khai được đính chính bằng một phiên bản mới."
+            _("Chỉ sửa được bản nháp. Thông tin đã công khai được đính chính bằng một phiên bản mới.")
         )
     check_fields(disclosure.owner, {"item": disclosure.item, **fields})
     changes = {}
@@ -126,8 +147,18 @@ def update_draft(disclosure: Disclosure, *, by, villages=None, **fields) -> Disc
     if villages is not None:
         disclosure.posting_villages.set(villages)
     if changes:
-        audit(disclosure, by=by, action="edited", changes=changes)
+        record(disclosure, by=by, action=Action.EDITED, changes=changes)
     return disclosure
+
+
+@transaction.atomic
+def delete_draft(disclosure: Disclosure, *, by) -> None:
+    """Delete a draft (the admin; nothing submitted or published is ever deleted). Its audit rows,
+    this one included, outlive it."""
+    if not Disclosure.objects.select_for_update().filter(pk=disclosure.pk, state=State.DRAFT).exists():
+        raise ValidationError(_("Chỉ xóa được bản nháp."))
+    record(disclosure, by=by, action=Action.DRAFT_DELETED, changes={"title": disclosure.title})
+    disclosure.delete()
 
 
 def _compute_deadline(disclosure):
@@ -147,13 +178,19 @@ def _transition(disclosure, *, from_states, to_state, **values) -> bool:
     return bool(updated)
 
 
+def _check_submittable(disclosure):
+    if not disclosure.documents.exists() and not disclosure.body.strip():
+        raise ValidationError(
+            _("Hãy nhập nội dung hoặc đính kèm ít nhất một tài liệu trước khi trình duyệt.")
+        )
+
+
 @transaction.atomic
 def submit(disclosure: Disclosure, *, by) -> bool:
     """Draft → submitted for approval. Returns False if it was not a draft (e.g. a second click)."""
-    if not disclosure.documents.exists() and not disclosure.body.strip():
-        raise ValidationError("Hãy nhập nội dung hoặc đính kèm ít nhất một tài liệu trước khi trình duyệt.")
+    _check_submittable(disclosure)
     if _transition(disclosure, from_states=[State.DRAFT], to_state=State.SUBMITTED, return_reason=""):
-        audit(disclosure, by=by, action="submitted")
+        record(disclosure, by=by, action=Action.SUBMITTED)
         return True
     return False
 
@@ -164,11 +201,11 @@ def submit(disclosure: Disclosure, *, by) -> bool:
 @transaction.atomic
 def return_submission(disclosure: Disclosure, *, by, reason: str) -> bool:
     if not reason.strip():
-        raise ValidationError({"reason": "Hãy nêu lý do trả lại để công chức biết cần sửa gì."})
+        raise ValidationError({"reason": _("Hãy nêu lý do trả lại để công chức biết cần sửa gì.")})
     if _transition(
         disclosure, from_states=[State.SUBMITTED], to_state=State.DRAFT, return_reason=reason.strip()
     ):
-        audit(disclosure, by=by, action="returned", note=reason.strip())
+        record(disclosure, by=by, action=Action.RETURNED, note=reason.strip())
         return True
     return False
 
@@ -176,18 +213,28 @@ def return_submission(disclosure: Disclosure, *, by, reason: str) -> bool:
 @transaction.atomic
 def publish(disclosure: Disclosure, *, by, late_reason: str = "", now: dt.datetime | None = None) -> bool:
     """Approve and post: the window starts, the posting record is made and rendered by a task.
+    Returns False if it was not waiting for approval (a second click, a colleague was quicker)."""
+    values = _publish(disclosure, by=by, late_reason=late_reason, now=now or timezone.now())
+    if values is None:
+        return False
+    record(disclosure, by=by, action=Action.PUBLISHED, changes={"window_end": values["window_end"]})
+    return True
+
+
+def _publish(disclosure: Disclosure, *, by, late_reason: str, now: dt.datetime) -> dict | None:
+    """Submitted → published, without the disclosure's own audit row (the caller writes it):
 
     1. The posting day is today; after the legal deadline it is flagged late and needs a reason.
     2. The window is counted from the posting day (Civil Code: that day is not counted).
-    3. A corrected version supersedes the version it replaces, which stays visible.
+    3. A corrected version supersedes the version it replaces, which stays visible (its own audit row).
     """
-    now = now or timezone.now()
     posting_day = timezone.localdate(now)
     late = disclosure.posting_deadline is not None and posting_day > disclosure.posting_deadline
     if late and not late_reason.strip():
         raise ValidationError(
             {
-                "late_reason": f"Đã quá hạn công khai ({disclosure.posting_deadline:%d/%m/%Y}): hãy nêu lý do công khai muộn."
+                "late_reason": _("Đã quá hạn công khai (%(deadline)s): hãy nêu lý do công khai muộn.")
+                % {"deadline": f"{disclosure.posting_deadline:%d/%m/%Y}"}
             }
         )
     computed = window(disclosure.item, posting_day, disclosure.window_days, owner=disclosure.owner)
@@ -199,42 +246,45 @@ def publish(disclosure: Disclosure, *, by, late_reason: str = "", now: dt.dateti
         "window_ends_at": computed.ends_at if computed else None,
         "window_explanation": computed.explanation
         if computed
-        else "Niêm yết thường xuyên, cập nhật khi thay đổi (Điều 13 khoản 2).",
+        else _("Niêm yết thường xuyên, cập nhật khi thay đổi (Điều 13 khoản 2)."),
         "radio_days": disclosure.item.radio_days,
     }
     if not _transition(disclosure, from_states=[State.SUBMITTED], to_state=State.PUBLISHED, **values):
-        return False
+        return None
     if disclosure.supersedes_id:
         old = disclosure.supersedes
         if _transition(
             old, from_states=[State.PUBLISHED, State.CLOSED], to_state=State.SUPERSEDED, closed_at=now
         ):
-            audit(old, by=by, action="superseded", note=f"Thay thế bằng phiên bản {disclosure.version}")
-    audit(disclosure, by=by, action="published", changes={"window_end": plain(values["window_end"])})
+            record(
+                old, by=by, action=Action.SUPERSEDED,
+                note=_("Thay thế bằng phiên bản %(version)s") % {"version": disclosure.version},
+            )  # fmt: skip
     _make_record(disclosure, Record.Kind.POSTING, made_at=now)
-    return True
+    return values
 
 
 @transaction.atomic
 def withdraw(disclosure: Disclosure, *, by, reason: str) -> bool:
     if not reason.strip():
-        raise ValidationError({"reason": "Thu hồi thông tin đã công khai phải ghi rõ lý do."})
+        raise ValidationError({"reason": _("Thu hồi thông tin đã công khai phải ghi rõ lý do.")})
     if _transition(
         disclosure, from_states=[State.PUBLISHED], to_state=State.WITHDRAWN,
         withdrawn_reason=reason.strip(), closed_at=timezone.now(),
     ):  # fmt: skip
-        audit(disclosure, by=by, action="withdrawn", note=reason.strip())
+        record(disclosure, by=by, action=Action.WITHDRAWN, note=reason.strip())
         return True
     return False
 
 
 @transaction.atomic
 def start_correction(disclosure: Disclosure, *, by, reason: str) -> Disclosure:
-    """A new draft version of a published disclosure; the published text is never edited in place."""
+    """A new draft version of a published disclosure; the published text is never edited in place.
+    A correction already started is returned as it is (no second act)."""
     if not reason.strip():
-        raise ValidationError({"reason": "Hãy nêu lý do đính chính."})
+        raise ValidationError({"reason": _("Hãy nêu lý do đính chính.")})
     if disclosure.state not in (State.PUBLISHED, State.CLOSED):
-        raise ValidationError("Chỉ đính chính được thông tin đã công khai.")
+        raise ValidationError(_("Chỉ đính chính được thông tin đã công khai."))
     if (existing := Disclosure.objects.filter(supersedes=disclosure).first()) is not None:
         return existing
     copy = Disclosure(
@@ -246,7 +296,7 @@ def start_correction(disclosure: Disclosure, *, by, reason: str) -> Disclosure:
     )  # fmt: skip
     copy.save()
     copy.posting_villages.set(disclosure.posting_villages.all())
-    audit(copy, by=by, action="correction_started", note=reason.strip())
+    record(copy, by=by, action=Action.CORRECTION_STARTED, note=reason.strip())
     return copy
 
 
@@ -282,7 +332,11 @@ def close_due_postings(*, now: dt.datetime | None = None, batch_size: int = 1000
                 state=State.CLOSED, closed_at=now, updated_at=now
             )
             record_many(
-                batch, by=None, action=Action.CLOSED, at=now, changes=lambda d: {"window_ends_at": d.window_ends_at}
+                batch,
+                by=None,
+                action=Action.CLOSED,
+                at=now,
+                changes=lambda d: {"window_ends_at": d.window_ends_at},
             )
             numbers = take_record_numbers(batch, made_at=now)
             records = Record.objects.bulk_create(
@@ -300,7 +354,7 @@ def take_record_numbers(disclosures, *, made_at) -> dict[int, str]:
     year = timezone.localdate(made_at).year
     wanted: dict[str, int] = {}
     for d in disclosures:
-        key = RecordSequence.owner_key(d)
+        key = d.owner_key
         wanted[key] = wanted.get(key, 0) + 1
     RecordSequence.objects.bulk_create(
         [RecordSequence(owner=key, year=year) for key in wanted], ignore_conflicts=True
@@ -317,7 +371,7 @@ def take_record_numbers(disclosures, *, made_at) -> dict[int, str]:
     RecordSequence.objects.bulk_update(counters.values(), ["last"])
     numbers = {}
     for d in disclosures:
-        key = RecordSequence.owner_key(d)
+        key = d.owner_key
         following[key] += 1
         numbers[d.pk] = f"{following[key]}/BB-UBND"
     return numbers
@@ -343,29 +397,34 @@ def add_feedback(
     channel=Channel.ONLINE, by=None, received_at=None, form_token=None,
 ) -> Feedback:  # fmt: skip
     """A question or comment. Online ones only while the window is open; a clerk records the others
-    (in person, e-mail, Zalo, hotline, box, meeting) with the time they were received."""
+    (in person, e-mail, Zalo, hotline, box, meeting) with the time they were received. The same form
+    token twice returns the first one (no second act)."""
     if form_token and (existing := Feedback.objects.filter(form_token=form_token).first()):
         return existing
     received_at = received_at or timezone.now()
     if channel == Channel.ONLINE and not disclosure.is_open(received_at):
         raise ValidationError(
-            "Thời gian niêm yết đã kết thúc nên không nhận thêm câu hỏi, ý kiến trực tuyến."
+            _("Thời gian niêm yết đã kết thúc nên không nhận thêm câu hỏi, ý kiến trực tuyến.")
         )
     if disclosure.state not in (State.PUBLISHED, State.CLOSED) or disclosure.published_at > received_at:
-        raise ValidationError({"received_at": "Chỉ ghi nhận ý kiến nhận được trong thời gian niêm yết."})
+        raise ValidationError({"received_at": _("Chỉ ghi nhận ý kiến nhận được trong thời gian niêm yết.")})
     if disclosure.window_ends_at and received_at > disclosure.window_ends_at:
         raise ValidationError(
-            {"received_at": "Ý kiến nhận sau khi kết thúc niêm yết không thuộc thời gian niêm yết này."}
+            {"received_at": _("Ý kiến nhận sau khi kết thúc niêm yết không thuộc thời gian niêm yết này.")}
         )
     text = text.strip()
     if not text:
-        raise ValidationError({"text": "Hãy nhập nội dung câu hỏi, ý kiến."})
+        raise ValidationError({"text": _("Hãy nhập nội dung câu hỏi, ý kiến.")})
     feedback = Feedback.objects.create(
         disclosure=disclosure, text=text, kind=kind, name=name.strip(), contact=contact.strip(),
         channel=channel, recorded_by=by, received_at=received_at, form_token=form_token,
     )  # fmt: skip
-    audit(
-        disclosure, by=by, action="feedback_received", changes={"feedback": feedback.pk, "channel": channel}
+    # On the disclosure (its staff page shows one trail); never the citizen's name or contact.
+    record(
+        disclosure,
+        by=by,
+        action=Action.FEEDBACK_RECEIVED,
+        changes={"feedback": feedback.pk, "channel": channel},
     )
     return feedback
 
@@ -374,14 +433,14 @@ def add_feedback(
 def answer_feedback(feedback: Feedback, *, by, text: str) -> Feedback:
     text = text.strip()
     if not text:
-        raise ValidationError({"answer": "Hãy nhập nội dung trả lời."})
+        raise ValidationError({"answer": _("Hãy nhập nội dung trả lời.")})
     previous = feedback.answer
     feedback.answer, feedback.answered_by, feedback.answered_at = text, by, timezone.now()
     feedback.save(update_fields=["answer", "answered_by", "answered_at"])
-    audit(
-        feedback.disclosure, by=by, action="feedback_answered",
-        changes={"feedback": feedback.pk, "previous_answer": previous} if previous else {"feedback": feedback.pk},
-    )  # fmt: skip
+    changes = {"feedback": feedback.pk}
+    if previous:
+        changes["previous_answer"] = previous
+    record(feedback.disclosure, by=by, action=Action.FEEDBACK_ANSWERED, changes=changes)
     return feedback
 
 
@@ -389,14 +448,11 @@ def answer_feedback(feedback: Feedback, *, by, text: str) -> Feedback:
 def hide_feedback(feedback: Feedback, *, by, reason: str) -> Feedback:
     """Moderation hides with a reason and never deletes."""
     if not reason.strip():
-        raise ValidationError({"reason": "Ẩn câu hỏi, ý kiến phải ghi rõ lý do."})
+        raise ValidationError({"reason": _("Ẩn câu hỏi, ý kiến phải ghi rõ lý do.")})
     feedback.hidden_at, feedback.hidden_by, feedback.hidden_reason = timezone.now(), by, reason.strip()
     feedback.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
-    audit(
-        feedback.disclosure,
-        by=by,
-        action="feedback_hidden",
-        changes={"feedback": feedback.pk},
+    record(
+        feedback.disclosure, by=by, action=Action.FEEDBACK_HIDDEN, changes={"feedback": feedback.pk},
         note=reason.strip(),
-    )
+    )  # fmt: skip
     return feedback

@@ -20,9 +20,10 @@ from units.admin import AllOrNothingImportExportAdmin
 from . import actions
 from .imports import DisclosureResource, export_file
 from .models import AgencyForm, CommuneForm, Disclosure, Document, Feedback, Record, State
+from .outputs import XLSX_TYPE
 
 CONTENT_TYPES = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xlsx": XLSX_TYPE,
     "csv": "text/csv; charset=utf-8",
 }
 
@@ -188,6 +189,9 @@ class DisclosureAdmin(AllOrNothingImportExportAdmin):
         found = super().get_actions(request)
         found.pop("delete_selected", None)  # would delete published disclosures in bulk
         return found
+
+    def delete_model(self, request, obj):
+        actions.delete_draft(obj, by=request.user)
 
     def save_model(self, request, obj, form, change):
         current = Disclosure.objects.get(pk=obj.pk)

@@ -4,9 +4,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from democracy.audit import record
+from democracy.models import Action
 from democracy.uploads import CheckedFile
 
-from .actions import audit
 from .models import Disclosure, Document, State
 
 
@@ -32,10 +33,10 @@ def add_documents(disclosure: Disclosure, files: list[CheckedFile], *, by) -> li
             stored.append(document.file.name)
             document.save()
             documents.append(document)
-        audit(
+        record(
             disclosure,
             by=by,
-            action="documents_added",
+            action=Action.DOCUMENTS_ADDED,
             changes={"documents": [d.original_name for d in documents]},
         )
     except Exception:
@@ -53,7 +54,7 @@ def delete_document(document: Document, *, by) -> None:
         raise ValidationError(_("Chỉ xóa được tài liệu khi thông tin còn là bản nháp."))
     name, path = document.original_name, document.file.name
     document.delete()
-    audit(disclosure, by=by, action="document_removed", changes={"document": name})
+    record(disclosure, by=by, action=Action.DOCUMENT_REMOVED, changes={"document": name})
     transaction.on_commit(lambda: _delete_files([path]))
 
 

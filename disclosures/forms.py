@@ -1,4 +1,4 @@
-"""The staff forms. They parse and present; every rule lives in `actions` (and `uploads`), whose
+"""The staff forms and the public ones (a citizen's question, the archive's filters). They parse and present; every rule lives in `actions` (and `uploads`), whose
 Vietnamese ValidationErrors are put back on the form's fields by `add_action_errors`."""
 
 import datetime as dt
@@ -21,10 +21,10 @@ from democracy.forms import (  # noqa: F401 (add_action_errors, DocumentUploadFo
     item_reference,
 )
 from democracy.models import CatalogueItem, Kind, Scope
-from units.models import Agency, Level
+from units.models import Level, owner_fields
 
 from . import actions
-from .models import AgencyForm, Channel, CommuneForm, Feedback
+from .models import PUBLIC_STATES, AgencyForm, Channel, CommuneForm, Feedback
 
 
 def item_rules(item: CatalogueItem) -> str:
@@ -165,7 +165,7 @@ class DisclosureForm(forms.Form):
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
         self.owner = owner
-        internal = isinstance(owner, Agency)
+        internal = owner_fields(owner)["agency"] is not None
         scope = Scope.AGENCY if internal else Scope.COMMUNE
         items = (
             CatalogueItem.objects.active()
@@ -363,3 +363,79 @@ class FeedbackRecordForm(forms.Form):
         help_text=_lazy("Số điện thoại, địa chỉ thư; không bao giờ hiển thị công khai."),
     )
     form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+
+# --- The public pages --------------------------------------------------------------------------------
+
+
+class FeedbackForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_lazy("Bạn muốn gửi"),
+        choices=Feedback.Kind.choices,
+        initial=Feedback.Kind.QUESTION,
+        widget=forms.RadioSelect,
+    )
+    text = forms.CharField(
+        label=_lazy("Nội dung"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6, "maxlength": 4000}),
+        help_text=_lazy("Tối đa 4.000 ký tự."),
+        error_messages={
+            "required": _lazy("Hãy nhập nội dung câu hỏi, ý kiến."),
+            "max_length": _lazy(
+                "Nội dung dài quá %(limit_value)d ký tự (hiện có %(show_value)d ký tự). Hãy rút gọn."
+            ),
+        },
+    )
+    name = forms.CharField(
+        label=_lazy("Họ và tên (không bắt buộc)"),
+        max_length=150,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"max_length": _lazy("Họ tên dài quá %(limit_value)d ký tự.")},
+    )
+    contact = forms.CharField(
+        label=_lazy("Số điện thoại hoặc thư điện tử (không bắt buộc)"),
+        max_length=200,
+        required=False,
+        error_messages={"max_length": _lazy("Thông tin liên hệ dài quá %(limit_value)d ký tự.")},
+    )
+    form_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
+    # The honeypot: hidden from sighted people by CSS, labelled for screen readers; a bot fills it.
+    website = forms.CharField(
+        label=_lazy("Xin để trống ô này (chống thư rác)"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+
+class ArchiveFilter(forms.Form):
+    q = forms.CharField(
+        label=_lazy("Từ khóa (có dấu hoặc không dấu)"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    item = forms.TypedChoiceField(
+        label=_lazy("Nội dung công khai (Điều 11)"), required=False, coerce=int, empty_value=None
+    )
+    year = forms.TypedChoiceField(label=_lazy("Năm công khai"), required=False, coerce=int, empty_value=None)
+    state = forms.ChoiceField(label=_lazy("Trạng thái"), required=False)
+
+    def __init__(self, data, *, items, years):
+        super().__init__(data)
+        everything = ("", _("Tất cả"))
+        self.fields["item"].choices = [everything] + [
+            (i.clause, _("Khoản %(clause)s: %(label)s") % {"clause": i.clause, "label": _short(i.label_vi)})
+            for i in items
+        ]
+        self.fields["year"].choices = [everything] + [(y, str(y)) for y in years]
+        self.fields["state"].choices = [everything] + [(s.value, s.label) for s in PUBLIC_STATES]
+
+    def value(self, name):
+        """The cleaned value of a valid filter; an invalid one is ignored (and its error shown)."""
+        return (getattr(self, "cleaned_data", None) or {}).get(name) or None
+
+
+def _short(text, length=80):
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from democracy.models import CatalogueItem
-from units.models import AdministrativeUnit, Agency
+from units.models import AdministrativeUnit, Agency, Owned, OwnedQuerySet, owner_constraint
 from units.text import fold
 
 
@@ -57,7 +57,7 @@ class AgencyForm(models.TextChoices):
     OTHER = "g", _("Hình thức khác (điểm g)")
 
 
-class DisclosureQuerySet(models.QuerySet):
+class DisclosureQuerySet(OwnedQuerySet):
     def public(self):
         """What a citizen may see: commune disclosures once published (never agency ones, Art. 46)."""
         return self.filter(agency__isnull=True, state__in=PUBLIC_STATES)
@@ -81,7 +81,8 @@ class DisclosureQuerySet(models.QuerySet):
         return self.filter(search_text__contains=fold(text))
 
 
-class Disclosure(models.Model):
+class Disclosure(Owned):
+    # Redeclared from Owned for the reverse names (`unit.disclosures`) and the register's wording.
     unit = models.ForeignKey(
         AdministrativeUnit,
         verbose_name=_("xã, phường, đặc khu"),
@@ -171,11 +172,7 @@ class Disclosure(models.Model):
         verbose_name_plural = _("thông tin công khai")
         ordering = ["-published_at", "-created_at"]
         constraints = [
-            models.CheckConstraint(
-                name="disclosure_unit_xor_agency",
-                condition=Q(unit__isnull=False, agency__isnull=True)
-                | Q(unit__isnull=True, agency__isnull=False),
-            ),
+            owner_constraint("disclosure_unit_xor_agency"),
         ]
         indexes = [
             # The public board and the API: a unit's disclosures by state, newest first.
@@ -212,14 +209,6 @@ class Disclosure(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text", "updated_at"}
         super().save(*args, **kwargs)
-
-    @property
-    def owner(self):
-        return self.unit or self.agency
-
-    @property
-    def is_internal(self):
-        return self.agency_id is not None
 
     @property
     def is_permanent(self):
@@ -352,29 +341,11 @@ class Record(models.Model):
         return f"{self.get_kind_display()} {self.number}"
 
 
-class Reminder(models.Model):
-    """The done-marker of a reminder e-mail: each kind is sent once per disclosure."""
-
-    class Kind(models.TextChoices):
-        DEADLINE = "deadline", _("Sắp đến hạn công khai")
-        CLOSING = "closing", _("Sắp kết thúc niêm yết")
-
-    disclosure = models.ForeignKey(Disclosure, on_delete=models.CASCADE, related_name="reminders")
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    sent_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["disclosure", "kind"], name="reminder_once_per_kind")]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} ({self.sent_at:%d/%m/%Y})"
-
-
 class RecordSequence(models.Model):
     """The last record number (Số: n/BB-UBND) a commune or an agency used in a year. Numbers are taken
     under a row lock, so two jobs running at once never hand out the same number."""
 
-    owner = models.CharField(max_length=24, help_text="u<unit id> or a<agency id>")
+    owner = models.CharField(max_length=24, help_text="u<unit id> or a<agency id>")  # units.models.owner_key
     year = models.PositiveSmallIntegerField()
     last = models.PositiveIntegerField(default=0)
 
@@ -385,7 +356,3 @@ class RecordSequence(models.Model):
 
     def __str__(self):
         return f"{self.owner} {self.year}: {self.last}"
-
-    @staticmethod
-    def owner_key(disclosure) -> str:
-        return f"a{disclosure.agency_id}" if disclosure.agency_id else f"u{disclosure.unit_id}"

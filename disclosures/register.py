@@ -10,21 +10,17 @@ of the owner's reporting regime (issue 5): by the national convention quarter I 
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
-from io import BytesIO
+from dataclasses import dataclass
 
 from django.utils import timezone
-from django.utils.text import Truncator
-from openpyxl import load_workbook
-from openpyxl.styles import Font
+from django.utils.text import Truncator, capfirst
 
-from democracy.calendar import VIETNAM_TZ
-from democracy.periods import QUARTERS, period_dates
-from democracy.xlsx import safe_cell, write_sheet
-from units.models import Agency, ReportingRegime
+from democracy.periods import KIND_LABELS, QUARTERS, Period, period_dates
+from units.models import ReportingRegime
 
 from .models import PUBLIC_STATES, AgencyForm, CommuneForm, Disclosure
 
+#: The quarter picker's choices.
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 #: Years the calendar can count in (democracy.calendar covers 1995–2099).
 FIRST_YEAR, LAST_YEAR = 1995, 2099
@@ -37,74 +33,67 @@ DEFAULT_YEAR_END_MONTH = ReportingRegime._meta.get_field("year_end_month").defau
 
 
 @dataclass(frozen=True)
-class Quarter:
-    """A quarter of the reporting regime of the register's owner (`ReportingRegime.for_owner`): its days
-    run from the day after the cut-off in the month before the quarter to the cut-off day of its last
-    month. A cut-off day of 31 gives calendar quarters. A quarter is named by the reporting year it
-    belongs to, as the regime's reports are: with the national convention, 20/12/2025 is in quarter I
-    2026."""
+class Quarter(Period):
+    """A reporting period of kind Q1–Q4 (`democracy.periods`) of the register owner's regime
+    (`ReportingRegime.for_owner`), with the register's wording. Its days, key and bounds are the
+    period's; it keeps the regime's cut-off day and year-end month to step to the quarters around it.
+    A quarter is named by the reporting year it belongs to, as the regime's reports are: with the
+    national convention, 20/12/2025 is in quarter I 2026. The register has no deadline of its own
+    (`due` is its last day)."""
 
-    year: int
-    number: int
     cutoff_day: int = DEFAULT_CUTOFF_DAY
     year_end_month: int = DEFAULT_YEAR_END_MONTH
-    first_day: dt.date = field(init=False, compare=False)
-    last_day: dt.date = field(init=False, compare=False)
-
-    def __post_init__(self):
-        if not (1 <= self.number <= 4 and FIRST_YEAR <= self.year <= LAST_YEAR):
-            raise ValueError(f"Không có quý {self.number} năm {self.year}.")
-        first_day, last_day = period_dates(
-            self.year,
-            QUARTERS[self.number - 1],
-            cutoff_day=self.cutoff_day,
-            year_end_month=self.year_end_month,
-        )
-        object.__setattr__(self, "first_day", first_day)
-        object.__setattr__(self, "last_day", last_day)
 
     @classmethod
-    def of(cls, year: int, number: int, regime: ReportingRegime | None = None) -> "Quarter":
-        """Quarter `number` of `year` under `regime` (the national convention without one)."""
-        if regime is None:
-            return cls(year, number)
-        return cls(year, number, cutoff_day=regime.cutoff_day, year_end_month=regime.year_end_month)
-
-    @classmethod
-    def containing(
+    def of(
         cls,
-        day: dt.date,
+        year: int,
+        number: int,
         regime: ReportingRegime | None = None,
         *,
         cutoff_day: int | None = None,
         year_end_month: int | None = None,
     ) -> "Quarter":
-        """The quarter `day` falls in, under `regime` (or the cut-off day and year-end month given; the
-        national convention by default). ValueError if that quarter is outside the years counted."""
+        """Quarter `number` of `year` under `regime` (or the cut-off day and year-end month given; the
+        national convention by default). ValueError outside the quarters the calendar counts."""
+        if not (1 <= number <= 4 and FIRST_YEAR <= year <= LAST_YEAR):
+            raise ValueError(f"Không có quý {number} năm {year}.")
         cutoff_day = cutoff_day or (regime.cutoff_day if regime else DEFAULT_CUTOFF_DAY)
         year_end_month = year_end_month or (regime.year_end_month if regime else DEFAULT_YEAR_END_MONTH)
+        kind = QUARTERS[number - 1]
+        start, end = period_dates(year, kind, cutoff_day=cutoff_day, year_end_month=year_end_month)
+        return cls(year, kind, start, end, end, "", cutoff_day, year_end_month)
+
+    @classmethod
+    def containing(cls, day: dt.date, regime: ReportingRegime | None = None, **regime_fields) -> "Quarter":
+        """The quarter `day` falls in. ValueError if that quarter is outside the years counted."""
         # A reporting year ends at most a year after the day (and never more than a year before it).
         for year in (day.year, day.year + 1, day.year - 1):
-            if not FIRST_YEAR <= year <= LAST_YEAR:
-                continue
-            for number in range(1, 5):
-                quarter = cls(year, number, cutoff_day=cutoff_day, year_end_month=year_end_month)
-                if quarter.first_day <= day <= quarter.last_day:
-                    return quarter
+            if FIRST_YEAR <= year <= LAST_YEAR:
+                for number in range(1, 5):
+                    quarter = cls.of(year, number, regime, **regime_fields)
+                    if quarter.start <= day <= quarter.end:
+                        return quarter
         raise ValueError(f"Ngày {day:%d/%m/%Y} nằm ngoài các năm {FIRST_YEAR}–{LAST_YEAR}.")
 
     @property
-    def roman(self) -> str:
-        return ROMAN[self.number]
+    def number(self) -> int:
+        return QUARTERS.index(self.kind) + 1
 
     @property
     def label(self) -> str:
-        return f"Quý {self.roman} năm {self.year}"
+        """'Quý I năm 2026'"""
+        return f"{capfirst(str(KIND_LABELS[self.kind]))} năm {self.year}"
+
+    @property
+    def short_label(self) -> str:
+        """'Quý I 2026' (a sheet's title)"""
+        return f"{capfirst(str(KIND_LABELS[self.kind]))} {self.year}"
 
     @property
     def dates_text(self) -> str:
         """'từ 15/12/2025 đến 14/03/2026'"""
-        return f"từ {self.first_day:%d/%m/%Y} đến {self.last_day:%d/%m/%Y}"
+        return f"từ {self.start:%d/%m/%Y} đến {self.end:%d/%m/%Y}"
 
     @property
     def full_label(self) -> str:
@@ -112,19 +101,20 @@ class Quarter:
         so the register always says which they are."""
         return f"{self.label} ({self.dates_text})"
 
-    def bounds(self) -> tuple[dt.datetime, dt.datetime]:
-        """[start, end) as aware instants: midnight in Vietnam on the first day of this quarter and the next."""
-        start = dt.datetime.combine(self.first_day, dt.time.min, VIETNAM_TZ)
-        end = dt.datetime.combine(self.last_day + dt.timedelta(days=1), dt.time.min, VIETNAM_TZ)
-        return start, end
+    def _step(self, step: int) -> "Quarter | None":
+        index = self.year * 4 + self.number - 1 + step
+        try:
+            return self.of(
+                index // 4, index % 4 + 1, cutoff_day=self.cutoff_day, year_end_month=self.year_end_month
+            )
+        except ValueError:
+            return None
 
     def previous(self) -> "Quarter | None":
-        year, number = (self.year, self.number - 1) if self.number > 1 else (self.year - 1, 4)
-        return replace(self, year=year, number=number) if year >= FIRST_YEAR else None
+        return self._step(-1)
 
     def next(self) -> "Quarter | None":
-        year, number = (self.year, self.number + 1) if self.number < 4 else (self.year + 1, 1)
-        return replace(self, year=year, number=number) if year <= LAST_YEAR else None
+        return self._step(1)
 
 
 @dataclass(frozen=True)
@@ -179,9 +169,9 @@ def register_rows(owner, quarter: Quarter) -> list[RegisterRow]:
     """Every disclosure of a commune (public ones only: never an agency's) or of an agency posted in the
     quarter, in the order they were posted. One query, whatever the number of rows."""
     start, end = quarter.bounds()
-    owner_filter = {"agency": owner} if isinstance(owner, Agency) else {"unit": owner, "agency__isnull": True}
     disclosures = (
-        Disclosure.objects.filter(**owner_filter, state__in=PUBLIC_STATES)
+        Disclosure.objects.of(owner)
+        .filter(state__in=PUBLIC_STATES)
         .filter(published_at__gte=start, published_at__lt=end)
         .select_related("item")
         .only(
@@ -226,74 +216,4 @@ def register_rows(owner, quarter: Quarter) -> list[RegisterRow]:
             posting_deadline=d.posting_deadline,
         )
         for number, d in enumerate(disclosures, start=1)
-    ]
-
-
-# --- The spreadsheet ---------------------------------------------------------------------------------
-
-XLSX_HEADERS = [
-    "STT",
-    "Nội dung (điều, khoản)",
-    "Tên nội dung",
-    "Tiêu đề",
-    "Số văn bản",
-    "Ngày ban hành",
-    "Hình thức công khai",
-    "Ngày niêm yết",
-    "Ngày kết thúc niêm yết",
-    "Trạng thái",
-    "Công khai muộn",
-    "Lý do công khai muộn",
-]
-XLSX_WIDTHS = [5, 16, 40, 50, 16, 12, 50, 12, 14, 20, 10, 40]
-
-
-TITLE_ROWS = 2  # the title and the quarter with its dates, above the header row
-
-
-def register_workbook(owner, quarter: Quarter) -> bytes:
-    """The register as an XLSX: a title naming the owner, the quarter with its dates ("Quý I năm 2026 (từ
-    15/12/2025 đến 14/03/2026)": which days a quarter covers depends on the regime), then the table."""
-    content = write_sheet(
-        XLSX_HEADERS,
-        xlsx_rows(register_rows(owner, quarter)),
-        sheet_title=f"Quý {quarter.roman} {quarter.year}",
-        widths=XLSX_WIDTHS,
-    )
-    book = load_workbook(BytesIO(content))
-    sheet = book.active
-    sheet.insert_rows(1, TITLE_ROWS)
-    for row, (text, font) in enumerate(
-        [
-            (f"Danh sách các nội dung đã công khai – {owner.name}", Font(bold=True, size=13)),
-            (quarter.full_label, Font(italic=True)),
-        ],
-        start=1,
-    ):
-        cell = sheet.cell(row=row, column=1, value=safe_cell(text))
-        cell.data_type = "s"
-        cell.font = font
-    sheet.freeze_panes = f"A{TITLE_ROWS + 2}"  # the title and the header stay in view
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def xlsx_rows(rows: list[RegisterRow]) -> list[list]:
-    return [
-        [
-            row.number,
-            row.reference,
-            row.item_label,
-            row.title,
-            row.decision_number,
-            row.decision_date,
-            row.forms_text,
-            row.posted_on,
-            row.window_end or PERMANENT,
-            row.state_label,
-            "Muộn" if row.is_late else "",
-            row.late_reason,
-        ]
-        for row in rows
     ]

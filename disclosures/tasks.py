@@ -1,4 +1,4 @@
-"""Thin Celery tasks: they take primary keys and call the domain functions."""
+"""Thin Celery tasks: they take primary keys and call one domain function each."""
 
 from celery import shared_task
 
@@ -16,17 +16,18 @@ def close_due_postings() -> int:
 @shared_task(name="disclosures.render_record", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def render_record(record_id: int) -> None:
     """Render a posting or closing record to PDF, in its own task so closing never waits for it."""
-    record = Record.objects.select_related("disclosure").filter(pk=record_id).first()
-    if record is not None and not record.rendered_at:
-        render_record_pdf(record)
+    _render([record_id])
 
 
 @shared_task(name="disclosures.render_records", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def render_records(record_ids: list[int]) -> None:
     """Render a batch of closing records (one message per closing batch, not per record)."""
-    for record in Record.objects.select_related("disclosure").filter(
-        pk__in=record_ids, rendered_at__isnull=True
-    ):
+    _render(record_ids)
+
+
+def _render(record_ids) -> None:
+    # Only those not rendered yet: a task retried or sent twice renders each record once.
+    for record in Record.objects.filter(pk__in=record_ids, rendered_at__isnull=True):
         render_record_pdf(record)
 
 

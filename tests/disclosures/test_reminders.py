@@ -47,3 +47,23 @@ def test_nobody_without_an_email_is_mailed_and_the_reminder_stays_due(cast, make
     assert send_due_reminders() == 0
     with_emails(cast)
     assert send_due_reminders() == 1
+
+
+def test_a_reminder_sent_before_the_upgrade_is_not_sent_again(cast, make_disclosure):
+    """Migration 0005 turned each Reminder row into the notice key the job claims."""
+    from democracy.models import Notice
+
+    with_emails(cast)
+    today = timezone.localdate()
+    draft = make_disclosure(decision_date=today - dt.timedelta(days=25))
+    Notice.objects.create(key=f"disclosure-deadline:{draft.pk}", recipients=2)
+    assert send_due_reminders() == 0
+    assert mail.outbox == []
+
+
+def test_the_mail_body_is_not_html_escaped(cast, make_disclosure):
+    with_emails(cast)
+    today = timezone.localdate()
+    make_disclosure(decision_date=today - dt.timedelta(days=25), title="Chợ & bến xe 'Đồng Kỳ'")
+    assert send_due_reminders() == 1
+    assert "Chợ & bến xe 'Đồng Kỳ'" in mail.outbox[0].body

@@ -162,9 +162,7 @@ def test_documents_are_only_added_or_removed_while_draft(make_disclosure, cast):
     assert not submitted.documents.exists()
 
     draft = make_disclosure()
-    (document,) = add_documents(
-        draft, [uploads.check_upload(upload("a.pdf", PDF_BYTES))], by=cast.clerk_a
-    )
+    (document,) = add_documents(draft, [uploads.check_upload(upload("a.pdf", PDF_BYTES))], by=cast.clerk_a)
     actions.submit(draft, by=cast.clerk_a)
     with pytest.raises(ValidationError, match="còn là bản nháp"):
         delete_document(document, by=cast.clerk_a)
@@ -173,11 +171,9 @@ def test_documents_are_only_added_or_removed_while_draft(make_disclosure, cast):
 
 def test_removing_a_document_from_a_draft_is_audited(make_disclosure, cast):
     draft = make_disclosure()
-    (document,) = add_documents(
-        draft, [uploads.check_upload(upload("a.pdf", PDF_BYTES))], by=cast.clerk_a
-    )
+    (document,) = add_documents(draft, [uploads.check_upload(upload("a.pdf", PDF_BYTES))], by=cast.clerk_a)
     delete_document(document, by=cast.clerk_a)
     assert not draft.documents.exists()
-    assert AuditEvent.objects.of(draft).filter(
-        action="document_removed", changes={"document": "a.pdf"}
-    ).exists()
+    assert (
+        AuditEvent.objects.of(draft).filter(action="document_removed", changes={"document": "a.pdf"}).exists()
+    )

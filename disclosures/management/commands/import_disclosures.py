@@ -1,6 +1,6 @@
 """python manage.py import_disclosures FILE [--dry-run] [--user USERNAME]
 
-Runs the same import as the admin (disclosures/imports.py, on the units' import machinery). All or
+Runs the same import as the admin (disclosures/imports/, on the units' import machinery). All or
 nothing: when any row is bad, every bad row is listed with its Vietnamese message, nothing is imported
 and the command fails. Rows without `ngay_niem_yet` become drafts; rows with it become postings made on
 that day, with their deadlines and windows computed by the portal's rules.

@@ -13,7 +13,6 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, DateField, F, IntegerField, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,11 +20,18 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
 
 from democracy.audit import trail
-from units.access import access_for, get_agency_for_user, get_unit_for_user, owned_filter
-from units.models import Agency, Level, extends_to_working_day
+from units.access import owned_filter
+from units.models import extends_to_working_day, owner_fields
 
 from .. import actions
-from ..access import get_disclosure_for_user, visible_filter
+from ..access import (
+    DisclosureAccess,
+    creatable_for,
+    get_disclosure_for_staff,
+    get_disclosure_for_user,
+    get_owner_for_create,
+    visible_filter,
+)
 from ..forms import (
     AnswerForm,
     CorrectForm,
@@ -134,12 +140,7 @@ def workspace(request):
         for key, items in itertools.groupby(_decorate(page.object_list, today), key=lambda d: d.group)
     ]
     summary = _summary(base, today)
-    access = access_for(request)
-    creatable = [
-        m
-        for m in access.memberships
-        if m.role_enum.can_edit and (m.agency_id or (m.unit and m.unit.level == Level.COMMUNE))
-    ]
+    creatable = creatable_for(request)
     tabs = [(s.value, s.label, summary[f"state_{s.value}"]) for s in State]
     return render(
         request,
@@ -167,7 +168,7 @@ def _form_page(request, form, *, owner, disclosure=None, preview=False):
         {
             "form": form,
             "owner": owner,
-            "internal": isinstance(owner, Agency),
+            "internal": owner_fields(owner)["agency"] is not None,
             "disclosure": disclosure,
             "timeline": timeline,
             "item_label": item_label(timeline.item) if timeline.item else "",
@@ -206,23 +207,19 @@ def _create(request, owner):
 @login_required
 @require_http_methods(["GET", "POST"])
 def create(request, code):
-    unit, _roles = get_unit_for_user(request, code, write=True)
-    if unit.level != Level.COMMUNE:
-        raise Http404
-    return _create(request, unit)
+    return _create(request, get_owner_for_create(request, code))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def create_for_agency(request, code):
-    agency, _roles = get_agency_for_user(request, code, write=True)
-    return _create(request, agency)
+    return _create(request, get_owner_for_create(request, code, agency=True))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request, pk):
-    disclosure, _roles = get_disclosure_for_user(request, pk, write=True)
+    disclosure = get_disclosure_for_user(request, pk, write=True).disclosure
     if disclosure.state != State.DRAFT:
         messages.info(
             request,
@@ -255,11 +252,10 @@ def edit(request, pk):
 # --- One disclosure ---------------------------------------------------------------------------
 
 
-def _detail_page(request, disclosure, roles, *, status=200, **forms):
+def detail_page(request, access: DisclosureAccess, *, status=200, **forms):
     """The disclosure with everything about it; `forms` holds a bound form that failed, if any."""
+    disclosure = access.disclosure
     today = timezone.localdate()
-    can_edit = any(r.can_edit for r in roles)
-    can_approve = any(r.can_approve for r in roles)
     feedback = list(
         disclosure.feedback.select_related("answered_by", "recorded_by", "hidden_by").order_by(
             "received_at", "pk"
@@ -281,8 +277,8 @@ def _detail_page(request, disclosure, roles, *, status=200, **forms):
     audit = trail(disclosure)
     context = {
         "d": disclosure,
-        "can_edit": can_edit,
-        "can_approve": can_approve,
+        "can_edit": access.can_edit,
+        "can_approve": access.can_approve,
         "is_draft": disclosure.state == State.DRAFT,
         "late_now": disclosure.posting_deadline is not None and today > disclosure.posting_deadline,
         "today": today,
@@ -308,8 +304,4 @@ def _detail_page(request, disclosure, roles, *, status=200, **forms):
 
 @login_required
 def staff_detail(request, pk):
-    disclosure, roles = get_disclosure_for_user(request, pk)
-    if not roles:
-        # A staff page: someone with no role here reads the public board, not the audit trail.
-        raise Http404
-    return _detail_page(request, disclosure, roles)
+    return detail_page(request, get_disclosure_for_staff(request, pk))

@@ -6,16 +6,15 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
-from democracy.pdf import render_pdf
+from democracy.downloads import generated_download
 from units.access import get_agency_for_user
-from units.models import AdministrativeUnit, Agency, Level, ReportingRegime
+from units.models import AdministrativeUnit, Level, ReportingRegime, owner_fields
 
-from .register import FIRST_YEAR, LAST_YEAR, ROMAN, Quarter, register_rows, register_workbook
-
-UNIT_PREFIXES = ("Xã ", "Phường ", "Đặc khu ", "Thị trấn ")
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from .. import outputs
+from ..register import FIRST_YEAR, LAST_YEAR, ROMAN, Quarter, register_rows
 
 
 def _quarter(owner, year: int, quarter: int) -> Quarter:
@@ -33,16 +32,8 @@ def _commune(code: str) -> AdministrativeUnit:
     )
 
 
-def _place(unit: AdministrativeUnit) -> str:
-    """The place in the date line: "Xã Đồng Kỳ" → "Đồng Kỳ"."""
-    for prefix in UNIT_PREFIXES:
-        if unit.name.startswith(prefix):
-            return unit.name[len(prefix) :]
-    return unit.name
-
-
 def _context(owner, quarter: Quarter) -> dict:
-    internal = isinstance(owner, Agency)
+    internal = owner_fields(owner)["agency"] is not None
     prefix = "disclosures:agency_register" if internal else "disclosures:register"
 
     def url(suffix="", q=quarter):
@@ -51,7 +42,7 @@ def _context(owner, quarter: Quarter) -> dict:
     rows = register_rows(owner, quarter)
     today = timezone.localdate()
     following = quarter.next()
-    if following and following.first_day > today:
+    if following and following.start > today:
         following = None  # nothing can have been posted yet
     this_year = _current(quarter, today).year  # may be next calendar year: 20/12/2025 is in quarter I 2026
     years = sorted({*range(max(FIRST_YEAR, this_year - 10), this_year + 1), quarter.year}, reverse=True)
@@ -76,7 +67,7 @@ def _current(quarter: Quarter, today) -> Quarter:
     try:
         return Quarter.containing(today, cutoff_day=quarter.cutoff_day, year_end_month=quarter.year_end_month)
     except ValueError:
-        return Quarter(LAST_YEAR, 4, cutoff_day=quarter.cutoff_day, year_end_month=quarter.year_end_month)
+        return Quarter.of(LAST_YEAR, 4, cutoff_day=quarter.cutoff_day, year_end_month=quarter.year_end_month)
 
 
 def _pick(request, url_name: str, owner):
@@ -101,28 +92,19 @@ def _page(request, owner, quarter):
 
 
 def _pdf(owner, quarter):
-    context = _context(owner, quarter)
-    if isinstance(owner, Agency):
-        context |= {"issuer": owner.name, "place": _place(owner.unit), "signer": "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ"}
-    else:
-        context |= {
-            "issuer": f"Ủy ban nhân dân {owner.name}",
-            "place": _place(owner),
-            "signer": "CHỦ TỊCH",
-            "signer_on_behalf": "TM. ỦY BAN NHÂN DÂN",
-        }
-    context["date"] = timezone.localdate()
-    response = HttpResponse(
-        render_pdf("disclosures/pdf/register.html", context), content_type="application/pdf"
-    )
+    # Opened in the browser (inline), as before; `generated_download` would make it an attachment.
+    response = HttpResponse(outputs.register_pdf(owner, quarter), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{_file_name(owner, quarter)}.pdf"'
     return response
 
 
-def _xlsx(owner, quarter):
-    response = HttpResponse(register_workbook(owner, quarter), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{_file_name(owner, quarter)}.xlsx"'
-    return response
+def _xlsx(owner, quarter, *, public):
+    return generated_download(
+        outputs.register_xlsx(owner, quarter),
+        filename=f"{_file_name(owner, quarter)}.xlsx",
+        content_type=outputs.XLSX_TYPE,
+        public=public,
+    )
 
 
 def _file_name(owner, quarter) -> str:
@@ -132,7 +114,7 @@ def _file_name(owner, quarter) -> str:
 
 def _private(response):
     # An agency's register is internal (Art. 46): never kept by a shared cache.
-    response["Cache-Control"] = "private, no-store"
+    add_never_cache_headers(response)
     return response
 
 
@@ -159,7 +141,7 @@ def register_pdf(request, code, year, quarter):
 @require_GET
 def register_xlsx(request, code, year, quarter):
     commune = _commune(code)
-    return _xlsx(commune, _quarter(commune, year, quarter))
+    return _xlsx(commune, _quarter(commune, year, quarter), public=True)
 
 
 # --- An agency: its staff and reviewers only ---------------------------------------------------------
@@ -190,4 +172,4 @@ def agency_register_pdf(request, code, year, quarter):
 @require_GET
 def agency_register_xlsx(request, code, year, quarter):
     agency, _roles = get_agency_for_user(request, code)
-    return _private(_xlsx(agency, _quarter(agency, year, quarter)))
+    return _xlsx(agency, _quarter(agency, year, quarter), public=False)

@@ -3,13 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import actions
-from ..access import get_disclosure_for_user
+from ..access import get_disclosure_for_user, get_document_for_user, get_feedback_for_user
 from ..documents import add_documents, delete_document
 from ..forms import (
     AnswerForm,
@@ -18,14 +18,14 @@ from ..forms import (
     HideFeedbackForm,
     add_action_errors,
 )
-from ..models import Document, Feedback
-from .pages import _detail_page
+from .staff import detail_page
 
 
 @login_required
 @require_POST
 def upload(request, pk):
-    disclosure, roles = get_disclosure_for_user(request, pk, write=True)
+    access = get_disclosure_for_user(request, pk, write=True)
+    disclosure = access.disclosure
     form = DocumentUploadForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -37,14 +37,14 @@ def upload(request, pk):
         else:
             messages.success(request, _("Đã đính kèm %(n)s tệp.") % {"n": len(documents)})
         return redirect("disclosures:staff_detail", pk=disclosure.pk)
-    return _detail_page(request, disclosure, roles, upload_form=form)
+    return detail_page(request, access, upload_form=form)
 
 
 @login_required
 @require_POST
 def document_delete(request, pk, doc_pk):
-    disclosure, _roles = get_disclosure_for_user(request, pk, write=True)
-    document = get_object_or_404(Document, pk=doc_pk, disclosure=disclosure)
+    access, document = get_document_for_user(request, doc_pk, disclosure_pk=pk, write=True)
+    disclosure = access.disclosure
     try:
         delete_document(document, by=request.user)
     except ValidationError as error:
@@ -58,7 +58,8 @@ def document_delete(request, pk, doc_pk):
 @login_required
 @require_POST
 def feedback_record(request, pk):
-    disclosure, roles = get_disclosure_for_user(request, pk, write=True)
+    access = get_disclosure_for_user(request, pk, write=True)
+    disclosure = access.disclosure
     form = FeedbackRecordForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -79,24 +80,17 @@ def feedback_record(request, pk):
         else:
             messages.success(request, _("Đã ghi nhận câu hỏi, ý kiến."))
             return redirect("disclosures:staff_detail", pk=disclosure.pk)
-    return _detail_page(request, disclosure, roles, record_form=form)
+    return detail_page(request, access, record_form=form)
 
 
 def _feedback_anchor(feedback) -> str:
     return f"{reverse('disclosures:staff_detail', args=[feedback.disclosure_id])}#feedback-{feedback.pk}"
 
 
-def _feedback_for(request, pk, fpk):
-    disclosure, roles = get_disclosure_for_user(request, pk, write=True)
-    feedback = get_object_or_404(Feedback, pk=fpk, disclosure=disclosure)
-    feedback.disclosure = disclosure
-    return disclosure, roles, feedback
-
-
 @login_required
 @require_POST
 def feedback_answer(request, pk, fpk):
-    disclosure, roles, feedback = _feedback_for(request, pk, fpk)
+    access, feedback = get_feedback_for_user(request, pk, fpk)
     form = AnswerForm(request.POST, auto_id=f"id_f{feedback.pk}_%s")
     form.feedback_pk = feedback.pk
     if form.is_valid():
@@ -107,13 +101,13 @@ def feedback_answer(request, pk, fpk):
         else:
             messages.success(request, _("Đã lưu câu trả lời; câu trả lời được công khai dưới câu hỏi."))
             return redirect(_feedback_anchor(feedback))
-    return _detail_page(request, disclosure, roles, answer_form=form)
+    return detail_page(request, access, answer_form=form)
 
 
 @login_required
 @require_POST
 def feedback_hide(request, pk, fpk):
-    disclosure, roles, feedback = _feedback_for(request, pk, fpk)
+    access, feedback = get_feedback_for_user(request, pk, fpk)
     form = HideFeedbackForm(request.POST, auto_id=f"id_h{feedback.pk}_%s")
     form.feedback_pk = feedback.pk
     if form.is_valid():
@@ -124,4 +118,4 @@ def feedback_hide(request, pk, fpk):
         else:
             messages.success(request, _("Đã ẩn câu hỏi, ý kiến; nội dung vẫn được lưu cùng lý do ẩn."))
             return redirect(_feedback_anchor(feedback))
-    return _detail_page(request, disclosure, roles, hide_form=form)
+    return detail_page(request, access, hide_form=form)

@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import actions
-from ..access import get_disclosure_for_user
+from ..access import get_disclosure_for_approval, get_disclosure_for_user
 from ..forms import (
     CorrectForm,
     PublishForm,
@@ -16,14 +16,7 @@ from ..forms import (
     WithdrawForm,
     add_action_errors,
 )
-from .pages import _detail_page
-
-
-def _load_for_approval(request, pk):
-    disclosure, roles = get_disclosure_for_user(request, pk, write=True)
-    if not any(r.can_approve for r in roles):
-        raise PermissionDenied
-    return disclosure, roles
+from .staff import detail_page
 
 
 def _already(request, disclosure):
@@ -40,7 +33,7 @@ def _already(request, disclosure):
 @login_required
 @require_POST
 def submit(request, pk):
-    disclosure, _roles = get_disclosure_for_user(request, pk, write=True)
+    disclosure = get_disclosure_for_user(request, pk, write=True).disclosure
     try:
         done = actions.submit(disclosure, by=request.user)
     except ValidationError as error:
@@ -56,7 +49,8 @@ def submit(request, pk):
 @login_required
 @require_POST
 def return_submission(request, pk):
-    disclosure, roles = _load_for_approval(request, pk)
+    access = get_disclosure_for_approval(request, pk)
+    disclosure = access.disclosure
     form = ReturnForm(request.POST, auto_id="id_return_%s")
     if form.is_valid():
         try:
@@ -68,13 +62,14 @@ def return_submission(request, pk):
                 return _already(request, disclosure)
             messages.success(request, _("Đã trả lại bản nháp cho công chức kèm lý do."))
             return redirect("disclosures:staff_detail", pk=disclosure.pk)
-    return _detail_page(request, disclosure, roles, return_form=form)
+    return detail_page(request, access, return_form=form)
 
 
 @login_required
 @require_POST
 def publish(request, pk):
-    disclosure, roles = _load_for_approval(request, pk)
+    access = get_disclosure_for_approval(request, pk)
+    disclosure = access.disclosure
     form = PublishForm(request.POST)
     if form.is_valid():
         try:
@@ -92,13 +87,14 @@ def publish(request, pk):
                 message = _("Đã phê duyệt và công khai (niêm yết thường xuyên).")
             messages.success(request, message)
             return redirect("disclosures:staff_detail", pk=disclosure.pk)
-    return _detail_page(request, disclosure, roles, publish_form=form)
+    return detail_page(request, access, publish_form=form)
 
 
 @login_required
 @require_POST
 def withdraw(request, pk):
-    disclosure, roles = _load_for_approval(request, pk)
+    access = get_disclosure_for_approval(request, pk)
+    disclosure = access.disclosure
     form = WithdrawForm(request.POST, auto_id="id_withdraw_%s")
     if form.is_valid():
         try:
@@ -110,13 +106,14 @@ def withdraw(request, pk):
                 return _already(request, disclosure)
             messages.success(request, _("Đã thu hồi thông tin; lý do được ghi vào nhật ký."))
             return redirect("disclosures:staff_detail", pk=disclosure.pk)
-    return _detail_page(request, disclosure, roles, withdraw_form=form)
+    return detail_page(request, access, withdraw_form=form)
 
 
 @login_required
 @require_POST
 def correct(request, pk):
-    disclosure, roles = get_disclosure_for_user(request, pk, write=True)
+    access = get_disclosure_for_user(request, pk, write=True)
+    disclosure = access.disclosure
     form = CorrectForm(request.POST, auto_id="id_correct_%s")
     if form.is_valid():
         try:
@@ -130,4 +127,4 @@ def correct(request, pk):
                 % {"version": draft.version},
             )
             return redirect("disclosures:edit", pk=draft.pk)
-    return _detail_page(request, disclosure, roles, correct_form=form)
+    return detail_page(request, access, correct_form=form)

@@ -9,9 +9,8 @@ fixed number of queries whatever the amount of data.
 
 import uuid
 
-from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Min, Q
 from django.http import Http404
@@ -20,104 +19,29 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from democracy import ratelimit
 from democracy.downloads import safe_download
 from democracy.models import CatalogueItem, Kind, Scope
-from units.access import belongs
 from units.models import AdministrativeUnit, Level
 
-from . import actions
-from .access import get_disclosure_for_user, visible_filter
-from .models import PUBLIC_STATES, Disclosure, Document, Feedback, Record, State
+from .. import actions
+from ..access import (
+    get_disclosure_for_comment,
+    get_disclosure_for_user,
+    get_document_for_user,
+    get_record_for_user,
+    visible_filter,
+)
+from ..forms import ArchiveFilter, FeedbackForm, add_action_errors
+from ..models import Disclosure, Record, State
 
 ARCHIVE_PAGE_SIZE = 20
-# People who only oversee an agency (reviewers, administrators) read its internal disclosures but do
-# not comment on them as its staff.
 
 
 def sent_message():
     return _("Đã gửi câu hỏi. Câu trả lời sẽ được đăng dưới thông tin này.")
-
-
-# --- Forms -------------------------------------------------------------------------------------------
-
-
-class FeedbackForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=gettext_lazy("Bạn muốn gửi"),
-        choices=Feedback.Kind.choices,
-        initial=Feedback.Kind.QUESTION,
-        widget=forms.RadioSelect,
-    )
-    text = forms.CharField(
-        label=gettext_lazy("Nội dung"),
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 6, "maxlength": 4000}),
-        help_text=gettext_lazy("Tối đa 4.000 ký tự."),
-        error_messages={
-            "required": gettext_lazy("Hãy nhập nội dung câu hỏi, ý kiến."),
-            "max_length": gettext_lazy(
-                "Nội dung dài quá %(limit_value)d ký tự (hiện có %(show_value)d ký tự). Hãy rút gọn."
-            ),
-        },
-    )
-    name = forms.CharField(
-        label=gettext_lazy("Họ và tên (không bắt buộc)"),
-        max_length=150,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-        error_messages={"max_length": gettext_lazy("Họ tên dài quá %(limit_value)d ký tự.")},
-    )
-    contact = forms.CharField(
-        label=gettext_lazy("Số điện thoại hoặc thư điện tử (không bắt buộc)"),
-        max_length=200,
-        required=False,
-        error_messages={"max_length": gettext_lazy("Thông tin liên hệ dài quá %(limit_value)d ký tự.")},
-    )
-    form_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
-    # The honeypot: hidden from sighted people by CSS, labelled for screen readers; a bot fills it.
-    website = forms.CharField(
-        label=gettext_lazy("Xin để trống ô này (chống thư rác)"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-
-
-class ArchiveFilter(forms.Form):
-    q = forms.CharField(
-        label=gettext_lazy("Từ khóa (có dấu hoặc không dấu)"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
-    item = forms.TypedChoiceField(
-        label=gettext_lazy("Nội dung công khai (Điều 11)"), required=False, coerce=int, empty_value=None
-    )
-    year = forms.TypedChoiceField(
-        label=gettext_lazy("Năm công khai"), required=False, coerce=int, empty_value=None
-    )
-    state = forms.ChoiceField(label=gettext_lazy("Trạng thái"), required=False)
-
-    def __init__(self, data, *, items, years):
-        super().__init__(data)
-        everything = ("", _("Tất cả"))
-        self.fields["item"].choices = [everything] + [
-            (i.clause, _("Khoản %(clause)s: %(label)s") % {"clause": i.clause, "label": _short(i.label_vi)})
-            for i in items
-        ]
-        self.fields["year"].choices = [everything] + [(y, str(y)) for y in years]
-        self.fields["state"].choices = [everything] + [(s.value, s.label) for s in PUBLIC_STATES]
-
-    def value(self, name):
-        """The cleaned value of a valid filter; an invalid one is ignored (and its error shown)."""
-        return (getattr(self, "cleaned_data", None) or {}).get(name) or None
-
-
-def _short(text, length=80):
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
 # --- Helpers -----------------------------------------------------------------------------------------
@@ -143,13 +67,6 @@ def closed_reason(disclosure, moment=None) -> str:
             "Thời gian niêm yết đã kết thúc ngày %(date)s; không nhận thêm câu hỏi, ý kiến trực tuyến."
         ) % {"date": disclosure.window_end.strftime("%d/%m/%Y")}
     return _("Thông tin chưa được công khai nên chưa nhận câu hỏi, ý kiến.")
-
-
-def may_comment(disclosure, roles) -> bool:
-    """Anyone on a commune's public disclosure; on an agency's internal one, only its own people."""
-    if not disclosure.is_internal:
-        return disclosure.state in PUBLIC_STATES
-    return belongs(roles)
 
 
 def _days_left(disclosures, today):
@@ -228,14 +145,14 @@ def archive(request, code):
 
 
 def detail(request, pk):
-    disclosure, roles = get_disclosure_for_user(request, pk)
-    return _render_detail(request, disclosure, roles)
+    return _render_detail(request, get_disclosure_for_user(request, pk))
 
 
-def _render_detail(request, disclosure, roles, *, form=None, refusal="", status=200):
+def _render_detail(request, access, *, form=None, refusal="", status=200):
     """The page of one disclosure. Feedback is published once answered (or shown as hidden, with the
     reason); the name and contact of whoever sent it are never on the page."""
-    can_comment = may_comment(disclosure, roles) and disclosure.is_open()
+    disclosure = access.disclosure
+    can_comment = access.can_comment
     if can_comment and form is None:
         form = FeedbackForm(initial={"form_token": uuid.uuid4()})
     versions = list(
@@ -246,7 +163,7 @@ def _render_detail(request, disclosure, roles, *, form=None, refusal="", status=
     feedback = disclosure.feedback.only(
         "kind", "text", "received_at", "answer", "answered_at", "hidden_at", "hidden_reason", "disclosure_id"
     )
-    is_public = not disclosure.is_internal and disclosure.state in PUBLIC_STATES
+    is_public = access.is_public
     today = timezone.localdate()
     context = {
         "d": disclosure,
@@ -278,15 +195,13 @@ def _render_detail(request, disclosure, roles, *, form=None, refusal="", status=
 def feedback(request, pk):
     """A citizen's question or comment (PRG). Limits against abuse: a rate limit per client, a size
     limit, and a honeypot that makes a bot believe it succeeded while nothing is stored."""
-    disclosure, roles = get_disclosure_for_user(request, pk)
-    if not may_comment(disclosure, roles):
-        raise PermissionDenied
+    access = get_disclosure_for_comment(request, pk)
+    disclosure = access.disclosure
     form = FeedbackForm(request.POST)
     if not ratelimit.feedback_allowed(request):
         response = _render_detail(
             request,
-            disclosure,
-            roles,
+            access,
             form=form,
             status=429,
             refusal=_(
@@ -301,7 +216,7 @@ def feedback(request, pk):
         messages.success(request, sent_message())
         return done
     if reason := closed_reason(disclosure):
-        return _render_detail(request, disclosure, roles, refusal=reason, status=400)
+        return _render_detail(request, access, refusal=reason, status=400)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -314,32 +229,20 @@ def feedback(request, pk):
                 form_token=data["form_token"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_action_errors(form, error)
         else:
             messages.success(request, sent_message())
             return done
-    return _render_detail(request, disclosure, roles, form=form, status=400)
-
-
-def _add_errors(form, error):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
+    return _render_detail(request, access, form=form, status=400)
 
 
 # --- Downloads ---------------------------------------------------------------------------------------
 
 
 def document(request, pk):
-    doc = get_object_or_404(Document, pk=pk)
-    disclosure, _roles = get_disclosure_for_user(request, doc.disclosure_id)
+    access, doc = get_document_for_user(request, pk)
     return safe_download(
-        doc.file,
-        filename=doc.original_name,
-        content_type=doc.content_type,
-        public=not disclosure.is_internal and disclosure.state in PUBLIC_STATES,
+        doc.file, filename=doc.original_name, content_type=doc.content_type, public=access.is_public
     )
 
 
@@ -350,13 +253,12 @@ RECORD_FILENAMES = {
 
 
 def record(request, pk):
-    rec = get_object_or_404(Record, pk=pk)
-    disclosure, _roles = get_disclosure_for_user(request, rec.disclosure_id)
+    access, rec = get_record_for_user(request, pk)
     if not rec.pdf:
         raise Http404  # made, not rendered yet: the PDF task has not run
     return safe_download(
         rec.pdf,
-        filename=f"{RECORD_FILENAMES[rec.kind]}-{disclosure.pk}.pdf",
+        filename=f"{RECORD_FILENAMES[rec.kind]}-{rec.disclosure_id}.pdf",
         content_type="application/pdf",
-        public=not disclosure.is_internal and disclosure.state in PUBLIC_STATES,
+        public=access.is_public,
     )

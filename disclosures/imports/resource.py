@@ -1,47 +1,40 @@
-"""Import and export of disclosures (CSV/XLSX), for communes and agencies moving from spreadsheets.
-
-The import reuses the units' machinery (units/imports/base.py): all or nothing, every bad row listed
-as "Dòng N, cột X: …", a dry run that writes nothing. Each row goes through the same domain
-functions as a clerk's form (`disclosures.actions`), so deadlines and windows follow the same rules:
-
-- no posting date (`ngay_niem_yet` empty): a draft (`create_draft`);
-- a posting date: a historical posting: `create_draft`, `submit`, then `publish` as of 08:00
-  (Asia/Ho_Chi_Minh) that day. Posted after the legal deadline, it needs `ly_do_muon`. Windows that have
-  already ended are closed by the closing job as usual.
-
-`ngay_ket_thuc` (window end) is computed by the portal; the export writes it, the import ignores it.
-`trang_thai` is checked against the posting date; withdrawn and superseded versions are not imported.
-
-The export writes the same columns (so an export imports again) with formula-safe cells
-(democracy/xlsx.py): XLSX with typed dates, or CSV with day-first dates.
-"""
+"""The import of disclosures (one row, one disclosure, through `actions.import_disclosure`) and the
+columns the export writes."""
 
 import datetime as dt
 import re
 from types import SimpleNamespace
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db.models import F, Q
 from django.utils import timezone
-from import_export import fields, widgets
+from import_export import fields
 
-from democracy.calendar import FIRST_DAY, LAST_DAY, VIETNAM_TZ
+from democracy.calendar import VIETNAM_TZ
 from democracy.models import CatalogueItem, Kind, Scope
-from democracy.xlsx import FORMULA_STARTS, write_csv, write_sheet
+from democracy.xlsx import FORMULA_STARTS
 from units.imports.base import (
     COMMUNE,
     AgencyCodeWidget,
-    CountWidget,
     ImportResource,
     TextWidget,
     UnitCodeWidget,
     _choice_key,
     cell_text,
 )
-from units.models import AdministrativeUnit, Agency, Level
+from units.models import AdministrativeUnit, Agency, Level, owner_fields
 
-from . import actions
-from .models import AgencyForm, CommuneForm, Disclosure, State
+from .. import actions
+from ..models import Disclosure, State
+from .widgets import (
+    DATE_HINT,
+    ColumnField,
+    DateWidget,
+    FormsWidget,
+    LongTextWidget,
+    WindowDaysWidget,
+    day_text,
+    is_agency_row,
+)
 
 #: The fields of a draft a row fills in (what the clerk's form fills in).
 DRAFT_FIELDS = (
@@ -53,170 +46,6 @@ COMPUTED_FIELDS = ("pk", "state", "published_at", "window_end", "posting_deadlin
 #: A historical posting is dated at this time of its posting day (office hours).
 POSTING_TIME = dt.time(8, 0)
 ARTICLE = {Scope.COMMUNE: 11, Scope.AGENCY: 46}
-FORMS_ARTICLE = {Scope.COMMUNE: "khoản 1 Điều 12", Scope.AGENCY: "khoản 1 Điều 47"}
-DATE_HINT = "ghi ngày dạng dd/mm/yyyy (ví dụ 08/02/2024) hoặc yyyy-mm-dd"
-
-
-def _date(day: dt.date) -> str:
-    return f"{day:%d/%m/%Y}"
-
-
-# --- Widgets -----------------------------------------------------------------------------------------
-
-
-class LongTextWidget(widgets.Widget):
-    """Text that keeps its line breaks (a summary, a body, a reason), at most `max_length` characters."""
-
-    def __init__(self, *, max_length, required=True):
-        super().__init__()
-        self.max_length, self.required = max_length, required
-
-    def clean(self, value, row=None, **kwargs):
-        if value is None:
-            text = ""
-        else:
-            lines = [" ".join(line.split()) for line in cell_text_lines(value)]
-            text = "\n".join(lines).strip()
-        if not text and self.required:
-            raise ValueError("không được để trống.")
-        if len(text) > self.max_length:
-            raise ValueError(f"dài {len(text)} ký tự, tối đa {self.max_length} ký tự.")
-        return text
-
-    def render(self, value, obj=None, **kwargs):
-        return value or ""
-
-
-def cell_text_lines(value) -> list[str]:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")
-
-
-class DateWidget(widgets.Widget):
-    """A date: a spreadsheet date cell, day-first text (08/02/2024, 8-2-2024, 08.02.2024) or ISO."""
-
-    DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-    ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?")
-
-    def __init__(self, *, required=True):
-        super().__init__()
-        self.required = required
-
-    def clean(self, value, row=None, **kwargs):
-        if isinstance(value, dt.datetime):
-            day = value.date()
-        elif isinstance(value, dt.date):
-            day = value
-        else:
-            text = cell_text(value)
-            if not text:
-                if self.required:
-                    raise ValueError(f"không được để trống; {DATE_HINT}.")
-                return None
-            if match := self.DAY_FIRST.fullmatch(text):
-                d, m, y = map(int, match.groups())
-            elif match := self.ISO.fullmatch(text):
-                y, m, d = map(int, match.groups())
-            else:
-                raise ValueError(f"«{text}» không phải một ngày; {DATE_HINT}.")
-            try:
-                day = dt.date(y, m, d)
-            except ValueError:
-                raise ValueError(f"«{text}» không phải một ngày có thật.") from None
-        if not FIRST_DAY <= day <= LAST_DAY:
-            raise ValueError(
-                f"ngày {_date(day)} nằm ngoài lịch làm việc của cổng ({FIRST_DAY.year}–{LAST_DAY.year})."
-            )
-        return day
-
-    def render(self, value, obj=None, **kwargs):
-        return _date(value) if value else ""
-
-
-class WindowDaysWidget(CountWidget):
-    """The number of days posted, when the clerk chose more than the legal minimum; empty: the minimum."""
-
-    def clean(self, value, row=None, **kwargs):
-        if not cell_text(value):
-            return None
-        number = super().clean(value, row, **kwargs)
-        if number > 3650:
-            raise ValueError(f"«{cell_text(value)}» ngày là quá dài.")
-        return number
-
-
-def is_agency_row(row) -> bool:
-    return bool(cell_text((row or {}).get("ma_co_quan")))
-
-
-class FormsWidget(widgets.Widget):
-    """The forms of disclosure: points of Art. 12(1) for a commune, of Art. 47(1) for an agency, by
-    letter ("a, b", "đ") or by label ("Niêm yết thông tin; Đăng trên cổng…"), separated by ";" or
-    line breaks (or commas between letters)."""
-
-    LEADING_POINT = re.compile(r"^(?:điểm\s+)?([a-zđ]{1,2})\)\s+", re.IGNORECASE)
-    REFERENCE = re.compile(r"\s*\((?:Điều \d+ khoản \d+ )?điểm [^)]*\)$")
-
-    def __init__(self):
-        super().__init__()
-        self.lookups = {}
-        for scope, choices in ((Scope.COMMUNE, CommuneForm), (Scope.AGENCY, AgencyForm)):
-            lookup = {}
-            for member in choices:
-                label = str(member.label)
-                lookup[_choice_key(label)] = member.value
-                lookup[_choice_key(self.REFERENCE.sub("", label))] = member.value
-            self.lookups[scope] = (choices, lookup)
-
-    def code(self, text: str, scope) -> str | None:
-        choices, lookup = self.lookups[scope]
-        letter = text.lower().removeprefix("điểm ").strip().rstrip(")").strip()
-        letter = "dd" if letter == "đ" else letter
-        if letter in choices.values:
-            return letter
-        if match := self.LEADING_POINT.match(text):  # "a) Niêm yết thông tin", as the register writes
-            text = text[match.end() :]
-        return lookup.get(_choice_key(text))
-
-    def clean(self, value, row=None, **kwargs):
-        scope = Scope.AGENCY if is_agency_row(row) else Scope.COMMUNE
-        choices = self.lookups[scope][0]
-        points = ", ".join("đ" if c == "dd" else c for c in choices.values)
-        hint = (
-            f"dùng các điểm {points} của {FORMS_ARTICLE[scope]} Luật 10/2022/QH15 "
-            "hoặc tên hình thức, cách nhau bằng dấu chấm phẩy"
-        )
-        parts = [" ".join(p.split()) for p in re.split(r"[;\n\r]+", "" if value is None else str(value))]
-        parts = [p for p in parts if p]
-        if not parts:
-            raise ValueError(f"không được để trống; {hint}.")
-        codes = []
-        for part in parts:
-            code = self.code(part, scope)
-            if code is not None:
-                codes.append(code)
-                continue
-            letters = [self.code(p.strip(), scope) for p in part.split(",") if p.strip()]
-            if letters and all(letters):
-                codes += letters
-                continue
-            raise ValueError(f"«{part}» không phải hình thức công khai của {FORMS_ARTICLE[scope]}; {hint}.")
-        return list(dict.fromkeys(codes))
-
-    def render(self, value, obj=None, **kwargs):
-        return ", ".join(value or [])
-
-
-class ColumnField(fields.Field):
-    """A column the import reads in `check_row` (across columns) and the export computes."""
-
-    def __init__(self, column_name, getter, widget=None):
-        super().__init__(column_name=column_name, widget=widget or widgets.Widget(), readonly=True)
-        self.getter = getter
-
-    def get_value(self, instance):
-        return self.getter(instance)
 
 
 def _item(d, name):
@@ -430,13 +259,13 @@ class DisclosureResource(ImportResource):
         decision_date = instance.decision_date if "decision_date" not in errors else None
         if posting_day > today:
             errors.setdefault("ngay_niem_yet", []).append(
-                f"ngày niêm yết {_date(posting_day)} chưa đến; thông tin chưa niêm yết thì để trống cột này "
+                f"ngày niêm yết {day_text(posting_day)} chưa đến; thông tin chưa niêm yết thì để trống cột này "
                 "(nhập thành bản nháp)."
             )
             return
         if decision_date and posting_day < decision_date:
             errors.setdefault("ngay_niem_yet", []).append(
-                f"ngày niêm yết {_date(posting_day)} trước ngày ban hành {_date(decision_date)}."
+                f"ngày niêm yết {day_text(posting_day)} trước ngày ban hành {day_text(decision_date)}."
             )
             return
         if not instance.body:
@@ -447,17 +276,17 @@ class DisclosureResource(ImportResource):
             deadline = actions.posting_deadline(item, decision_date)
             if posting_day > deadline.date and not (instance.late_reason or "").strip():
                 errors.setdefault("late_reason", []).append(
-                    f"niêm yết ngày {_date(posting_day)} là muộn: hạn công khai là {_date(deadline.date)} "
+                    f"niêm yết ngày {day_text(posting_day)} là muộn: hạn công khai là {day_text(deadline.date)} "
                     f"({deadline.explanation}); hãy nêu lý do công khai muộn."
                 )
 
     @staticmethod
     def _check_unit_in_force(owner, posting_day, errors):
-        if isinstance(owner, Agency):
+        if owner_fields(owner)["unit"] is None:  # an agency has no days in force
             return
         day = posting_day or timezone.localdate()
         if (owner.valid_from and day < owner.valid_from) or (owner.valid_to and day > owner.valid_to):
-            when = f"ngày niêm yết {_date(posting_day)}" if posting_day else "hôm nay (bản nháp)"
+            when = f"ngày niêm yết {day_text(posting_day)}" if posting_day else "hôm nay (bản nháp)"
             errors.setdefault("unit", []).append(
                 f"«{owner.name}» (mã {owner.code}) không tồn tại vào {when}."
             )
@@ -467,7 +296,7 @@ class DisclosureResource(ImportResource):
         """The same decision and title for the same owner: a file imported twice adds nothing twice."""
         found = (
             Disclosure.objects.filter(
-                Q(agency=owner) if isinstance(owner, Agency) else Q(unit=owner),
+                **owner_fields(owner),
                 decision_number=instance.decision_number,
                 decision_date=instance.decision_date,
                 title__iexact=instance.title,
@@ -478,7 +307,7 @@ class DisclosureResource(ImportResource):
         if found:
             errors.setdefault(NON_FIELD_ERRORS, []).append(
                 f"đã có thông tin công khai «{instance.title}» của văn bản {instance.decision_number} "
-                f"ngày {_date(instance.decision_date)} (mã trên cổng: {found}); không nhập lại."
+                f"ngày {day_text(instance.decision_date)} (mã trên cổng: {found}); không nhập lại."
             )
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
@@ -494,19 +323,18 @@ class DisclosureResource(ImportResource):
         data = instance.import_row
         line = kwargs.get("row_number", 0) + 1
         source = kwargs.get("file_name") or "tệp"
+        published_at = (
+            dt.datetime.combine(data.posting_day, POSTING_TIME, VIETNAM_TZ) if data.posting_day else None
+        )
         try:
-            disclosure = actions.create_draft(
-                owner=data.owner, by=by, **{name: getattr(instance, name) for name in DRAFT_FIELDS}
+            disclosure = actions.import_disclosure(
+                owner=data.owner,
+                by=by,
+                note=f"Nhập từ {source}, dòng {line}.",
+                published_at=published_at,
+                late_reason=instance.late_reason or "",
+                **{name: getattr(instance, name) for name in DRAFT_FIELDS},
             )
-            actions.audit(disclosure, by=by, action="imported", note=f"Nhập từ {source}, dòng {line}.")
-            if data.posting_day is not None:
-                actions.submit(disclosure, by=by)
-                actions.publish(
-                    disclosure,
-                    by=by,
-                    late_reason=instance.late_reason or "",
-                    now=dt.datetime.combine(data.posting_day, POSTING_TIME, VIETNAM_TZ),
-                )
         except ValidationError as e:
             if hasattr(e, "error_dict"):
                 raise ValidationError(
@@ -516,49 +344,3 @@ class DisclosureResource(ImportResource):
         # The preview and the admin log show what was made: its id, state and computed window.
         for name in COMPUTED_FIELDS:
             setattr(instance, name, getattr(disclosure, name))
-
-
-# --- Export ------------------------------------------------------------------------------------------
-
-
-def export_queryset(owner=None, *, year: int | None = None):
-    """A commune's or an agency's disclosures (all of them without `owner`), in the order they were
-    posted, drafts last. With `year`: those posted that year, and unposted ones decided that year."""
-    queryset = Disclosure.objects.select_related("item", "unit", "agency")
-    if owner is not None:
-        queryset = queryset.filter(agency=owner) if isinstance(owner, Agency) else queryset.filter(unit=owner)
-    if year is not None:
-        start = dt.datetime(year, 1, 1, tzinfo=VIETNAM_TZ)
-        end = dt.datetime(year + 1, 1, 1, tzinfo=VIETNAM_TZ)
-        queryset = queryset.filter(
-            Q(published_at__gte=start, published_at__lt=end)
-            | Q(published_at__isnull=True, decision_date__year=year)
-        )
-    return queryset.order_by(F("published_at").asc(nulls_last=True), "created_at", "pk")
-
-
-def export_rows(queryset) -> tuple[list[str], list[list]]:
-    """(headers, rows) with typed cells: dates stay dates (for XLSX), the rest is the import's text."""
-    resource = DisclosureResource()
-    columns = resource.get_export_fields()
-    rows = []
-    for disclosure in queryset.iterator(chunk_size=2000):
-        row = []
-        for field in columns:
-            value = field.get_value(disclosure)
-            if isinstance(value, dt.date) or (isinstance(value, int) and not isinstance(value, bool)):
-                row.append(value)
-            else:
-                row.append(field.widget.render(value))
-        rows.append(row)
-    return [field.column_name for field in columns], rows
-
-
-def export_file(queryset, file_format: str) -> bytes:
-    """The disclosures as "xlsx" or "csv", formula-safe either way."""
-    headers, rows = export_rows(queryset)
-    if file_format == "csv":
-        return write_csv(headers, rows)
-    if file_format == "xlsx":
-        return write_sheet(headers, rows, sheet_title="Thông tin công khai")
-    raise ValueError(f"Định dạng {file_format} không được hỗ trợ: dùng xlsx hoặc csv.")
