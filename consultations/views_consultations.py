@@ -14,7 +14,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -191,38 +190,6 @@ def open_view(request, pk):
     return redirect(_staff_url(consultation))
 
 
-@transaction.atomic
-def _add_documents(consultation, files, *, by) -> list[DraftDocument]:
-    """Attach checked files (disclosures.uploads.check_upload) to a plan not yet published: all or none."""
-    if (
-        not Consultation.objects.select_for_update()
-        .filter(pk=consultation.pk, state=ConsultationState.DRAFT)
-        .exists()
-    ):
-        raise ValidationError(_("Chỉ đính kèm được dự thảo khi kế hoạch chưa công bố."))
-    documents, stored = [], []
-    try:
-        for checked in files:
-            document = DraftDocument(
-                consultation=consultation,
-                original_name=checked.original_name,
-                content_type=checked.type.content_type,
-                size=checked.size,
-                sha256=checked.sha256,
-            )
-            # A random stored name (draft_document_path) with the extension of the real type.
-            document.file.save(f"du-thao{checked.type.extension}", checked.upload, save=False)
-            stored.append(document.file.name)
-            document.save()
-            documents.append(document)
-    except Exception:
-        storage = DraftDocument._meta.get_field("file").storage
-        for path in stored:
-            storage.delete(path)
-        raise
-    return documents
-
-
 @login_required
 @require_POST
 def upload(request, pk):
@@ -231,7 +198,7 @@ def upload(request, pk):
     if not form.is_valid():
         return _staff_page(request, consultation, roles, upload_form=form, status=400)
     try:
-        documents = _add_documents(consultation, form.cleaned_data["files"], by=request.user)
+        documents = actions.attach_documents(consultation, form.cleaned_data["files"], by=request.user)
     except ValidationError as error:
         _messages_from(request, error)
     else:
