@@ -39,9 +39,13 @@ def record_meeting(*, owner, by, kind, consultation=None, decision=None, **field
     if internal and kind == Meeting.Kind.COMMUNITY:
         errors["kind"] = _("Cơ quan, đơn vị không tổ chức cuộc họp cộng đồng dân cư.")
     if not internal and kind == Meeting.Kind.STAFF_CONFERENCE:
-        errors["kind"] = _("Hội nghị cán bộ, công chức, viên chức, người lao động chỉ dành cho cơ quan, đơn vị.")
+        errors["kind"] = _(
+            "Hội nghị cán bộ, công chức, viên chức, người lao động chỉ dành cho cơ quan, đơn vị."
+        )
     if consultation is not None and decision is not None:
-        raise ValidationError(_("Cuộc họp thuộc một cuộc lấy ý kiến hoặc một nội dung biểu quyết, không cả hai."))
+        raise ValidationError(
+            _("Cuộc họp thuộc một cuộc lấy ý kiến hoặc một nội dung biểu quyết, không cả hai.")
+        )
     parent = consultation or decision
     if parent is not None and parent.owner != owner:
         raise ValidationError(_("Cuộc họp phải do chính đơn vị của nội dung này tổ chức."))

@@ -57,9 +57,7 @@ def _electorate(owner, item: CatalogueItem, method: str) -> int:
     else:
         raise ValidationError({"unit": _("Chọn một thôn, tổ dân phố hoặc một xã, phường, đặc khu.")})
     if electorate <= 0:
-        raise ValidationError(
-            {"unit": _("Chưa có số hộ gia đình (hoặc số thôn) để tính tỷ lệ biểu quyết.")}
-        )
+        raise ValidationError({"unit": _("Chưa có số hộ gia đình (hoặc số thôn) để tính tỷ lệ biểu quyết.")})
     return electorate
 
 
@@ -185,7 +183,10 @@ def open_online_vote(
         )
     if len(households) != decision.electorate or len(set(households)) != len(households):
         raise ValidationError(
-            {"households": _("Danh sách phải có đúng %(n)s hộ, không trùng tên.") % {"n": decision.electorate}}
+            {
+                "households": _("Danh sách phải có đúng %(n)s hộ, không trùng tên.")
+                % {"n": decision.electorate}
+            }
         )
     if closes_at <= opens_at:
         raise ValidationError({"closes_at": _("Thời điểm kết thúc phải sau thời điểm bắt đầu.")})
