@@ -135,6 +135,10 @@ class Consultation(Owned):
         moment = moment or timezone.now()
         return self.state == ConsultationState.OPEN and self.ends_at is not None and moment <= self.ends_at
 
+    def days_left(self, today=None) -> int | None:
+        """Whole days from `today` to the last day of the period (shown while it is open)."""
+        return (self.ends_on - (today or timezone.localdate())).days if self.ends_on else None
+
     def form_labels(self):
         choices = dict((AgencyCommentForm if self.is_internal else CommuneCommentForm).choices)
         return [choices.get(code, code) for code in self.forms]

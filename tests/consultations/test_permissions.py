@@ -209,8 +209,8 @@ def _decision_urls():
     def get(name):
         return lambda d: ("GET", reverse(f"consultations:{name}", args=[d.pk]))
 
-    def transition(action):
-        return lambda d: ("POST", reverse("consultations:decision_detail", args=[d.pk]), {"action": action})
+    def transition(step):
+        return lambda d: ("POST", reverse(f"consultations:decision_{step}", args=[d.pk]), {})
 
     return {
         "decision_detail": get("decision_detail"),
