@@ -7,6 +7,7 @@ import uuid
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import timezone
 
 from consultations import actions
@@ -269,3 +270,38 @@ def test_a_recommendation_and_its_answer_are_audited(cast):
                                                   on=timezone.localdate()))  # fmt: skip
     refused(lambda: actions.answer_recommendation(recommendation, by=cast.clerk_a, answer=" ",
                                                   on=timezone.localdate()))  # fmt: skip
+
+
+# --- Where the trail is read ----------------------------------------------------------------------
+
+
+def test_the_trail_is_on_the_staff_pages_and_in_the_read_only_admin(client, cast, make_consultation):
+    consultation = make_consultation()
+    decision = new_decision(cast)
+    recommendation = actions.make_recommendation(
+        owner=cast.a, by=cast.inspector_a, subject="Chậm", text="Chi tiết", addressed_to="UBND xã",
+        made_on=timezone.localdate(),
+    )  # fmt: skip
+    client.force_login(cast.clerk_a)
+    for name, obj, label in [
+        ("staff_detail", consultation, "Tạo mới"),
+        ("decision_detail", decision, "Tạo mới"),
+        ("recommendation_detail", recommendation, "Gửi kiến nghị"),
+    ]:
+        page = client.get(reverse(f"consultations:{name}", args=[obj.pk])).content.decode()
+        assert "Nhật ký" in page and label in page, name
+    client.force_login(cast.admin)
+    for model, obj in [
+        ("consultation", consultation),
+        ("decision", decision),
+        ("recommendation", recommendation),
+    ]:
+        page = client.get(reverse(f"admin:consultations_{model}_change", args=[obj.pk]))
+        assert page.status_code == 200, model
+        assert "Tạo mới" in page.content.decode() or "Gửi kiến nghị" in page.content.decode()
+        assert 'name="_save"' not in page.content.decode()  # read-only
+        assert client.get(reverse(f"admin:consultations_{model}_changelist")).status_code == 200
+    assert (
+        "code_hash"
+        not in client.get(reverse("admin:consultations_decision_change", args=[decision.pk])).content.decode()
+    )
