@@ -97,7 +97,6 @@ class Consultation(Owned):
         Disclosure, verbose_name=_("thông tin công khai kết quả"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="consultation",
     )  # fmt: skip
-    reminded_at = models.DateTimeField(null=True, blank=True)
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -452,7 +451,6 @@ class Recommendation(Owned):
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    overdue_notified_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("kiến nghị của Ban Thanh tra nhân dân")
