@@ -10,6 +10,7 @@ from democracy.audit import record
 from democracy.models import Action
 from units.models import owner_fields
 
+from .actions import is_agency
 from .models import Meeting
 
 REQUIRED_TEXT = {
@@ -35,7 +36,7 @@ def record_meeting(*, owner, by, kind, consultation=None, decision=None, **field
         raise TypeError(f"Unknown meeting fields: {', '.join(sorted(unknown))}")
     if kind not in Meeting.Kind.values:
         errors["kind"] = _("Hãy chọn loại cuộc họp, hội nghị.")
-    internal = owner_fields(owner)["agency"] is not None
+    internal = is_agency(owner)
     if internal and kind == Meeting.Kind.COMMUNITY:
         errors["kind"] = _("Cơ quan, đơn vị không tổ chức cuộc họp cộng đồng dân cư.")
     if not internal and kind == Meeting.Kind.STAFF_CONFERENCE:

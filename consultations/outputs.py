@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 from democracy.pdf import clock, lower_first, render_pdf, split_type
 from democracy.xlsx import write_sheet
 from units.letterhead import issuer
-from units.models import Agency, Level
+from units.models import Level
 from units.text import fold
 
+from .actions import is_agency
 from .models import (
     CommentChannel,
     Consultation,
@@ -45,7 +46,7 @@ def _owner_unit(obj):
 
 def _authority(owner) -> str:
     """ "Ủy ban nhân dân xã Đồng Kỳ" for a commune; an agency or a village by its own name."""
-    if isinstance(owner, Agency) or owner.level == Level.VILLAGE:
+    if is_agency(owner) or owner.level == Level.VILLAGE:
         return owner.name
     return f"Ủy ban nhân dân {lower_first(owner.name)}"
 
@@ -55,7 +56,7 @@ def _base(owner, unit, date, number="") -> dict:
     type_word, place = split_type(commune.name)
     return {
         **issuer(owner),
-        "internal": isinstance(owner, Agency),
+        "internal": is_agency(owner),
         "owner_name": owner.name,
         "owner_lower": lower_first(owner.name),
         "authority": _authority(owner),

@@ -6,6 +6,7 @@ Errors are django ValidationErrors with translatable Vietnamese messages, keyed 
 one. Meetings are written by `consultations.meetings.record_meeting`.
 """
 
+from ._common import is_agency, scope_of
 from .consultations import (
     add_comment,
     attach_documents,
@@ -43,6 +44,7 @@ __all__ = [
     "create_consultation",
     "create_decision",
     "hide_comment",
+    "is_agency",
     "make_recommendation",
     "mark_sent",
     "open_consultation",
@@ -51,5 +53,6 @@ __all__ = [
     "recognise",
     "record_tally",
     "respond",
+    "scope_of",
     "unanswered",
 ]

@@ -22,11 +22,10 @@ from democracy.audit import trail
 from democracy.downloads import generated_download
 from democracy.forms import add_action_errors, item_reference
 from democracy.xlsx import XLSX_TYPE
-from units.models import owner_fields
 
 from .. import actions, outputs
 from ..access import get_consultation_for_user, get_owner_for_user
-from ..forms import (
+from ..forms.consultations import (
     CommentRecordForm,
     ConsultationForm,
     DocumentUploadForm,
@@ -68,7 +67,7 @@ def _create(request, owner):
     return render(
         request,
         "consultations/form.html",
-        {"form": form, "owner": owner, "internal": owner_fields(owner)["agency"] is not None},
+        {"form": form, "owner": owner, "internal": actions.is_agency(owner)},
     )
 
 

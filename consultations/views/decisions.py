@@ -16,11 +16,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from democracy.audit import trail
 from democracy.forms import add_action_errors
-from units.models import Level, owner_fields
+from units.models import Level
 
 from .. import actions
 from ..access import get_decision_for_user, get_owner_for_user, is_public_decision
-from ..forms_decisions import DecisionForm, RecogniseForm, SendForm, TallyForm, VoteOpenForm
+from ..forms.decisions import DecisionForm, RecogniseForm, SendForm, TallyForm, VoteOpenForm
 from ..models import DecisionMethod, DecisionState
 from .public import decision_facts
 
@@ -47,7 +47,7 @@ def _create(request, owner):
     return render(
         request,
         "consultations/decision_form.html",
-        {"form": form, "owner": owner, "internal": owner_fields(owner)["agency"] is not None},
+        {"form": form, "owner": owner, "internal": actions.is_agency(owner)},
     )
 
 

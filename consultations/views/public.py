@@ -33,8 +33,8 @@ from ..access import (
     get_published_decision,
     is_public_consultation,
 )
-from ..forms import PublicCommentForm
-from ..forms_decisions import ReceiptForm, VoteForm, rule_text
+from ..forms.consultations import PublicCommentForm
+from ..forms.decisions import ReceiptForm, VoteForm, rule_text
 from ..models import (
     Ballot,
     Consultation,

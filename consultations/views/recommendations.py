@@ -11,11 +11,10 @@ from django.views.decorators.http import require_http_methods
 
 from democracy.audit import trail
 from democracy.forms import add_action_errors
-from units.models import owner_fields
 
 from .. import actions
 from ..access import get_owner_for_recommending, get_owner_for_user, get_recommendation_for_user
-from ..forms_decisions import AnswerForm, RecommendationForm
+from ..forms.decisions import AnswerForm, RecommendationForm
 from ..models import Recommendation
 
 
@@ -34,7 +33,7 @@ def _list(request, allowed):
         "consultations/recommendation_list.html",
         {
             "owner": owner,
-            "internal": owner_fields(owner)["agency"] is not None,
+            "internal": actions.is_agency(owner),
             "rows": rows,
             "overdue": sum(1 for r in rows if r.overdue),
             "can_recommend": allowed.can_recommend,
@@ -70,7 +69,7 @@ def _create(request, owner):
     return render(
         request,
         "consultations/recommendation_form.html",
-        {"form": form, "owner": owner, "internal": owner_fields(owner)["agency"] is not None},
+        {"form": form, "owner": owner, "internal": actions.is_agency(owner)},
     )
 
 
