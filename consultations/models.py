@@ -9,39 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from democracy.models import CatalogueItem
 from disclosures.models import Disclosure
-from units.models import AdministrativeUnit, Agency
+from units.models import AdministrativeUnit, Owned, OwnedQuerySet, owner_constraint
 from units.text import fold
-
-OWNER_XOR = Q(unit__isnull=False, agency__isnull=True) | Q(unit__isnull=True, agency__isnull=False)
-
-
-class Owned(models.Model):
-    """Belongs to a commune-level unit (or one of its villages) or to an agency, never both."""
-
-    unit = models.ForeignKey(
-        AdministrativeUnit, verbose_name=_("đơn vị hành chính"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
-    )  # fmt: skip
-    agency = models.ForeignKey(
-        Agency,
-        verbose_name=_("cơ quan, đơn vị"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-
-    class Meta:
-        abstract = True
-
-    @property
-    def owner(self):
-        return self.unit or self.agency
-
-    @property
-    def is_internal(self):
-        return self.agency_id is not None
-
 
 # --- Consultations -----------------------------------------------------------------------------------
 
@@ -89,7 +58,7 @@ class ConsultationState(models.TextChoices):
     RESULTS_PUBLISHED = "results_published", _("Đã công khai kết quả")
 
 
-class ConsultationQuerySet(models.QuerySet):
+class ConsultationQuerySet(OwnedQuerySet):
     def public(self):
         return self.filter(agency__isnull=True).exclude(state=ConsultationState.DRAFT)
 
@@ -128,7 +97,6 @@ class Consultation(Owned):
         Disclosure, verbose_name=_("thông tin công khai kết quả"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="consultation",
     )  # fmt: skip
-    reminded_at = models.DateTimeField(null=True, blank=True)
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -143,7 +111,7 @@ class Consultation(Owned):
         verbose_name = _("cuộc lấy ý kiến")
         verbose_name_plural = _("cuộc lấy ý kiến")
         ordering = ["-opened_at", "-created_at"]
-        constraints = [models.CheckConstraint(name="consultation_owner_xor", condition=OWNER_XOR)]
+        constraints = [owner_constraint("consultation_owner_xor")]
         indexes = [
             models.Index(fields=["unit", "state", "-opened_at"], name="consultation_board"),
             # The closing job: open consultations whose period has ended.
@@ -165,6 +133,10 @@ class Consultation(Owned):
     def is_open(self, moment=None):
         moment = moment or timezone.now()
         return self.state == ConsultationState.OPEN and self.ends_at is not None and moment <= self.ends_at
+
+    def days_left(self, today=None) -> int | None:
+        """Whole days from `today` to the last day of the period (shown while it is open)."""
+        return (self.ends_on - (today or timezone.localdate())).days if self.ends_on else None
 
     def form_labels(self):
         choices = dict((AgencyCommentForm if self.is_internal else CommuneCommentForm).choices)
@@ -292,7 +264,7 @@ class Meeting(Owned):
         verbose_name_plural = _("cuộc họp, hội nghị")
         ordering = ["-held_at"]
         constraints = [
-            models.CheckConstraint(name="meeting_owner_xor", condition=OWNER_XOR),
+            owner_constraint("meeting_owner_xor"),
             models.CheckConstraint(
                 name="meeting_present_le_expected", condition=Q(present__lte=models.F("expected"))
             ),
@@ -385,7 +357,7 @@ class Decision(Owned):
         verbose_name = _("quyết định của cộng đồng, tập thể")
         verbose_name_plural = _("quyết định của cộng đồng, tập thể")
         ordering = ["-decided_on", "-created_at"]
-        constraints = [models.CheckConstraint(name="decision_owner_xor", condition=OWNER_XOR)]
+        constraints = [owner_constraint("decision_owner_xor")]
         indexes = [
             # Reports (reports/figures.py): the decisions taken in a period, from the index alone.
             models.Index(
@@ -479,13 +451,12 @@ class Recommendation(Owned):
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    overdue_notified_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("kiến nghị của Ban Thanh tra nhân dân")
         verbose_name_plural = _("kiến nghị của Ban Thanh tra nhân dân")
         ordering = ["-made_on", "-pk"]
-        constraints = [models.CheckConstraint(name="recommendation_owner_xor", condition=OWNER_XOR)]
+        constraints = [owner_constraint("recommendation_owner_xor")]
         indexes = [
             models.Index(fields=["answered_on", "due_on"], name="recommendation_due"),
             # Reports: the recommendations made in a period, from the index alone.

@@ -291,7 +291,7 @@ def test_the_xlsx_opens_and_a_comment_starting_with_equals_stays_text(client, ca
     client.force_login(cast.clerk_a)
     response = client.get(url("comments_xlsx", c.pk))
     assert response.status_code == 200 and "spreadsheetml" in response["Content-Type"]
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][5] == "Nội dung ý kiến" and len(rows) == 4
     assert rows[2][2] == "Hội nghị" and rows[2][3] == 28

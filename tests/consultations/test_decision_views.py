@@ -37,8 +37,12 @@ def _create(client, cast, clause=1, *, unit=None, method="meeting", title="Hươ
 
 
 def _tally(client, decision, **fields):
-    data = {"action": "tally", "decided_on": timezone.localdate().strftime("%d/%m/%Y"), **fields}
-    return client.post(reverse("consultations:decision_detail", args=[decision.pk]), data)
+    data = {"decided_on": timezone.localdate().strftime("%d/%m/%Y"), **fields}
+    return client.post(reverse("consultations:decision_tally", args=[decision.pk]), data)
+
+
+def _step(step, decision):
+    return reverse(f"consultations:decision_{step}", args=[decision.pk])
 
 
 def test_create_form_offers_only_the_allowed_methods_and_takes_the_households(client, cast):
@@ -139,15 +143,15 @@ def test_deadlines_are_flagged_when_missed(client, cast):
     assert d.send_deadline == dt.date(2024, 3, 8)
     url = reverse("consultations:decision_detail", args=[d.pk])
     assert "Quá hạn gửi" in client.get(url).content.decode()  # today is long after
-    client.post(url, {"action": "send", "sent_on": "07/03/2024"})
+    client.post(_step("send", d), {"sent_on": "07/03/2024"})
     d.refresh_from_db()
     assert d.state == DecisionState.SENT and d.recognition_deadline == dt.date(2024, 3, 14)
     page = client.get(url).content.decode()
     assert "Quá hạn gửi" not in page and "Quá hạn công nhận" in page
     # The clerk may not recognise; the approver may.
-    assert client.post(url, {"action": "recognise", "on": "20/03/2024"}).status_code == 403
+    assert client.post(_step("recognise", d), {"on": "20/03/2024"}).status_code == 403
     client.force_login(cast.approver_a)
-    client.post(url, {"action": "recognise", "on": "20/03/2024", "refuse_reason": ""})
+    client.post(_step("recognise", d), {"on": "20/03/2024", "refuse_reason": ""})
     d.refresh_from_db()
     assert (d.state, d.recognised_on) == (DecisionState.RECOGNISED, dt.date(2024, 3, 20))
     assert "Quá hạn công nhận" in client.get(url).content.decode()  # recognised late, still flagged
@@ -157,9 +161,9 @@ def test_recognition_on_time_is_not_flagged_and_refusal_needs_reasons_shown(clie
     d = _create(client, cast, 3)
     _tally(client, d, decided_on="01/03/2024", agree=70, disagree=50)
     url = reverse("consultations:decision_detail", args=[d.pk])
-    client.post(url, {"action": "send", "sent_on": "04/03/2024"})
+    client.post(_step("send", d), {"sent_on": "04/03/2024"})
     client.force_login(cast.approver_a)
-    client.post(url, {"action": "recognise", "on": "05/03/2024", "refuse_reason": "Trái pháp luật"})
+    client.post(_step("recognise", d), {"on": "05/03/2024", "refuse_reason": "Trái pháp luật"})
     d.refresh_from_db()
     assert d.state == DecisionState.REFUSED
     page = client.get(url).content.decode()

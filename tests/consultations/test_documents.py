@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from consultations import actions, documents
+from consultations import actions, outputs
 from consultations.meetings import record_meeting
 from consultations.models import Meeting
 from democracy.models import CatalogueItem
@@ -126,7 +126,7 @@ def test_the_result_report_groups_the_responses(make_consultation, cast):
     c.refresh_from_db()
     actions.publish_results(c, by=cast.approver_a, summary="Tiếp thu 1 ý kiến.", result_number="164/BC-UBND")
     c.refresh_from_db()
-    text = flat(text_of(documents.render_result(c)))
+    text = flat(text_of(outputs.result_pdf(c)))
     assert "Tổng số ý kiến nhận được: 3 ý kiến" in text
     assert "Trực tuyến trên cổng 1" in text and "Hội nghị 1 28" in text and "Đường dây nóng 1" in text
     accepted, explained_at, outside_at = (
@@ -239,7 +239,7 @@ def test_an_online_vote_prints_its_times_and_participating_households(cast):
         actions.cast_vote(d, code=code, choice="agree", now=during)
     actions.count_online_votes(now=end + dt.timedelta(minutes=1))
     d.refresh_from_db()
-    text = flat(text_of(documents.render_tally(d)))
+    text = flat(text_of(outputs.tally_pdf(d)))
     assert "Mẫu số 03 – Nghị định 59/2023/NĐ-CP" in text
     assert "bắt đầu 07 giờ 00 phút ngày 01/03/2024, kết thúc 19 giờ 00 phút ngày 03/03/2024" in text
     assert "Số hộ tham gia biểu quyết: 65/120 hộ" in text and "70/120 hộ" in text
@@ -308,7 +308,7 @@ def test_the_meeting_form(client, make_consultation, cast, monkeypatch):
     assert "Số người có mặt (30) không được lớn hơn số được triệu tập (28)." in response.content.decode()
     assert not Meeting.objects.exists()
     monkeypatch.setattr(
-        "consultations.views_documents.reverse", lambda name, args: f"/staff/{name}/{args[0]}/"
+        "consultations.views.documents.reverse", lambda name, args: f"/staff/{name}/{args[0]}/"
     )
     response = client.post(url, {**data, "present": "28"})
     meeting = Meeting.objects.get()

@@ -6,7 +6,8 @@ from django.core import mail
 from django.utils import timezone
 
 from consultations import actions, tasks
-from consultations.models import ConsultationState, Recommendation
+from consultations.models import ConsultationState
+from democracy.models import Notice
 
 from .conftest import HCM
 
@@ -45,8 +46,7 @@ def test_the_reminder_is_sent_once(make_consultation, cast):
     assert sorted(message.to) == ["approver_a@example.vn", "clerk_a@example.vn"]
     assert "Còn 1 ý kiến chưa được giải trình, tiếp thu." in message.body
     assert "chưa được công khai" in message.body
-    c.refresh_from_db()
-    assert c.reminded_at is not None
+    assert Notice.objects.filter(key=f"consultation-unfinished:{c.pk}", recipients=2).exists()
 
 
 def test_no_reminder_for_finished_consultations(make_consultation, cast):
@@ -78,4 +78,21 @@ def test_an_overdue_recommendation_is_notified_once(cast):
     assert len(mail.outbox) == 1
     assert sorted(mail.outbox[0].to) == ["inspector_a@example.vn", "reviewer_p@example.vn"]
     assert "Công khai quỹ" in mail.outbox[0].subject and "18/03/2020" not in mail.outbox[0].subject
-    assert Recommendation.objects.get(pk=overdue.pk).overdue_notified_at is not None
+    assert Notice.objects.filter(key=f"recommendation-overdue:{overdue.pk}").exists()
+
+
+def test_a_reminder_sent_before_the_upgrade_is_not_sent_again(make_consultation, cast):
+    """The old `reminded_at` markers became Notice keys (migration 0003): a key there means sent."""
+    with_email(cast.clerk_a)
+    c = make_consultation(opened_on=dt.date(2020, 2, 5))
+    tasks.close_due_consultations()
+    Notice.objects.create(key=f"consultation-unfinished:{c.pk}")
+    assert tasks.remind_unfinished() == 0 and mail.outbox == []
+
+
+def test_a_reminder_with_nobody_to_tell_waits_for_someone(make_consultation, cast):
+    make_consultation(opened_on=dt.date(2020, 2, 5))
+    tasks.close_due_consultations()
+    assert tasks.remind_unfinished() == 0 and not Notice.objects.exists()
+    with_email(cast.clerk_a)
+    assert tasks.remind_unfinished() == 1

@@ -2,7 +2,7 @@
 
 import pytest
 
-from consultations.rules import decide
+from consultations.thresholds import decide
 from democracy.models import CatalogueItem
 
 

@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy
 
 from democracy.forms import add_action_errors, item_reference  # noqa: F401 (re-exported)
 from democracy.models import CatalogueItem, Kind, Scope
-from units.models import Agency, Level
+from units.models import Level
 
-from .actions import AGENCY_METHODS, COMMUNE_METHODS
-from .models import Ballot, DecisionMethod
+from ..actions import AGENCY_METHODS, COMMUNE_METHODS, is_agency
+from ..models import Ballot, DecisionMethod
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 DATETIME_FORMATS = ["%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
@@ -95,7 +95,7 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
-        agency = isinstance(owner, Agency)
+        agency = is_agency(owner)
         scope = Scope.AGENCY if agency else Scope.COMMUNE
         self.fields["item"].queryset = CatalogueItem.objects.filter(
             kind=Kind.DECIDE, scope=scope, is_active=True

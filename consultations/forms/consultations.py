@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _lazy
 from democracy.forms import DATE_INPUT_FORMATS, DATETIME_INPUT_FORMATS, ItemField
 from democracy.forms import DocumentUploadForm as DocumentUploadForm  # same checks for drafts
 from democracy.models import CatalogueItem, Kind, Scope
-from units.models import Agency
 
-from .models import AgencyCommentForm, CommentChannel, CommuneCommentForm, ResponseKind
+from ..actions import is_agency
+from ..models import AgencyCommentForm, CommentChannel, CommuneCommentForm, ResponseKind
 
 COMMUNE_MINIMUM_DAYS = 20  # Art. 28(2); the catalogue item carries the number the action checks
 
@@ -75,7 +75,7 @@ class ConsultationForm(forms.Form):
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
         self.owner = owner
-        internal = isinstance(owner, Agency)
+        internal = is_agency(owner)
         self.fields["item"].queryset = (
             CatalogueItem.objects.active()
             .for_scope(Scope.AGENCY if internal else Scope.COMMUNE)

@@ -1,7 +1,8 @@
-"""Printable documents of consultations and decisions, rendered on request with WeasyPrint.
+"""The outputs of consultations and decisions, built on request: the printable documents (PDF, with
+WeasyPrint) and the XLSX of a consultation's comments.
 
 Each `*_context` gathers what a clerk would type into the paper form (in the layout of the Đông Sơn
-commune documents of 2024 and the forms of Decree 59/2023/NĐ-CP); each `render_*` returns PDF bytes.
+commune documents of 2024 and the forms of Decree 59/2023/NĐ-CP); each `<thing>_pdf` returns PDF bytes.
 Names the portal does not know are left as dotted lines to be filled in by hand. Citizens' names and
 contacts never reach a template: comments are copied field by field.
 """
@@ -9,12 +10,15 @@ contacts never reach a template: comments are copied field by field.
 import datetime as dt
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from democracy.pdf import clock, lower_first, render_pdf, split_type
+from democracy.xlsx import write_sheet
 from units.letterhead import issuer
-from units.models import Agency, Level
+from units.models import Level
 from units.text import fold
 
+from .actions import is_agency
 from .models import (
     CommentChannel,
     Consultation,
@@ -42,7 +46,7 @@ def _owner_unit(obj):
 
 def _authority(owner) -> str:
     """ "Ủy ban nhân dân xã Đồng Kỳ" for a commune; an agency or a village by its own name."""
-    if isinstance(owner, Agency) or owner.level == Level.VILLAGE:
+    if is_agency(owner) or owner.level == Level.VILLAGE:
         return owner.name
     return f"Ủy ban nhân dân {lower_first(owner.name)}"
 
@@ -52,7 +56,7 @@ def _base(owner, unit, date, number="") -> dict:
     type_word, place = split_type(commune.name)
     return {
         **issuer(owner),
-        "internal": isinstance(owner, Agency),
+        "internal": is_agency(owner),
         "owner_name": owner.name,
         "owner_lower": lower_first(owner.name),
         "authority": _authority(owner),
@@ -101,7 +105,7 @@ def plan_context(consultation: Consultation) -> dict:
     }
 
 
-def render_plan(consultation: Consultation) -> bytes:
+def plan_pdf(consultation: Consultation) -> bytes:
     return render_pdf("consultations/pdf/plan.html", plan_context(consultation))
 
 
@@ -126,7 +130,7 @@ def minutes_context(meeting: Meeting) -> dict:
     }
 
 
-def render_minutes(meeting: Meeting) -> bytes:
+def minutes_pdf(meeting: Meeting) -> bytes:
     return render_pdf("consultations/pdf/minutes.html", minutes_context(meeting))
 
 
@@ -171,7 +175,7 @@ def result_context(consultation: Consultation) -> dict:
     }
 
 
-def render_result(consultation: Consultation) -> bytes:
+def result_pdf(consultation: Consultation) -> bytes:
     return render_pdf("consultations/pdf/result.html", result_context(consultation))
 
 
@@ -236,9 +240,44 @@ def decision_context(decision: Decision) -> dict:
     }
 
 
-def render_decision(decision: Decision) -> bytes:
+def decision_pdf(decision: Decision) -> bytes:
     return render_pdf("consultations/pdf/decision.html", decision_context(decision))
 
 
-def render_tally(decision: Decision) -> bytes:
+def tally_pdf(decision: Decision) -> bytes:
     return render_pdf("consultations/pdf/tally.html", decision_context(decision))
+
+
+# --- The comments and their responses (XLSX) ----------------------------------------------------------
+
+
+def comments_xlsx(consultation: Consultation) -> bytes:
+    """Comments and responses for the result report. Names and contacts stay out of the file."""
+    headers = [
+        _("STT"),
+        _("Thời điểm tiếp nhận"),
+        _("Kênh tiếp nhận"),
+        _("Số người tham dự"),
+        _("Phần, điều của dự thảo"),
+        _("Nội dung ý kiến"),
+        _("Hình thức trả lời"),
+        _("Nội dung giải trình, tiếp thu"),
+        _("Thời điểm trả lời"),
+        _("Ghi chú"),
+    ]
+    rows = (
+        [
+            n,
+            c.received_at,
+            c.get_channel_display(),
+            c.people_count,
+            c.section,
+            c.text,
+            c.get_response_kind_display() if c.response_kind else "",
+            c.response,
+            c.responded_at,
+            _("Đã ẩn: %(reason)s") % {"reason": c.hidden_reason} if c.is_hidden else "",
+        ]
+        for n, c in enumerate(consultation.comments.all(), start=1)
+    )
+    return write_sheet(headers, rows, sheet_title=_("Ý kiến góp ý"))

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Meeting
+from ..models import Meeting
 
 
 class MeetingForm(forms.Form):

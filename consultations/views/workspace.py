@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from units.access import owned_filter
 
-from .models import Consultation, ConsultationState, Decision, Recommendation
+from ..models import Consultation, ConsultationState, Decision, Recommendation
 
 LIMIT = 100
 

@@ -1,0 +1,298 @@
+"""Community and staff decisions: creating, tallying, the online vote, sending and recognition.
+
+The online vote is secret. A cast vote writes no audit row: the household's code is marked used
+(`VoteCode.used_at`, which already says that it voted and when), and a row per ballot would only add a
+second, timed sequence to correlate with the ballots. The trail gets one row when the vote opens
+(without the codes) and one when the votes are counted (the totals, public from then on).
+"""
+
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from democracy.audit import record
+from democracy.calendar import add_working_days
+from democracy.models import Action, CatalogueItem, Kind, Scope
+from units.models import Level, owner_fields
+
+from .. import thresholds
+from ..models import Ballot, Decision, DecisionMethod, DecisionState, VillageResult, VoteCode
+from ._common import check_item, scope_of
+
+COMMUNE_METHODS = {DecisionMethod.MEETING, DecisionMethod.BALLOT, DecisionMethod.ONLINE}
+AGENCY_METHODS = {DecisionMethod.STAFF_CONFERENCE, DecisionMethod.STAFF_BALLOT}
+
+
+def _electorate(owner, item: CatalogueItem, method: str) -> int:
+    """The electorate taken when the decision is created: the agency's staff, the village's households
+    or the commune's villages (Art. 17, 21, 50)."""
+    if scope_of(owner) == Scope.AGENCY:
+        check_item(item, owner, Kind.DECIDE, _("Điều 49"))
+        if method not in AGENCY_METHODS:
+            raise ValidationError(
+                {"method": _("Cơ quan, đơn vị quyết định tại hội nghị hoặc bằng phiếu lấy ý kiến (Điều 50).")}
+            )
+        return owner.staff_count
+    if item.kind != Kind.DECIDE or item.scope != Scope.COMMUNE:
+        raise ValidationError({"item": _("Hãy chọn một nội dung của Điều 15 Luật 10/2022/QH15.")})
+    if method not in COMMUNE_METHODS:
+        raise ValidationError({"method": _("Hãy chọn họp, phát phiếu hoặc biểu quyết trực tuyến (Điều 17).")})
+    if method == DecisionMethod.ONLINE and not item.online_vote_allowed:
+        raise ValidationError(
+            {"method": _("Chỉ biểu quyết trực tuyến với khoản 6 Điều 15 (Điều 17 khoản 2).")}
+        )
+    if owner.level == Level.VILLAGE:
+        electorate = owner.households or 0
+    elif owner.level == Level.COMMUNE:
+        if method == DecisionMethod.ONLINE:
+            raise ValidationError({"method": _("Biểu quyết trực tuyến do từng thôn, tổ dân phố tổ chức.")})
+        electorate = owner.children.filter(level=Level.VILLAGE).count()
+    else:
+        raise ValidationError({"unit": _("Chọn một thôn, tổ dân phố hoặc một xã, phường, đặc khu.")})
+    if electorate <= 0:
+        raise ValidationError({"unit": _("Chưa có số hộ gia đình (hoặc số thôn) để tính tỷ lệ biểu quyết.")})
+    return electorate
+
+
+@transaction.atomic
+def create_decision(
+    *, owner, by, item: CatalogueItem, title: str, method: str, description: str = ""
+) -> Decision:
+    """A matter for residents (a village, or a whole commune) or for staff to decide."""
+    electorate = _electorate(owner, item, method)
+    if not title.strip():
+        raise ValidationError({"title": _("Hãy nhập nội dung cần quyết định.")})
+    decision = Decision.objects.create(
+        **owner_fields(owner), item=item, title=title.strip(), description=description, method=method,
+        electorate=electorate, created_by=by,
+    )  # fmt: skip
+    record(
+        decision, by=by, action=Action.CREATED, changes={"title": decision.title, "electorate": electorate}
+    )
+    return decision
+
+
+def _tally(
+    decision: Decision, *, decided_on: dt.date, agree: int, disagree: int = 0, other: int = 0,
+    present: int | None = None, village_agreements: dict | None = None,
+) -> Decision:  # fmt: skip
+    """The tally itself (no audit row: `record_tally` and `count_online_votes` each write their own)."""
+    if decision.state not in (DecisionState.DRAFT, DecisionState.VOTING, DecisionState.TALLIED):
+        raise ValidationError(_("Quyết định đã được gửi UBND xã; không sửa kết quả được nữa."))
+    if decided_on > timezone.localdate():
+        raise ValidationError({"decided_on": _("Ngày biểu quyết không được sau ngày hôm nay.")})
+    villages = decision.is_commune_wide and decision.item.threshold_inclusive
+    if villages:
+        decision.village_results.all().delete()
+        approving = 0
+        for village, count in (village_agreements or {}).items():
+            VillageResult.objects.create(
+                decision=decision, village=village, households=village.households or 0, agree=count
+            )
+            approving += thresholds.decide(
+                decision.item, electorate=village.households or 0, agree=count
+            ).passed
+        agree = approving
+    total = agree + disagree + other
+    if not villages and total > decision.electorate:
+        raise ValidationError(
+            {
+                "agree": _("Tổng số phiếu (%(total)s) vượt quá tổng số (%(n)s).")
+                % {"total": total, "n": decision.electorate}
+            }
+        )
+    if present is not None and present > decision.electorate:
+        raise ValidationError(
+            {"present": _("Số có mặt vượt quá tổng số (%(n)s).") % {"n": decision.electorate}}
+        )
+    result = thresholds.decide(
+        decision.item, electorate=decision.electorate, agree=agree, present=present, villages=villages
+    )
+    send = add_working_days(decided_on, 5, event="Ngày biểu quyết", event_en="Vote")
+    decision.agree, decision.disagree, decision.other, decision.present = agree, disagree, other, present
+    decision.outcome, decision.outcome_explanation = result.outcome, result.explanation
+    decision.decided_on, decision.send_deadline = decided_on, send.date
+    decision.state = DecisionState.TALLIED
+    decision.save()
+    return decision
+
+
+def _tally_changes(decision: Decision) -> dict:
+    return {
+        "decided_on": decision.decided_on,
+        "present": decision.present,
+        "agree": decision.agree,
+        "disagree": decision.disagree,
+        "other": decision.other,
+        "outcome": decision.outcome,
+    }
+
+
+@transaction.atomic
+def record_tally(
+    decision: Decision, *, by, decided_on: dt.date, agree: int, disagree: int = 0, other: int = 0,
+    present: int | None = None, village_agreements: dict | None = None,
+) -> Decision:  # fmt: skip
+    """The tally of a meeting or ballot; the outcome is computed by the item's rule. A commune-wide
+    decision on items 1–2 is tallied per village: `village_agreements` maps village → households agreeing."""
+    _tally(
+        decision, decided_on=decided_on, agree=agree, disagree=disagree, other=other, present=present,
+        village_agreements=village_agreements,
+    )  # fmt: skip
+    record(decision, by=by, action=Action.TALLIED, changes=_tally_changes(decision))
+    return decision
+
+
+def _code_hash(code: str) -> str:
+    normalised = code.strip().upper().replace("-", "").replace(" ", "")
+    return hmac.new(settings.SECRET_KEY.encode(), normalised.encode(), hashlib.sha256).hexdigest()
+
+
+@transaction.atomic
+def open_online_vote(
+    decision: Decision,
+    *,
+    by,
+    households: list[str],
+    consent: int,
+    opens_at: dt.datetime,
+    closes_at: dt.datetime,
+) -> list[tuple[str, str]]:
+    """Start an online vote (Art. 15 item 6, Decree 59 Art. 5): only after more than half of ALL
+    households agreed to vote online. Returns (household, code) once, for the printed list; only the
+    codes' keyed hashes are stored, and neither codes nor households go into the audit row."""
+    if decision.method != DecisionMethod.ONLINE or decision.state != DecisionState.DRAFT:
+        raise ValidationError(
+            _("Chỉ mở biểu quyết trực tuyến cho nội dung đã chọn hình thức này và chưa biểu quyết.")
+        )
+    if consent * 2 <= decision.electorate:
+        raise ValidationError(
+            {
+                "consent": _(
+                    "Cần trên 50%% tổng số hộ (%(n)s) đồng ý biểu quyết trực tuyến; mới có %(consent)s."
+                )
+                % {"n": decision.electorate, "consent": consent}
+            }
+        )
+    if len(households) != decision.electorate or len(set(households)) != len(households):
+        raise ValidationError(
+            {
+                "households": _("Danh sách phải có đúng %(n)s hộ, không trùng tên.")
+                % {"n": decision.electorate}
+            }
+        )
+    if closes_at <= opens_at:
+        raise ValidationError({"closes_at": _("Thời điểm kết thúc phải sau thời điểm bắt đầu.")})
+    codes = []
+    for household in households:
+        code = "-".join(secrets.token_hex(2).upper() for _i in range(3))
+        VoteCode.objects.create(decision=decision, household=household, code_hash=_code_hash(code))
+        codes.append((household, code))
+    Decision.objects.filter(pk=decision.pk).update(
+        state=DecisionState.VOTING, online_consent=consent, vote_opens_at=opens_at, vote_closes_at=closes_at
+    )
+    decision.refresh_from_db()
+    record(
+        decision,
+        by=by,
+        action=Action.VOTE_OPENED,
+        changes={"consent": consent, "codes": len(codes), "opens_at": opens_at, "closes_at": closes_at},
+    )
+    return codes
+
+
+@transaction.atomic
+def cast_vote(decision: Decision, *, code: str, choice: str, other_text: str = "", now=None) -> str:
+    """One vote per household: the code is claimed (compare-and-set) and the ballot stored apart with a
+    random receipt. Returns the receipt, which lets the household check that its vote was counted.
+    No audit row (see the module's docstring)."""
+    now = now or timezone.now()
+    if decision.state != DecisionState.VOTING or not (
+        decision.vote_opens_at <= now <= decision.vote_closes_at
+    ):
+        raise ValidationError(_("Biểu quyết trực tuyến không mở vào lúc này."))
+    if choice not in Ballot.Choice.values:
+        raise ValidationError({"choice": _("Hãy chọn tán thành, không tán thành hoặc ý kiến khác.")})
+    claimed = VoteCode.objects.filter(
+        decision=decision, code_hash=_code_hash(code), used_at__isnull=True
+    ).update(used_at=now)
+    if not claimed:
+        raise ValidationError({"code": _("Mã biểu quyết không đúng hoặc đã được dùng.")})
+    receipt = secrets.token_hex(6).upper()
+    Ballot.objects.create(
+        decision=decision, choice=choice, other_text=other_text.strip()[:1000], receipt=receipt
+    )
+    return receipt
+
+
+def count_online_votes(*, now: dt.datetime | None = None) -> int:
+    """Count every online vote whose time is over (the count is revealed only then); safe to run twice.
+    Each decision is counted in its own transaction with one audit row (by the system)."""
+    now = now or timezone.now()
+    counted = 0
+    due = Decision.objects.filter(state=DecisionState.VOTING, vote_closes_at__lt=now).values_list(
+        "pk", flat=True
+    )
+    for pk in list(due):
+        with transaction.atomic():
+            decision = (
+                Decision.objects.select_for_update(skip_locked=True, of=("self",))
+                .select_related("item", "unit")
+                .filter(pk=pk, state=DecisionState.VOTING)
+                .first()
+            )
+            if decision is None:  # another run is counting it, or has counted it
+                continue
+            tally = dict.fromkeys(Ballot.Choice.values, 0)
+            for choice in decision.ballots.values_list("choice", flat=True):
+                tally[choice] += 1
+            _tally(
+                decision, decided_on=timezone.localdate(decision.vote_closes_at), agree=tally["agree"],
+                disagree=tally["disagree"], other=tally["other"], present=sum(tally.values()),
+            )  # fmt: skip
+            record(decision, by=None, action=Action.VOTES_COUNTED, changes=_tally_changes(decision))
+            counted += 1
+    return counted
+
+
+@transaction.atomic
+def mark_sent(decision: Decision, *, by, sent_on: dt.date) -> Decision:
+    """Sent to the commune (and the Front); recognition is due within 5 working days of receipt."""
+    if decision.state != DecisionState.TALLIED:
+        raise ValidationError(_("Chỉ gửi quyết định đã có kết quả biểu quyết."))
+    decision.sent_on = sent_on
+    decision.recognition_deadline = add_working_days(sent_on, 5, event="Ngày nhận", event_en="Received").date
+    decision.state = DecisionState.SENT
+    decision.save(update_fields=["sent_on", "recognition_deadline", "state"])
+    record(decision, by=by, action=Action.SENT, changes={"sent_on": sent_on})
+    return decision
+
+
+@transaction.atomic
+def recognise(decision: Decision, *, by, on: dt.date, refuse_reason: str = "") -> Decision:
+    """Recognised by the commune, or refused in writing with reasons (Art. 21(2))."""
+    if decision.state != DecisionState.SENT:
+        raise ValidationError(_("Chỉ công nhận quyết định đã gửi UBND xã."))
+    if refuse_reason.strip():
+        decision.state, decision.refusal_reason = DecisionState.REFUSED, refuse_reason.strip()
+    else:
+        decision.state = DecisionState.RECOGNISED
+    decision.recognised_on = on
+    decision.published_at = decision.published_at or timezone.now()
+    decision.save(update_fields=["state", "refusal_reason", "recognised_on", "published_at"])
+    refused = decision.state == DecisionState.REFUSED
+    record(
+        decision,
+        by=by,
+        action=Action.REFUSED if refused else Action.RECOGNISED,
+        changes={"on": on},
+        note=decision.refusal_reason if refused else "",
+    )
+    return decision

@@ -1,0 +1,84 @@
+"""Read-only admin pages for consultations, decisions and recommendations, each with its audit trail.
+
+Every change goes through `consultations.actions` (validated, audited), never through the admin. A
+comment's name and contact stay out of these pages, and a decision shows neither its vote codes' hashes
+nor its ballots: the tally on the decision is the only trace of how households voted.
+"""
+
+from django.contrib import admin
+
+from democracy.admin import AuditInline, ReadOnlyAdminMixin
+
+from .models import Comment, Consultation, Decision, DraftDocument, Meeting, Recommendation, VillageResult
+
+
+class ReadOnlyInline(ReadOnlyAdminMixin, admin.TabularInline):
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+
+class DocumentInline(ReadOnlyInline):
+    model = DraftDocument
+    fields = ["original_name", "content_type", "size", "sha256", "uploaded_at"]
+    readonly_fields = fields
+
+
+class CommentInline(ReadOnlyInline):
+    model = Comment
+    fields = [
+        "received_at", "channel", "people_count", "section", "text", "response_kind", "response", "responded_at",
+        "hidden_at", "hidden_reason",
+    ]  # fmt: skip
+    readonly_fields = fields
+
+
+class ConsultationMeetingInline(ReadOnlyInline):
+    model = Meeting
+    fk_name = "consultation"
+    fields = ["kind", "title", "held_at", "place", "expected", "present", "absent", "minutes_number"]
+    readonly_fields = fields
+
+
+class DecisionMeetingInline(ConsultationMeetingInline):
+    fk_name = "decision"
+
+
+class VillageResultInline(ReadOnlyInline):
+    model = VillageResult
+    fields = ["village", "households", "agree"]
+    readonly_fields = fields
+
+
+class OwnedAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_select_related = ["unit", "agency"]
+    date_hierarchy = None
+
+    @admin.display(description="Đơn vị")
+    def owner_display(self, obj):
+        return obj.owner
+
+
+@admin.register(Consultation)
+class ConsultationAdmin(OwnedAdmin):
+    list_display = ["title", "owner_display", "state", "opened_at", "ends_on", "results_published_at"]
+    list_filter = ["state"]
+    search_fields = ["title", "plan_number"]
+    exclude = ["form_token", "search_text"]
+    inlines = [DocumentInline, CommentInline, ConsultationMeetingInline, AuditInline]
+
+
+@admin.register(Decision)
+class DecisionAdmin(OwnedAdmin):
+    list_display = ["title", "owner_display", "method", "state", "outcome", "decided_on", "recognised_on"]
+    list_filter = ["state", "method", "outcome"]
+    search_fields = ["title"]
+    inlines = [VillageResultInline, DecisionMeetingInline, AuditInline]
+
+
+@admin.register(Recommendation)
+class RecommendationAdmin(OwnedAdmin):
+    list_display = ["subject", "owner_display", "made_on", "due_on", "answered_on"]
+    list_filter = ["answered_on"]
+    search_fields = ["subject", "addressed_to"]
+    inlines = [AuditInline]

@@ -1,0 +1,287 @@
+"""The clerk's side of a consultation: the plan form, the staff page with its POST actions (one view per
+act), and the XLSX of comments.
+
+Outsiders get 404 (an agency's internal consultations and a commune's plans are never revealed),
+read-only roles 403 on writes (`consultations.access`). Pages run a fixed number of queries whatever the
+number of comments.
+"""
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from democracy.audit import trail
+from democracy.downloads import generated_download
+from democracy.forms import add_action_errors, item_reference
+from democracy.xlsx import XLSX_TYPE
+
+from .. import actions, outputs
+from ..access import get_consultation_for_user, get_owner_for_user
+from ..forms.consultations import (
+    CommentRecordForm,
+    ConsultationForm,
+    DocumentUploadForm,
+    HideCommentForm,
+    PublishResultsForm,
+    RespondForm,
+)
+from ..models import Comment, ConsultationState
+
+
+def _staff_url(consultation, anchor=""):
+    return reverse("consultations:staff_detail", args=[consultation.pk]) + (f"#{anchor}" if anchor else "")
+
+
+# --- The plan ---------------------------------------------------------------------------------
+
+
+def _create(request, owner):
+    form = ConsultationForm(request.POST or None, owner=owner, initial={"form_token": uuid.uuid4()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            consultation = actions.create_consultation(
+                owner=owner,
+                by=request.user,
+                form_token=form.cleaned_data["form_token"],
+                **form.plan_fields(),
+            )
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Đã lưu kế hoạch lấy ý kiến “%(title)s”. Tải dự thảo lên rồi công bố để bắt đầu lấy ý kiến."
+                )
+                % {"title": consultation.title},
+            )
+            return redirect("consultations:staff_detail", pk=consultation.pk)
+    return render(
+        request,
+        "consultations/form.html",
+        {"form": form, "owner": owner, "internal": actions.is_agency(owner)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create(request, code):
+    return _create(request, get_owner_for_user(request, code, write=True).obj)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create_for_agency(request, code):
+    return _create(request, get_owner_for_user(request, code, agency=True, write=True).obj)
+
+
+# --- The clerk's page -------------------------------------------------------------------------
+
+
+def _staff_page(request, allowed, *, status=200, **forms):
+    """Everything about one consultation; `forms` holds a bound form that failed, if any."""
+    consultation = allowed.obj
+    comments = list(
+        consultation.comments.select_related("author", "recorded_by", "responded_by", "hidden_by")
+    )
+    failing_respond, failing_hide = forms.get("respond_form"), forms.get("hide_form")
+    for c in comments:
+        c.respond_form = (
+            failing_respond
+            if failing_respond is not None and failing_respond.comment_pk == c.pk
+            else RespondForm(
+                initial={"kind": c.response_kind or "accepted", "response": c.response},
+                auto_id=f"id_r{c.pk}_%s",
+            )
+        )
+        c.hide_form = (
+            failing_hide
+            if failing_hide is not None and failing_hide.comment_pk == c.pk
+            else HideCommentForm(auto_id=f"id_h{c.pk}_%s")
+        )
+    state = consultation.state
+    context = {
+        "c": consultation,
+        "can_edit": allowed.can_edit,
+        "reference": item_reference(consultation.item),
+        "is_draft": state == ConsultationState.DRAFT,
+        "is_open": consultation.is_open(),
+        "documents": list(consultation.documents.all()),
+        "comments": comments,
+        "waiting": sum(1 for c in comments if not c.response and not c.is_hidden),
+        "accepts_records": state in (ConsultationState.OPEN, ConsultationState.CLOSED),
+        "can_publish": state == ConsultationState.CLOSED,
+        "today": timezone.localdate(),
+        "days_left": consultation.days_left() if consultation.is_open() else None,
+        "upload_form": forms.get("upload_form") or DocumentUploadForm(),
+        "record_form": forms.get("record_form")
+        or CommentRecordForm(initial={"form_token": uuid.uuid4()}, auto_id="id_rec_%s"),
+        "publish_form": forms.get("publish_form") or PublishResultsForm(auto_id="id_pub_%s"),
+        "audit": trail(consultation),
+    }
+    response = render(request, "consultations/staff_detail.html", context, status=status)
+    add_never_cache_headers(response)
+    return response
+
+
+@login_required
+def staff_detail(request, pk):
+    # A staff page: someone with no role here gets 404 and reads the public page.
+    return _staff_page(request, get_consultation_for_user(request, pk, staff=True))
+
+
+def _messages_from(request, error):
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@login_required
+@require_POST
+def open_view(request, pk):
+    consultation = get_consultation_for_user(request, pk, write=True).obj
+    if consultation.state != ConsultationState.DRAFT:
+        messages.info(request, _("Kế hoạch này đã được công bố."))
+    elif actions.open_consultation(consultation, by=request.user):
+        messages.success(
+            request,
+            _("Đã công bố. Nhận ý kiến đến hết %(time)s ngày %(day)s.")
+            % {
+                "time": timezone.localtime(consultation.ends_at).strftime("%H:%M"),
+                "day": consultation.ends_on.strftime("%d/%m/%Y"),
+            },
+        )
+    return redirect(_staff_url(consultation))
+
+
+@login_required
+@require_POST
+def upload(request, pk):
+    allowed = get_consultation_for_user(request, pk, write=True)
+    consultation = allowed.obj
+    form = DocumentUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _staff_page(request, allowed, upload_form=form, status=400)
+    try:
+        documents = actions.attach_documents(consultation, form.cleaned_data["files"], by=request.user)
+    except ValidationError as error:
+        _messages_from(request, error)
+    else:
+        messages.success(request, _("Đã đính kèm %(n)s tệp.") % {"n": len(documents)})
+    return redirect(_staff_url(consultation, "documents"))
+
+
+@login_required
+@require_POST
+def comment_record(request, pk):
+    allowed = get_consultation_for_user(request, pk, write=True)
+    consultation = allowed.obj
+    form = CommentRecordForm(request.POST, auto_id="id_rec_%s")
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.add_comment(
+                consultation,
+                text=data["text"],
+                section=data["section"],
+                channel=data["channel"],
+                people_count=data["people_count"],
+                name=data["name"],
+                received_at=data["received_at"],
+                form_token=data["form_token"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("Đã ghi nhận ý kiến."))
+            return redirect(_staff_url(consultation, "comments"))
+    return _staff_page(request, allowed, record_form=form, status=400)
+
+
+def _comment_for(request, pk, cpk):
+    allowed = get_consultation_for_user(request, pk, write=True)
+    comment = get_object_or_404(Comment, pk=cpk, consultation=allowed.obj)
+    comment.consultation = allowed.obj
+    return allowed, comment
+
+
+@login_required
+@require_POST
+def comment_respond(request, pk, cpk):
+    allowed, comment = _comment_for(request, pk, cpk)
+    consultation = allowed.obj
+    form = RespondForm(request.POST, auto_id=f"id_r{comment.pk}_%s")
+    form.comment_pk = comment.pk
+    if form.is_valid():
+        try:
+            actions.respond(
+                comment, by=request.user, kind=form.cleaned_data["kind"], text=form.cleaned_data["response"]
+            )
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("Đã lưu nội dung giải trình, tiếp thu."))
+            return redirect(_staff_url(consultation, f"comment-{comment.pk}"))
+    return _staff_page(request, allowed, respond_form=form, status=400)
+
+
+@login_required
+@require_POST
+def comment_hide(request, pk, cpk):
+    allowed, comment = _comment_for(request, pk, cpk)
+    consultation = allowed.obj
+    form = HideCommentForm(request.POST, auto_id=f"id_h{comment.pk}_%s")
+    form.comment_pk = comment.pk
+    if form.is_valid():
+        try:
+            actions.hide_comment(comment, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(request, _("Đã ẩn ý kiến; ý kiến vẫn được lưu cùng lý do."))
+            return redirect(_staff_url(consultation, f"comment-{comment.pk}"))
+    return _staff_page(request, allowed, hide_form=form, status=400)
+
+
+@login_required
+@require_POST
+def publish_results(request, pk):
+    allowed = get_consultation_for_user(request, pk, write=True)
+    consultation = allowed.obj
+    form = PublishResultsForm(request.POST, auto_id="id_pub_%s")
+    if form.is_valid():
+        try:
+            disclosure = actions.publish_results(
+                consultation,
+                by=request.user,
+                summary=form.cleaned_data["summary"],
+                result_number=form.cleaned_data["result_number"],
+            )
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Đã công khai kết quả; thông tin công khai số %(n)s đang được niêm yết.")
+                % {"n": disclosure.pk},
+            )
+            return redirect(_staff_url(consultation))
+    return _staff_page(request, allowed, publish_form=form, status=400)
+
+
+@login_required
+def comments_xlsx(request, pk):
+    consultation = get_consultation_for_user(request, pk, staff=True).obj
+    return generated_download(
+        outputs.comments_xlsx(consultation),
+        filename=f"y-kien-lay-y-kien-{consultation.pk}.xlsx",
+        content_type=XLSX_TYPE,
+    )
