@@ -15,12 +15,12 @@ from django.utils.translation import gettext_lazy as _
 
 from democracy.admin import AuditInline
 from democracy.models import CatalogueItem, Kind, Scope
+from democracy.xlsx import XLSX_TYPE
 from units.admin import AllOrNothingImportExportAdmin
 
 from . import actions
 from .imports import DisclosureResource, export_file
 from .models import AgencyForm, CommuneForm, Disclosure, Document, Feedback, Record, State
-from .outputs import XLSX_TYPE
 
 CONTENT_TYPES = {
     "xlsx": XLSX_TYPE,

@@ -13,7 +13,6 @@ from openpyxl.styles import Font
 
 from democracy.models import Action, AuditEvent
 from democracy.pdf import clock, lower_first, render_pdf, split_type
-from democracy.uploads import XLSX
 from democracy.xlsx import safe_cell, write_sheet
 from units.models import owner_fields
 from units.text import fold
@@ -22,7 +21,6 @@ from .models import Disclosure, Record
 from .register import PERMANENT, Quarter, RegisterRow, register_rows
 
 # The one MIME type of this app's spreadsheets (democracy/xlsx.py has none yet; democracy/uploads.py does).
-XLSX_TYPE = XLSX.content_type
 RECORD_TEMPLATES = {
     Record.Kind.POSTING: "disclosures/pdf/posting_record.html",
     Record.Kind.CLOSING: "disclosures/pdf/closing_record.html",

@@ -4,11 +4,12 @@ a meeting."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from democracy.downloads import generated_download
 from democracy.forms import add_action_errors
 
 from .. import outputs
@@ -20,13 +21,8 @@ from ..models import ConsultationState, Meeting
 RESULT_STATES = (ConsultationState.RESULTS_PUBLISHED,)
 
 
-def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
-    # Inline (opened in the browser to print), unlike democracy.downloads' attachments.
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+def _pdf_response(pdf: bytes, filename: str):
+    return generated_download(pdf, filename=filename, content_type="application/pdf", inline=True)
 
 
 def plan_pdf(request, pk):

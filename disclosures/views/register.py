@@ -2,7 +2,7 @@
 (the agency's staff and its reviewers, through `get_agency_for_user`) for an agency."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +10,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
 from democracy.downloads import generated_download
+from democracy.xlsx import XLSX_TYPE
 from units.access import get_agency_for_user
 from units.models import AdministrativeUnit, Level, ReportingRegime, owner_fields
 
@@ -91,18 +92,21 @@ def _page(request, owner, quarter):
     return render(request, "disclosures/register/register.html", _context(owner, quarter))
 
 
-def _pdf(owner, quarter):
-    # Opened in the browser (inline), as before; `generated_download` would make it an attachment.
-    response = HttpResponse(outputs.register_pdf(owner, quarter), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{_file_name(owner, quarter)}.pdf"'
-    return response
+def _pdf(owner, quarter, *, public):
+    return generated_download(
+        outputs.register_pdf(owner, quarter),
+        filename=f"{_file_name(owner, quarter)}.pdf",
+        content_type="application/pdf",
+        public=public,
+        inline=True,
+    )
 
 
 def _xlsx(owner, quarter, *, public):
     return generated_download(
         outputs.register_xlsx(owner, quarter),
         filename=f"{_file_name(owner, quarter)}.xlsx",
-        content_type=outputs.XLSX_TYPE,
+        content_type=XLSX_TYPE,
         public=public,
     )
 
@@ -135,7 +139,7 @@ def register(request, code, year, quarter):
 @require_GET
 def register_pdf(request, code, year, quarter):
     commune = _commune(code)
-    return _pdf(commune, _quarter(commune, year, quarter))
+    return _pdf(commune, _quarter(commune, year, quarter), public=True)
 
 
 @require_GET
@@ -165,7 +169,7 @@ def agency_register(request, code, year, quarter):
 @require_GET
 def agency_register_pdf(request, code, year, quarter):
     agency, _roles = get_agency_for_user(request, code)
-    return _private(_pdf(agency, _quarter(agency, year, quarter)))
+    return _pdf(agency, _quarter(agency, year, quarter), public=False)
 
 
 @login_required

@@ -31,7 +31,7 @@ def pdf_of(response) -> str:
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("inline; filename=")
     assert response["X-Content-Type-Options"] == "nosniff"
-    return flat(text_of(response.content))
+    return flat(text_of(response.getvalue()))
 
 
 def conference(consultation, cast, **fields):

@@ -303,7 +303,7 @@ def test_the_pdf_has_the_title_the_days_of_the_quarter_and_every_disclosure(clie
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     text = " ".join(
-        " ".join(page.extract_text().split()) for page in PdfReader(BytesIO(response.content)).pages
+        " ".join(page.extract_text().split()) for page in PdfReader(BytesIO(response.getvalue())).pages
     )
     assert "DANH SÁCH CÁC NỘI DUNG ĐÃ CÔNG KHAI" in text
     assert "QUÝ I NĂM 2026" in text
