@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from democracy.audit import plain, record, record_many
 from democracy.calendar import add_working_days, period_end
 from democracy.models import Action, CatalogueItem, Kind, Scope
-from units.models import extends_to_working_day, owner_fields
+from units.models import catalogue_scope, extends_to_working_day, owner_fields
 
 from .models import Channel, Disclosure, Feedback, Record, RecordSequence, State
 
@@ -55,7 +55,7 @@ def check_fields(owner, fields: dict) -> None:
     """The rules a clerk's form must meet, each error in Vietnamese on its field."""
     errors = {}
     item = fields.get("item")
-    scope = Scope.AGENCY if owner_fields(owner)["agency"] is not None else Scope.COMMUNE
+    scope = catalogue_scope(owner)
     if item is not None:
         if item.kind != Kind.DISCLOSE or item.scope != scope or not item.is_active:
             article = "Điều 46" if scope == Scope.AGENCY else "Điều 11"

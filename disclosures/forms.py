@@ -21,7 +21,7 @@ from democracy.forms import (  # noqa: F401 (add_action_errors, DocumentUploadFo
     item_reference,
 )
 from democracy.models import CatalogueItem, Kind, Scope
-from units.models import Level, owner_fields
+from units.models import Level, is_agency
 
 from . import actions
 from .models import PUBLIC_STATES, AgencyForm, Channel, CommuneForm, Feedback
@@ -165,7 +165,7 @@ class DisclosureForm(forms.Form):
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
         self.owner = owner
-        internal = owner_fields(owner)["agency"] is not None
+        internal = is_agency(owner)
         scope = Scope.AGENCY if internal else Scope.COMMUNE
         items = (
             CatalogueItem.objects.active()

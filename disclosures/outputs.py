@@ -14,7 +14,7 @@ from openpyxl.styles import Font
 from democracy.models import Action, AuditEvent
 from democracy.pdf import clock, lower_first, render_pdf, split_type
 from democracy.xlsx import safe_cell, write_sheet
-from units.models import owner_fields
+from units.models import is_agency
 from units.text import fold
 
 from .models import Disclosure, Record
@@ -147,7 +147,7 @@ def register_pdf(owner, quarter: Quarter) -> bytes:
         "late_count": sum(row.is_late for row in rows),
         "date": timezone.localdate(),
     }
-    if owner_fields(owner)["agency"] is not None:
+    if is_agency(owner):
         context |= {
             "internal": True,
             "issuer": owner.name,

@@ -1,13 +1,13 @@
 """The issuer block at the top of every document a unit or an agency issues (Decree 30/2020/NĐ-CP):
 the authority above on the first line, the issuer itself in bold below."""
 
-from .models import Agency, Level
+from .models import Level, is_agency
 from .text import fold
 
 
 def issuer(owner) -> dict:
     """The issuer block: the authority above (line 1) and the issuer itself (bold)."""
-    if isinstance(owner, Agency):
+    if is_agency(owner):
         above = owner.unit.parent if fold(owner.name).startswith(("uy ban nhan dan", "ubnd")) else owner.unit
         lines = [owner.name.upper()]
         head, unit_name = owner.name[: -len(owner.unit.name)].strip(), owner.unit.name

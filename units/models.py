@@ -257,14 +257,26 @@ class Membership(models.Model):
 # --- Owned by a commune-level unit or by an agency ---------------------------------------------------
 
 
+def is_agency(owner) -> bool:
+    """An agency's records are internal (Art. 46 ff.); a unit's are the commune's (or its village's)."""
+    return isinstance(owner, Agency)
+
+
+def catalogue_scope(owner) -> str:
+    """The catalogue scope of an owner's records: the agency items (Art. 46 ff.) or the commune's."""
+    from democracy.models import Scope
+
+    return Scope.AGENCY if is_agency(owner) else Scope.COMMUNE
+
+
 def owner_key(owner) -> str:
     """A short key for a unit or an agency: "u<id>" or "a<id>" (counters, done-markers, groupings)."""
-    return f"a{owner.pk}" if isinstance(owner, Agency) else f"u{owner.pk}"
+    return f"a{owner.pk}" if is_agency(owner) else f"u{owner.pk}"
 
 
 def owner_fields(owner) -> dict:
     """The `unit` and `agency` values of an object owned by `owner` (a unit or an agency)."""
-    if isinstance(owner, Agency):
+    if is_agency(owner):
         return {"unit": None, "agency": owner}
     return {"unit": owner, "agency": None}
 

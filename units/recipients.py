@@ -1,6 +1,6 @@
 """Who is told: the e-mail addresses of the people holding a role on a unit or an agency."""
 
-from .models import Agency, Membership, Role
+from .models import Membership, Role, is_agency, owner_fields
 
 EDITORS = (Role.CLERK, Role.APPROVER)
 
@@ -11,12 +11,11 @@ def _emails(memberships) -> list[str]:
 
 def editors_of(owner) -> list[str]:
     """The clerks and approvers of a unit or an agency."""
-    owned = {"agency": owner} if isinstance(owner, Agency) else {"unit": owner}
-    return _emails(Membership.objects.filter(role__in=EDITORS, **owned))
+    return _emails(Membership.objects.filter(role__in=EDITORS, **owner_fields(owner)))
 
 
 def reviewers_above(owner) -> list[str]:
     """The reviewers holding a role on the owner's unit (an agency: its unit) or any unit above it."""
-    unit = owner.unit if isinstance(owner, Agency) else owner
+    unit = owner.unit if is_agency(owner) else owner
     lineage = [unit.pk, *(a.pk for a in unit.ancestors())]
     return _emails(Membership.objects.filter(role=Role.REVIEWER, unit__in=lineage))

@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from democracy import periods
 
-from .models import AdministrativeUnit, Agency, Level
+from .models import AdministrativeUnit, Level, is_agency
 
 
 class ReportingRegime(models.Model):
@@ -161,7 +161,7 @@ class ReportingRegime(models.Model):
     @classmethod
     def for_owner(cls, owner) -> "ReportingRegime":
         """For a unit or an agency (an agency follows the regime of its unit)."""
-        if isinstance(owner, Agency):
+        if is_agency(owner):
             return cls.for_unit(owner.unit)
         return cls.for_unit(owner)
 

@@ -1,21 +1,12 @@
-"""What the write modules share: whether an owner is an agency (the app's one `isinstance`, until
-`units` has such a helper) and the check that a catalogue item fits the owner."""
+"""What the write modules share: the check that a catalogue item fits the owner."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from democracy.models import CatalogueItem, Scope
-from units.models import Agency
+from democracy.models import CatalogueItem
+from units.models import catalogue_scope, is_agency  # noqa: F401 (re-exported)
 
-
-def is_agency(owner) -> bool:
-    """An agency's records are internal (Art. 46 ff.); a unit's are the commune's."""
-    return isinstance(owner, Agency)
-
-
-def scope_of(owner) -> str:
-    """The catalogue scope of a unit's (commune) or an agency's records."""
-    return Scope.AGENCY if is_agency(owner) else Scope.COMMUNE
+scope_of = catalogue_scope
 
 
 def check_item(item: CatalogueItem, owner, kind: str, articles: str) -> None:

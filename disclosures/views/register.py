@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 from democracy.downloads import generated_download
 from democracy.xlsx import XLSX_TYPE
 from units.access import get_agency_for_user
-from units.models import AdministrativeUnit, Level, ReportingRegime, owner_fields
+from units.models import AdministrativeUnit, Level, ReportingRegime, is_agency
 
 from .. import outputs
 from ..register import FIRST_YEAR, LAST_YEAR, ROMAN, Quarter, register_rows
@@ -34,7 +34,7 @@ def _commune(code: str) -> AdministrativeUnit:
 
 
 def _context(owner, quarter: Quarter) -> dict:
-    internal = owner_fields(owner)["agency"] is not None
+    internal = is_agency(owner)
     prefix = "disclosures:agency_register" if internal else "disclosures:register"
 
     def url(suffix="", q=quarter):

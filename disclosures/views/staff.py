@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods
 
 from democracy.audit import trail
 from units.access import owned_filter
-from units.models import extends_to_working_day, owner_fields
+from units.models import extends_to_working_day, is_agency
 
 from .. import actions
 from ..access import (
@@ -168,7 +168,7 @@ def _form_page(request, form, *, owner, disclosure=None, preview=False):
         {
             "form": form,
             "owner": owner,
-            "internal": owner_fields(owner)["agency"] is not None,
+            "internal": is_agency(owner),
             "disclosure": disclosure,
             "timeline": timeline,
             "item_label": item_label(timeline.item) if timeline.item else "",
