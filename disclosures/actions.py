@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from democracy.audit import plain, record, record_many
 from democracy.calendar import add_working_days, period_end
 from democracy.models import Action, CatalogueItem, Kind, Scope
+from democracy.transitions import move
 from units.models import catalogue_scope, extends_to_working_day, owner_fields
 
 from .models import Channel, Disclosure, Feedback, Record, RecordSequence, State
@@ -106,7 +107,7 @@ def import_disclosure(
     disclosure = _new_draft(owner=owner, by=by, fields=fields)
     if published_at is not None:
         _check_submittable(disclosure)
-        _transition(disclosure, from_states=[State.DRAFT], to_state=State.SUBMITTED)
+        move(disclosure, from_states=[State.DRAFT], to_state=State.SUBMITTED)
         _publish(disclosure, by=by, late_reason=late_reason, now=published_at)
     record(
         disclosure, by=by, action=Action.IMPORTED,
@@ -167,17 +168,6 @@ def _compute_deadline(disclosure):
     disclosure.posting_deadline_explanation = computed.explanation
 
 
-def _transition(disclosure, *, from_states, to_state, **values) -> bool:
-    updated = Disclosure.objects.filter(pk=disclosure.pk, state__in=from_states).update(
-        state=to_state, updated_at=timezone.now(), **values
-    )
-    if updated:
-        disclosure.state = to_state
-        for name, value in values.items():
-            setattr(disclosure, name, value)
-    return bool(updated)
-
-
 def _check_submittable(disclosure):
     if not disclosure.documents.exists() and not disclosure.body.strip():
         raise ValidationError(
@@ -189,7 +179,7 @@ def _check_submittable(disclosure):
 def submit(disclosure: Disclosure, *, by) -> bool:
     """Draft → submitted for approval. Returns False if it was not a draft (e.g. a second click)."""
     _check_submittable(disclosure)
-    if _transition(disclosure, from_states=[State.DRAFT], to_state=State.SUBMITTED, return_reason=""):
+    if move(disclosure, from_states=[State.DRAFT], to_state=State.SUBMITTED, return_reason=""):
         record(disclosure, by=by, action=Action.SUBMITTED)
         return True
     return False
@@ -202,7 +192,7 @@ def submit(disclosure: Disclosure, *, by) -> bool:
 def return_submission(disclosure: Disclosure, *, by, reason: str) -> bool:
     if not reason.strip():
         raise ValidationError({"reason": _("Hãy nêu lý do trả lại để công chức biết cần sửa gì.")})
-    if _transition(
+    if move(
         disclosure, from_states=[State.SUBMITTED], to_state=State.DRAFT, return_reason=reason.strip()
     ):
         record(disclosure, by=by, action=Action.RETURNED, note=reason.strip())
@@ -249,11 +239,11 @@ def _publish(disclosure: Disclosure, *, by, late_reason: str, now: dt.datetime) 
         else _("Niêm yết thường xuyên, cập nhật khi thay đổi (Điều 13 khoản 2)."),
         "radio_days": disclosure.item.radio_days,
     }
-    if not _transition(disclosure, from_states=[State.SUBMITTED], to_state=State.PUBLISHED, **values):
+    if not move(disclosure, from_states=[State.SUBMITTED], to_state=State.PUBLISHED, **values):
         return None
     if disclosure.supersedes_id:
         old = disclosure.supersedes
-        if _transition(
+        if move(
             old, from_states=[State.PUBLISHED, State.CLOSED], to_state=State.SUPERSEDED, closed_at=now
         ):
             record(
@@ -268,7 +258,7 @@ def _publish(disclosure: Disclosure, *, by, late_reason: str, now: dt.datetime) 
 def withdraw(disclosure: Disclosure, *, by, reason: str) -> bool:
     if not reason.strip():
         raise ValidationError({"reason": _("Thu hồi thông tin đã công khai phải ghi rõ lý do.")})
-    if _transition(
+    if move(
         disclosure, from_states=[State.PUBLISHED], to_state=State.WITHDRAWN,
         withdrawn_reason=reason.strip(), closed_at=timezone.now(),
     ):  # fmt: skip

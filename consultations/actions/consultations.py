@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from democracy.audit import record, record_many
 from democracy.calendar import period_end
 from democracy.models import Action, CatalogueItem, Kind, Scope
+from democracy.transitions import move
 from democracy.uploads import CheckedFile
 from disclosures import actions as disclosure_actions
 from disclosures.models import Disclosure
@@ -90,12 +91,11 @@ def open_consultation(consultation: Consultation, *, by, now: dt.datetime | None
         timezone.localdate(now), consultation.period_days,
         extend_to_working_day=extends_to_working_day(consultation.owner), label="Lấy ý kiến", label_en="Consultation",
     )  # fmt: skip
-    updated = Consultation.objects.filter(pk=consultation.pk, state=ConsultationState.DRAFT).update(
-        state=ConsultationState.OPEN, opened_at=now, ends_on=computed.date, ends_at=computed.ends_at,
-        period_explanation=computed.explanation,
+    updated = move(
+        consultation, from_states=[ConsultationState.DRAFT], to_state=ConsultationState.OPEN, opened_at=now,
+        ends_on=computed.date, ends_at=computed.ends_at, period_explanation=computed.explanation,
     )  # fmt: skip
     if updated:
-        consultation.refresh_from_db()
         record(consultation, by=by, action=Action.OPENED, changes={"ends_at": consultation.ends_at})
     return bool(updated)
 
@@ -213,13 +213,13 @@ def publish_results(
     )  # fmt: skip
     disclosure_actions.submit(disclosure, by=by)
     disclosure_actions.publish(disclosure, by=by, now=now)
-    updated = Consultation.objects.filter(pk=consultation.pk, state=ConsultationState.CLOSED).update(
-        state=ConsultationState.RESULTS_PUBLISHED, result_summary=summary.strip(), result_number=result_number,
-        results_published_at=now, result_disclosure=disclosure,
+    updated = move(
+        consultation, from_states=[ConsultationState.CLOSED], to_state=ConsultationState.RESULTS_PUBLISHED,
+        result_summary=summary.strip(), result_number=result_number, results_published_at=now,
+        result_disclosure=disclosure,
     )  # fmt: skip
     if not updated:
         raise ValidationError(_("Kết quả đã được công khai."))
-    consultation.refresh_from_db()
     record(
         consultation,
         by=by,
