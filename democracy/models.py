@@ -215,6 +215,9 @@ class Action(models.TextChoices):
     SENT_TO_SIGN = "sent_to_sign", _("Trình ký")
     SIGNED = "signed", _("Ký và gửi")
     REGIME_CHANGED = "regime_changed", _("Thay đổi chế độ báo cáo")
+    # Reports (added by the reports app)
+    RECOMPILED = "recompiled", _("Tổng hợp lại số liệu")
+    ROLLUP_REQUESTED = "rollup_requested", _("Yêu cầu lập báo cáo tổng hợp")
 
 
 class AuditEventQuerySet(models.QuerySet):

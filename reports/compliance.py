@@ -23,6 +23,7 @@ from units.text import fold
 from . import figures as figures_module
 from .models import ReportStatus, UnitReport, report_status
 
+COUNTRY = "VN"  # the code of the whole country in the dashboard's addresses
 WARN_FROM = Fraction(4, 5)
 GOOD, WARN, BAD, NONE = "good", "warn", "bad", "none"
 STATUS_ORDER = {BAD: 0, WARN: 1, GOOD: 2, NONE: 3}
@@ -346,6 +347,19 @@ def compliance(
     rows = rows_for(period, units, agency_list, today=today, breakdowns=breakdowns)
     totals = figures_module.total_of(r.figures for r in rows)
     return Area(area=area, period=period, rows=rows, totals=totals, today=today)
+
+
+class Country:
+    """The whole country as an area (national administrators only): every commune in force in the
+    period. Agencies are left out: a province's page is where they are read."""
+
+    code = COUNTRY
+    pk = None
+    level = "country"
+    name = _("Toàn quốc")
+
+    def __str__(self):
+        return str(self.name)
 
 
 def country_compliance(country, period: Period, *, today: dt.date | None = None) -> Area:

@@ -4,11 +4,12 @@ an agency to the single items behind each shortfall, the coverage of the catalog
 and the XLSX export. Reviewers see only their area: anything else is 404 (`reports.access`).
 
 Every page runs a constant number of queries whatever the number of units (`compliance.compliance`
-counts everything in grouped queries; the templates read only what the rows already hold).
+counts everything in grouped queries; the templates read only what the rows already hold). Reviewers'
+pages name late units: they are never cached (`add_never_cache_headers`).
 """
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -17,44 +18,34 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.html import escape
 from django.utils.http import urlencode
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from democracy import periods as periods_module
 from democracy.downloads import generated_download
 from democracy.models import CatalogueItem, Kind, Scope
-from democracy.xlsx import write_sheet
+from democracy.xlsx import XLSX_TYPE
 from disclosures.models import Disclosure
-from units.access import access_for, get_agency_for_user
-from units.models import AdministrativeUnit, Agency, Level, ReportingRegime, UnitType
+from units.models import AdministrativeUnit, Agency, Level, ReportingRegime
 
-from . import charts
-from . import compliance as comp
-from .access import get_area_for_user, reviewer_areas
-from .models import ReportStatus
-from .shortfalls import shortfalls
+from .. import charts
+from .. import compliance as comp
+from ..access import (
+    get_agency_area_for_user,
+    get_dashboard_area_for_user,
+    is_national_admin,
+    reviewer_areas,
+    reviews,
+)
+from ..compliance import COUNTRY, Country
+from ..models import ReportStatus
+from ..outputs import dashboard_xlsx
+from ..shortfalls import shortfalls
 
-COUNTRY = "VN"
 PAGE_SIZE = 300
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 STATUS_ICONS = {comp.GOOD: "✓", comp.WARN: "!", comp.BAD: "✗", comp.NONE: "–"}
-
-
-class Country:
-    """The whole country as an area (national administrators only): every commune in force in the
-    period. Agencies are left out: a province's page is where they are read."""
-
-    code = COUNTRY
-    pk = None
-    level = "country"
-    name = gettext_lazy("Toàn quốc")
-
-    def __str__(self):
-        return str(self.name)
 
 
 def _with_query(url: str, **params) -> str:
@@ -63,14 +54,6 @@ def _with_query(url: str, **params) -> str:
 
 
 # --- Who and which period ------------------------------------------------------------------------
-
-
-def _area(request, code: str):
-    if code.upper() == COUNTRY:
-        if not access_for(request).is_national_admin:
-            raise Http404
-        return Country()
-    return get_area_for_user(request, code)
 
 
 def _regime_unit(target):
@@ -165,31 +148,32 @@ def _compliance(target, period, today: dt.date) -> comp.Area:
 
 @dataclass
 class Line:
-    """A row of the table as the template shows it (everything resolved: no query per row)."""
+    """A row of the units table, everything resolved for `reports/_units_table.html`: no query and no
+    method call per row. `cells` are plain tuples `(label, status, icon, percent, fraction,
+    status_label)`, unpacked by the template's loop (a page holds up to 300 rows of six cells: the
+    template reads names it unpacked, never attributes, so the page stays fast)."""
 
     row: comp.Row
     url: str
     place: str = ""
     report_url: str | None = None
     status: str = comp.NONE
-    html: str = ""  # the table row (see `_RowWriter`)
+    cells: list = field(default_factory=list)
+    report_colour: str = comp.NONE
+    report_icon: str = ""
+    report_label: str = ""
+    status_icon: str = ""
+    status_label: str = ""
 
 
-class _RowWriter:
-    """A row of the units table as HTML, written in Python: rendering it through the template
-    language cost ~200 ms for a province of 300 units (20,000 variable lookups). Every text from the
-    database or a translation is escaped here; the rest are numbers and fixed class names."""
+class _Cells:
+    """The indicator cells of the rows, with their labels, icons and percentages computed once per
+    page (not once per cell)."""
 
     def __init__(self):
-        self.labels = [escape(str(label)) for _key, label, *_rest in comp.INDICATORS]
-        self.nothing_due = escape(_("không phát sinh"))
-        self.status_labels = {key: escape(str(label)) for key, label in comp.STATUS_LABELS.items()}
-        self.report_labels = {key: escape(str(label)) for key, label in ReportStatus.choices}
-        self.unit_label, self.report_label, self.status_label = (
-            escape(_("Đơn vị")),
-            escape(_("Báo cáo")),
-            escape(_("Đánh giá chung")),
-        )
+        self.labels = [str(label) for _key, label, *_rest in comp.INDICATORS]
+        self.status_labels = {key: str(label) for key, label in comp.STATUS_LABELS.items()}
+        self.report_labels = {key: str(label) for key, label in ReportStatus.choices}
         self.percents: dict[float, str] = {}
 
     def percent(self, value: float) -> str:
@@ -200,47 +184,22 @@ class _RowWriter:
             )
         return self.percents[value]
 
-    def row(self, line: "Line") -> str:
-        row = line.row
-        place = f" · {escape(line.place)}" if line.place else ""
-        report = (
-            f'<span class="status status-{row.report_colour}"><span aria-hidden="true">'
-            f"{STATUS_ICONS[row.report_colour]}</span> {self.report_labels[row.report_status]}</span>"
-        )
-        if line.report_url:
-            report = f'<a href="{escape(line.report_url)}">{report}</a>'
-        return mark_safe(  # noqa: S308 (every text escaped above)
-            f'<tr><th scope="row" class="unit" data-label="{self.unit_label}"><div>'
-            f'<a href="{escape(line.url)}">{escape(row.name)}</a>'
-            f'<span class="muted small"> {escape(row.code)}{place}</span></div></th>'
-            f"{self.cells(row.indicators)}"
-            f'<td data-label="{self.report_label}"><div>{report}</div></td>'
-            f'<td data-label="{self.status_label}"><div><span class="status status-{line.status}">'
-            f'<span aria-hidden="true">{STATUS_ICONS[line.status]}</span> {self.status_labels[line.status]}'
-            f"</span></div></td></tr>"
-        )
-
-    def cells(self, indicators) -> str:
-        cells = []
-        for label, i in zip(self.labels, indicators, strict=True):
-            status = i.status
-            if i.total:
-                body = (
-                    f'<span class="ind-pct">{self.percent(i.percent)}%</span> '
-                    f'<span class="ind-frac">{i.done}/{i.total}</span>'
-                    f'<span class="visually-hidden"> – {self.status_labels[status]}</span>'
-                )
-            else:
-                body = f'<span class="visually-hidden">{self.nothing_due}</span>'
-            cells.append(
-                f'<td data-label="{label}"><div><span class="ind ind-{status}">'
-                f'<span class="ind-icon" aria-hidden="true">{STATUS_ICONS[status]}</span>{body}</span></div></td>'
+    def of(self, indicators) -> list[tuple]:
+        return [
+            (
+                label,
+                i.status,
+                STATUS_ICONS[i.status],
+                self.percent(i.percent) if i.total else "",
+                f"{i.done}/{i.total}" if i.total else "",
+                self.status_labels[i.status],
             )
-        return "".join(cells)
+            for label, i in zip(self.labels, indicators, strict=True)
+        ]
 
 
 def _lines(rows, period, *, places: dict[int, str], country: bool = False) -> list[Line]:
-    writer = _RowWriter()
+    cells = _Cells()
     lines = []
     for row in rows:
         owner = row.owner
@@ -251,17 +210,21 @@ def _lines(rows, period, *, places: dict[int, str], country: bool = False) -> li
             url = reverse("reports:area", args=[owner.code])
             # Only the country's rows hold parent_id (a deferred field would cost a query per row).
             place = places.get(owner.parent_id, "") if country else ""
-        report_url = reverse("reports:detail", args=[row.report.pk]) if row.report else None
         lines.append(
             Line(
                 row,
                 _with_query(url, period=period.key),
                 place,
-                report_url,
+                reverse("reports:detail", args=[row.report.pk]) if row.report else None,
                 status=row.status,
+                cells=cells.of(row.indicators),
+                report_colour=row.report_colour,
+                report_icon=STATUS_ICONS[row.report_colour],
+                report_label=cells.report_labels[row.report_status],
+                status_icon=STATUS_ICONS[row.status],
+                status_label=cells.status_labels[row.status],
             )
         )
-        lines[-1].html = writer.row(lines[-1])
     return lines
 
 
@@ -311,7 +274,7 @@ def _legend():
 def dashboard(request):
     """The reviewer's entry: straight to their area for the default period, or a list to pick from."""
     areas = reviewer_areas(request)
-    national = access_for(request).is_national_admin
+    national = is_national_admin(request)
     if not areas and not national:
         raise Http404
     if len(areas) == 1 and not national:
@@ -323,9 +286,10 @@ def dashboard(request):
 
 
 @login_required
+@never_cache
 @require_GET
 def area(request, code):
-    target = _area(request, code)
+    target = get_dashboard_area_for_user(request, code)
     if not isinstance(target, Country) and target.level == Level.COMMUNE:
         return _unit_page(request, target)
     today = timezone.localdate()
@@ -389,7 +353,7 @@ def area(request, code):
         else reverse("reports:rollup_start", args=[target.code]),
         "breadcrumbs": _breadcrumbs(request, target, period),
     }
-    return _private(render(request, "reports/dashboard_area.html", context))
+    return render(request, "reports/dashboard_area.html", context)
 
 
 def _page_urls(base_url, query, page) -> dict:
@@ -404,9 +368,8 @@ def _page_urls(base_url, query, page) -> dict:
 
 def _breadcrumbs(request, target, period) -> list[tuple[str, str | None]]:
     """The areas above `target` the user reviews (links), then `target` itself (no link)."""
-    access = access_for(request)
     crumbs = []
-    if access.is_national_admin:
+    if is_national_admin(request):
         crumbs.append(
             (_("Toàn quốc"), _with_query(reverse("reports:area", args=[COUNTRY]), period=period.key))
         )
@@ -415,7 +378,7 @@ def _breadcrumbs(request, target, period) -> list[tuple[str, str | None]]:
     unit = target.unit if isinstance(target, Agency) else target
     chain = [*unit.ancestors(), unit] if isinstance(target, Agency) else unit.ancestors()
     for above in chain:
-        if above.level != Level.VILLAGE and any(r.sees_subtree for r in access.roles_for_unit(above)):
+        if above.level != Level.VILLAGE and reviews(request, above):
             url = reverse("reports:area", args=[above.code])
             crumbs.append((above.name, _with_query(url, period=period.key)))
     crumbs.append((target.name, None))
@@ -423,12 +386,10 @@ def _breadcrumbs(request, target, period) -> list[tuple[str, str | None]]:
 
 
 @login_required
+@never_cache
 @require_GET
 def agency_area(request, code):
-    agency, roles = get_agency_for_user(request, code)
-    if not any(r.sees_subtree for r in roles):
-        raise Http404  # the agency's own staff use its report, not the reviewers' dashboard
-    return _unit_page(request, agency)
+    return _unit_page(request, get_agency_area_for_user(request, code))
 
 
 def _unit_page(request, owner):
@@ -472,18 +433,19 @@ def _unit_page(request, owner):
         if is_agency
         else _with_query(reverse("reports:area_xlsx", args=[owner.code]), period=period.key),
     }
-    return _private(render(request, "reports/dashboard_unit.html", context))
+    return render(request, "reports/dashboard_unit.html", context)
 
 
 # --- Coverage of the catalogue ---------------------------------------------------------------------
 
 
 @login_required
+@never_cache
 @require_GET
 def coverage(request, code):
     """For each disclosure item of the catalogue, how many units of the area posted it in the period;
     for one item, which did and which did not. Five queries."""
-    target = _area(request, code)
+    target = get_dashboard_area_for_user(request, code)
     today = timezone.localdate()
     regime, period, error = _period(request, target, today)
     units_qs, agencies_qs = _scope(target, period)
@@ -558,7 +520,7 @@ def coverage(request, code):
         "did_not": did_not,
         "breadcrumbs": _breadcrumbs(request, target, period),
     }
-    return _private(render(request, "reports/coverage.html", context))
+    return render(request, "reports/coverage.html", context)
 
 
 # --- Trend -------------------------------------------------------------------------------------------
@@ -576,7 +538,7 @@ def _trend(request, target):
 @require_GET
 def trend(request, code):
     """The trend chart as an SVG picture (the page's <img>)."""
-    target = _area(request, code)
+    target = get_dashboard_area_for_user(request, code)
     period, _error, points = _trend(request, target)
     svg = charts.trend_svg(points, area_name=str(target.name), highlight_key=period.key)
     response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
@@ -586,10 +548,11 @@ def trend(request, code):
 
 
 @login_required
+@never_cache
 @require_GET
 def trend_table(request, code):
     """The trend chart with its numbers as a table (the accessible alternative to the picture)."""
-    target = _area(request, code)
+    target = get_dashboard_area_for_user(request, code)
     period, error, points = _trend(request, target)
     headers = [str(label) for _key, label, *_rest in charts.SERIES]
     rows = [
@@ -611,48 +574,16 @@ def trend_table(request, code):
         "area_url": _with_query(reverse("reports:area", args=[target.code]), period=period.key),
         "breadcrumbs": _breadcrumbs(request, target, period),
     }
-    return _private(render(request, "reports/dashboard_trend.html", context))
+    return render(request, "reports/dashboard_trend.html", context)
 
 
 # --- XLSX ----------------------------------------------------------------------------------------
 
 
-def xlsx_table(result: comp.Area, rows) -> tuple[list[str], list[list]]:
-    """The dashboard's table as spreadsheet rows: code, name, type, each indicator (done, total, %),
-    report status, overall status; a last row with the area's totals."""
-    types = dict(UnitType.choices)
-    headers = [_("Mã"), _("Tên đơn vị"), _("Loại")]
-    for _key, label, *_rest in comp.INDICATORS:
-        headers += [f"{label}: {_('đạt')}", f"{label}: {_('tổng số')}", f"{label}: %"]
-    headers += [_("Báo cáo"), _("Đánh giá chung")]
-
-    def numbers(indicators):
-        cells = []
-        for i in indicators:
-            cells += [i.done, i.total, i.percent]
-        return cells
-
-    body = []
-    for row in rows:
-        kind = _("Cơ quan, đơn vị") if row.is_agency else str(types.get(row.owner.type, ""))
-        body.append(
-            [
-                row.code,
-                row.name,
-                kind,
-                *numbers(row.indicators),
-                str(row.report_status_label),
-                str(row.status_label),
-            ]
-        )
-    body.append(["", _("Tổng cộng toàn địa bàn"), "", *numbers(result.indicators), "", ""])
-    return headers, body
-
-
 @login_required
 @require_GET
 def area_xlsx(request, code):
-    target = _area(request, code)
+    target = get_dashboard_area_for_user(request, code)
     today = timezone.localdate()
     _regime, period, _error = _period(request, target, today)
     sort, desc = _sorting(request)
@@ -661,15 +592,8 @@ def area_xlsx(request, code):
     if request.GET.get("attention") == "1":
         ordered = [r for r in ordered if r.status in (comp.BAD, comp.WARN)]
     ordered = [r for r in ordered if not r.is_agency] + [r for r in ordered if r.is_agency]
-    headers, body = xlsx_table(result, ordered)
-    content = write_sheet(headers, body, sheet_title=f"{_('Tuân thủ')} {period.key}")
+    content = dashboard_xlsx(result, ordered, period_key=period.key)
     safe_code = "".join(c if c.isalnum() or c in "-_" else "-" for c in target.code)
     return generated_download(
         content, filename=f"theo-doi-tuan-thu-{safe_code}-{period.key}.xlsx", content_type=XLSX_TYPE
     )
-
-
-def _private(response):
-    # Reviewers' pages name late units: never kept by a shared cache.
-    response["Cache-Control"] = "private, no-store"
-    return response
