@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from democracy.periods import Period
-from units.models import AdministrativeUnit, Agency, Level, ReportingRegime
+from units.models import AdministrativeUnit, Agency, Level, ReportingRegime, owner_key
 from units.text import fold
 
 from . import figures as figures_module
@@ -297,11 +297,11 @@ def rows_for(
         .values_list(*ReportSummary._fields)
         .order_by()  # not the model's ordering: it joins the units to sort by name
     )
-    by_owner = {figures_module.owner_key(r[1], r[2]): ReportSummary(*r) for r in reports}
+    by_owner = {figures_module.key_of_ids(r[1], r[2]): ReportSummary(*r) for r in reports}
     labels = _labels()  # once: the active language costs a lookup per call
     rows = []
     for owner in [*units, *agencies]:
-        key = figures_module.key_for(owner)
+        key = owner_key(owner)
         report = by_owner.get(key)
         due_on = report.due_on if report else period.due
         rows.append(

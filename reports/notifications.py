@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from democracy import calendar as working_calendar
 from democracy.notify import absolute, already_sent, claim, send
 from democracy.periods import Period
-from units.models import AdministrativeUnit, Agency, Level, Membership, ReportingRegime, Role
+from units.models import AdministrativeUnit, Agency, Level, Membership, ReportingRegime, Role, owner_key
 
 from . import compliance as compliance_module
 from . import figures
@@ -96,7 +96,7 @@ def _editors(unit_ids: list[int], agency_ids: list[int]) -> dict[str, list[str]]
     )
     found = defaultdict(set)
     for unit_id, agency_id, email in rows:
-        found[figures.owner_key(unit_id, agency_id)].add(email)
+        found[figures.key_of_ids(unit_id, agency_id)].add(email)
     return {key: sorted(emails) for key, emails in found.items()}
 
 
@@ -129,9 +129,9 @@ def send_report_reminders(today: dt.date | None = None) -> int:
 def _remind_area(province: AdministrativeUnit, period: Period, today: dt.date, horizon: dt.date) -> int:
     units = list(compliance_module.area_units(province, period).only("pk", "code", "name"))
     agencies = list(compliance_module.area_agencies(province).only("pk", "code", "name", "unit_id"))
-    owners = {figures.key_for(o): o for o in [*units, *agencies]}
+    owners = {owner_key(o): o for o in [*units, *agencies]}
     reports = {
-        figures.owner_key(r.unit_id, r.agency_id): r
+        r.owner_key: r
         for r in UnitReport.objects.filter(year=period.year, kind=period.kind)
         .filter(Q(unit__in=[u.pk for u in units]) | Q(agency__in=[a.pk for a in agencies]))
         .only("pk", "unit_id", "agency_id", "state", "due_on", "due_explanation")
