@@ -6,7 +6,7 @@ country, national administrators)."""
 
 from django.urls import path
 
-from .views import dashboard, reports, rollups
+from .views import analysis, dashboard, reports, rollups
 
 app_name = "reports"
 
@@ -28,9 +28,9 @@ urlpatterns = [
     path("staff/compliance/agency/<str:code>/", dashboard.agency_area, name="agency_area"),
     path(AREA, dashboard.area, name="area"),
     path(AREA + "xlsx/", dashboard.area_xlsx, name="area_xlsx"),
-    path(AREA + "trend.svg", dashboard.trend, name="trend"),
-    path(AREA + "trend/", dashboard.trend_table, name="trend_table"),
-    path(AREA + "coverage/", dashboard.coverage, name="coverage"),
+    path(AREA + "trend.svg", analysis.trend, name="trend"),
+    path(AREA + "trend/", analysis.trend_table, name="trend_table"),
+    path(AREA + "coverage/", analysis.coverage, name="coverage"),
     # Roll-ups and background jobs
     path(AREA + "rollup/", rollups.rollup_start, name="rollup_start"),
     path("staff/rollups/<int:pk>/", rollups.rollup_detail, name="rollup_detail"),

@@ -1,11 +1,12 @@
 """The reviewer's compliance dashboard: an area (province, district for history, or the whole country for
 national administrators) with every unit's indicators for a period, the drill-down from a commune or
-an agency to the single items behind each shortfall, the coverage of the catalogue, the trend chart
-and the XLSX export. Reviewers see only their area: anything else is 404 (`reports.access`).
+an agency to the single items behind each shortfall, and the XLSX export (the coverage of the catalogue
+and the trend chart: `views/analysis.py`). Reviewers see only their area: anything else is 404
+(`reports.access`).
 
 Every page runs a constant number of queries whatever the number of units (`compliance.compliance`
 counts everything in grouped queries; the templates read only what the rows already hold). Reviewers'
-pages name late units: they are never cached (`add_never_cache_headers`).
+pages name late units: they are never cached (`never_cache`).
 """
 
 import datetime as dt
@@ -13,8 +14,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -26,12 +26,9 @@ from django.views.decorators.http import require_GET
 
 from democracy import periods as periods_module
 from democracy.downloads import generated_download
-from democracy.models import CatalogueItem, Kind, Scope
 from democracy.xlsx import XLSX_TYPE
-from disclosures.models import Disclosure
 from units.models import AdministrativeUnit, Agency, Level, ReportingRegime
 
-from .. import charts
 from .. import compliance as comp
 from ..access import (
     get_agency_area_for_user,
@@ -49,7 +46,7 @@ PAGE_SIZE = 300
 STATUS_ICONS = {comp.GOOD: "✓", comp.WARN: "!", comp.BAD: "✗", comp.NONE: "–"}
 
 
-def _with_query(url: str, **params) -> str:
+def with_query(url: str, **params) -> str:
     params = {k: v for k, v in params.items() if v not in (None, "", False)}
     return f"{url}?{urlencode(params)}" if params else url
 
@@ -70,7 +67,7 @@ class PeriodChoice:
     selected: bool
 
 
-def _period(request, target, today: dt.date):
+def period_asked(request, target, today: dt.date):
     """The period asked for (`?period=2026-H1`), or the last half-year that ended; a bad key gives a
     Vietnamese message and the default period."""
     regime = ReportingRegime.for_unit(_regime_unit(target))
@@ -90,7 +87,7 @@ def _period(request, target, today: dt.date):
     return regime, regime.containing(current.start - dt.timedelta(days=1), "half"), error
 
 
-def _period_choices(regime, period, today: dt.date) -> tuple[list, list]:
+def period_choices(regime, period, today: dt.date) -> tuple[list, list]:
     """The picker's half-years and years, newest first (no query: only the dates of the regime)."""
 
     def dates(year, kind):
@@ -131,7 +128,7 @@ def _sorting(request) -> tuple[str, bool]:
 # --- The rows --------------------------------------------------------------------------------------
 
 
-def _scope(target, period):
+def scope(target, period):
     """The (units, agencies) of an area in a period, as querysets (subqueries of the counting queries).
     A commune is its own scope (its agencies have their own pages)."""
     if isinstance(target, Country):
@@ -222,7 +219,7 @@ def _lines(rows, period, *, places: dict[int, str], country: bool = False) -> li
         lines.append(
             Line(
                 row,
-                _with_query(url, period=period.key),
+                with_query(url, period=period.key),
                 place,
                 reverse("reports:detail", args=[row.report.pk]) if row.report else None,
                 status=row.status,
@@ -256,7 +253,7 @@ def _columns(base_url: str, period, sort: str, desc: bool, attention: bool) -> l
     result = []
     for key, label in columns:
         current = key == sort
-        url = _with_query(
+        url = with_query(
             base_url,
             period=period.key,
             sort=key,
@@ -268,7 +265,7 @@ def _columns(base_url: str, period, sort: str, desc: bool, attention: bool) -> l
     return result
 
 
-def _legend():
+def legend():
     return [
         (status, STATUS_ICONS[status], comp.STATUS_LABELS[status])
         for status in (comp.GOOD, comp.WARN, comp.BAD, comp.NONE)
@@ -289,7 +286,7 @@ def dashboard(request):
     if len(areas) == 1 and not national:
         area = areas[0]
         return redirect(
-            _with_query(reverse("reports:area", args=[area.code]), period=comp.period_for(area).key)
+            with_query(reverse("reports:area", args=[area.code]), period=comp.period_for(area).key)
         )
     return render(request, "reports/dashboard_pick.html", {"areas": areas, "national": national})
 
@@ -302,7 +299,7 @@ def area(request, code):
     if not isinstance(target, Country) and target.level == Level.COMMUNE:
         return _unit_page(request, target)
     today = timezone.localdate()
-    regime, period, error = _period(request, target, today)
+    regime, period, error = period_asked(request, target, today)
     sort, desc = _sorting(request)
     attention = request.GET.get("attention") == "1"
     result = _compliance(target, period, today)
@@ -316,7 +313,7 @@ def area(request, code):
     lines = _lines(page.object_list, period, places=_places(target, result), country=is_country)
     base_url = reverse("reports:area", args=[target.code])
     query = {"period": period.key, "sort": sort, "desc": "1" if desc else "", "attention": attention}
-    halves, years = _period_choices(regime, period, today)
+    halves, years = period_choices(regime, period, today)
     counts = {status: result.count(status) for status in ReportStatus.values}
     units_count = sum(1 for r in result.rows if not r.is_agency)
     context = {
@@ -345,29 +342,29 @@ def area(request, code):
         "sort": sort,
         "desc": desc,
         "attention": attention,
-        "attention_url": _with_query(base_url, **{**query, "attention": not attention}),
+        "attention_url": with_query(base_url, **{**query, "attention": not attention}),
         "keep_fields": [
             ("sort", "" if sort == "status" else sort),
             ("desc", query["desc"]),
             ("attention", "1" if attention else ""),
         ],
-        "legend": _legend(),
+        "legend": legend(),
         "warn_from": round(float(comp.WARN_FROM) * 100),
-        "xlsx_url": _with_query(reverse("reports:area_xlsx", args=[target.code]), **query),
-        "coverage_url": _with_query(reverse("reports:coverage", args=[target.code]), period=period.key),
-        "trend_url": _with_query(reverse("reports:trend", args=[target.code]), period=period.key),
-        "trend_page_url": _with_query(reverse("reports:trend_table", args=[target.code]), period=period.key),
+        "xlsx_url": with_query(reverse("reports:area_xlsx", args=[target.code]), **query),
+        "coverage_url": with_query(reverse("reports:coverage", args=[target.code]), period=period.key),
+        "trend_url": with_query(reverse("reports:trend", args=[target.code]), period=period.key),
+        "trend_page_url": with_query(reverse("reports:trend_table", args=[target.code]), period=period.key),
         "rollup_url": None
         if isinstance(target, Country)
         else reverse("reports:rollup_start", args=[target.code]),
-        "breadcrumbs": _breadcrumbs(request, target, period),
+        "breadcrumbs": breadcrumbs(request, target, period),
     }
     return render(request, "reports/dashboard_area.html", context)
 
 
 def _page_urls(base_url, query, page) -> dict:
     def url(number):
-        return _with_query(base_url, **query, page=number)
+        return with_query(base_url, **query, page=number)
 
     return {
         "previous": url(page.previous_page_number()) if page.has_previous() else None,
@@ -375,12 +372,12 @@ def _page_urls(base_url, query, page) -> dict:
     }
 
 
-def _breadcrumbs(request, target, period) -> list[tuple[str, str | None]]:
+def breadcrumbs(request, target, period) -> list[tuple[str, str | None]]:
     """The areas above `target` the user reviews (links), then `target` itself (no link)."""
     crumbs = []
     if is_national_admin(request):
         crumbs.append(
-            (_("Toàn quốc"), _with_query(reverse("reports:area", args=[COUNTRY]), period=period.key))
+            (_("Toàn quốc"), with_query(reverse("reports:area", args=[COUNTRY]), period=period.key))
         )
     if isinstance(target, Country):
         return [(crumbs[0][0], None)]
@@ -389,7 +386,7 @@ def _breadcrumbs(request, target, period) -> list[tuple[str, str | None]]:
     for above in chain:
         if above.level != Level.VILLAGE and reviews(request, above):
             url = reverse("reports:area", args=[above.code])
-            crumbs.append((above.name, _with_query(url, period=period.key)))
+            crumbs.append((above.name, with_query(url, period=period.key)))
     crumbs.append((target.name, None))
     return crumbs
 
@@ -404,7 +401,7 @@ def agency_area(request, code):
 def _unit_page(request, owner):
     """A commune or an agency: its indicators and the single items behind every shortfall."""
     today = timezone.localdate()
-    regime, period, error = _period(request, owner, today)
+    regime, period, error = period_asked(request, owner, today)
     is_agency = isinstance(owner, Agency)
     if is_agency:
         row, agency_lines = comp.rows_for(period, agencies=[owner], today=today)[0], []
@@ -412,7 +409,7 @@ def _unit_page(request, owner):
         agencies = list(owner.agencies.only("pk", "code", "name", "unit_id").order_by("name"))
         row, *agency_rows = comp.rows_for(period, [owner], agencies, today=today)
         agency_lines = _lines(agency_rows, period, places={})
-    halves, years = _period_choices(regime, period, today)
+    halves, years = period_choices(regime, period, today)
     url_name = "reports:agency_area" if is_agency else "reports:area"
     context = {
         "owner": owner,
@@ -426,164 +423,23 @@ def _unit_page(request, owner):
         "base_url": reverse(url_name, args=[owner.code]),
         "sections": shortfalls(owner, period, today, row),
         "agency_lines": agency_lines,
-        "legend": _legend(),
+        "legend": legend(),
         "warn_from": round(float(comp.WARN_FROM) * 100),
-        "breadcrumbs": _breadcrumbs(request, owner, period),
+        "breadcrumbs": breadcrumbs(request, owner, period),
         "trend_url": None
         if is_agency
-        else _with_query(reverse("reports:trend", args=[owner.code]), period=period.key),
+        else with_query(reverse("reports:trend", args=[owner.code]), period=period.key),
         "trend_page_url": None
         if is_agency
-        else _with_query(reverse("reports:trend_table", args=[owner.code]), period=period.key),
+        else with_query(reverse("reports:trend_table", args=[owner.code]), period=period.key),
         "coverage_url": None
         if is_agency
-        else _with_query(reverse("reports:coverage", args=[owner.code]), period=period.key),
+        else with_query(reverse("reports:coverage", args=[owner.code]), period=period.key),
         "xlsx_url": None
         if is_agency
-        else _with_query(reverse("reports:area_xlsx", args=[owner.code]), period=period.key),
+        else with_query(reverse("reports:area_xlsx", args=[owner.code]), period=period.key),
     }
     return render(request, "reports/dashboard_unit.html", context)
-
-
-# --- Coverage of the catalogue ---------------------------------------------------------------------
-
-
-@login_required
-@never_cache
-@require_GET
-def coverage(request, code):
-    """For each disclosure item of the catalogue, how many units of the area posted it in the period;
-    for one item, which did and which did not. Five queries."""
-    target = get_dashboard_area_for_user(request, code)
-    today = timezone.localdate()
-    regime, period, error = _period(request, target, today)
-    units_qs, agencies_qs = _scope(target, period)
-    units = list(units_qs.only("pk", "code", "name").order_by("name"))
-    agencies = (
-        [] if isinstance(agencies_qs, list) else list(agencies_qs.only("pk", "code", "name").order_by("name"))
-    )
-    start, end = period.bounds()
-    owned = Q(unit__in=units_qs.values("pk"))
-    if agencies:
-        owned |= Q(agency__in=agencies_qs.values("pk"))
-    posted = Disclosure.objects.filter(owned, published_at__gte=start, published_at__lt=end)
-    counts = {
-        row["item_id"]: row
-        for row in posted.values("item_id")
-        .annotate(units=Count("unit", distinct=True), agencies=Count("agency", distinct=True), n=Count("pk"))
-        .order_by()
-    }
-    items = list(CatalogueItem.objects.filter(kind=Kind.DISCLOSE).order_by("scope", "article", "clause"))
-    items = [i for i in items if i.is_active or i.pk in counts]
-
-    def summary(item):
-        row = counts.get(item.pk, {})
-        total = len(agencies) if item.scope == Scope.AGENCY else len(units)
-        done = row.get("agencies" if item.scope == Scope.AGENCY else "units", 0)
-        indicator = comp.Indicator(item.reference, item.label_vi, done, total)
-        return {"item": item, "indicator": indicator, "postings": row.get("n", 0)}
-
-    commune_items = [summary(i) for i in items if i.scope == Scope.COMMUNE]
-    agency_items = [summary(i) for i in items if i.scope == Scope.AGENCY] if agencies else []
-
-    chosen, did, did_not, item_error = None, [], [], None
-    raw = request.GET.get("item", "").strip()
-    if raw:
-        chosen = next((i for i in items if str(i.pk) == raw), None)
-        if chosen is None or (chosen.scope == Scope.AGENCY and not agencies):
-            chosen, item_error = (
-                None,
-                _("Không có nội dung «%(item)s» trong danh mục công khai.") % {"item": raw},
-            )
-    if chosen:
-        owners = agencies if chosen.scope == Scope.AGENCY else units
-        field_name = "agency_id" if chosen.scope == Scope.AGENCY else "unit_id"
-        posted_by = dict(
-            posted.filter(item=chosen).values_list(field_name).annotate(n=Count("pk")).order_by()
-        )
-        url_name = "reports:agency_area" if chosen.scope == Scope.AGENCY else "reports:area"
-        for owner in owners:
-            entry = {"owner": owner, "n": posted_by.get(owner.pk, 0)}
-            entry["url"] = _with_query(reverse(url_name, args=[owner.code]), period=period.key)
-            (did if entry["n"] else did_not).append(entry)
-
-    halves, years = _period_choices(regime, period, today)
-    context = {
-        "target": target,
-        "period": period,
-        "period_error": error,
-        "item_error": item_error,
-        "keep_fields": [("item", chosen.pk if chosen else "")],
-        "halves": halves,
-        "years": years,
-        "base_url": reverse("reports:coverage", args=[target.code]),
-        "area_url": _with_query(reverse("reports:area", args=[target.code]), period=period.key),
-        "units_count": len(units),
-        "agencies_count": len(agencies),
-        "groups": [
-            (_("Xã, phường, đặc khu (Điều 11)"), commune_items, len(units)),
-            (_("Cơ quan, đơn vị (Điều 46)"), agency_items, len(agencies)),
-        ],
-        "chosen": chosen,
-        "did": did,
-        "did_not": did_not,
-        "breadcrumbs": _breadcrumbs(request, target, period),
-    }
-    return render(request, "reports/coverage.html", context)
-
-
-# --- Trend -------------------------------------------------------------------------------------------
-
-
-def _trend(request, target):
-    today = timezone.localdate()
-    regime, period, error = _period(request, target, today)
-    periods = regime.recent_periods(period.end, count=6)
-    points = charts.trend(periods, lambda p: _scope(target, p), today=today)
-    return period, error, points
-
-
-@login_required
-@require_GET
-def trend(request, code):
-    """The trend chart as an SVG picture (the page's <img>)."""
-    target = get_dashboard_area_for_user(request, code)
-    period, _error, points = _trend(request, target)
-    svg = charts.trend_svg(points, area_name=str(target.name), highlight_key=period.key)
-    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
-    response["Cache-Control"] = "private, max-age=300"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
-@login_required
-@never_cache
-@require_GET
-def trend_table(request, code):
-    """The trend chart with its numbers as a table (the accessible alternative to the picture)."""
-    target = get_dashboard_area_for_user(request, code)
-    period, error, points = _trend(request, target)
-    headers = [str(label) for _key, label, *_rest in charts.SERIES]
-    rows = [
-        {
-            "period": p.period,
-            "cells": list(zip(headers, [p.indicators[key] for key in charts.SERIES_KEYS], strict=True)),
-        }
-        for p in points
-    ]
-    context = {
-        "target": target,
-        "period": period,
-        "period_error": error,
-        "headers": headers,
-        "rows": rows,
-        "legend": _legend(),
-        "warn_from": round(float(comp.WARN_FROM) * 100),
-        "trend_url": _with_query(reverse("reports:trend", args=[target.code]), period=period.key),
-        "area_url": _with_query(reverse("reports:area", args=[target.code]), period=period.key),
-        "breadcrumbs": _breadcrumbs(request, target, period),
-    }
-    return render(request, "reports/dashboard_trend.html", context)
 
 
 # --- XLSX ----------------------------------------------------------------------------------------
@@ -594,7 +450,7 @@ def trend_table(request, code):
 def area_xlsx(request, code):
     target = get_dashboard_area_for_user(request, code)
     today = timezone.localdate()
-    _regime, period, _error = _period(request, target, today)
+    _regime, period, _error = period_asked(request, target, today)
     sort, desc = _sorting(request)
     result = _compliance(target, period, today)
     ordered = result.sorted_rows(sort, desc)
