@@ -327,8 +327,7 @@ class Activity:
 
     def _ended_periods(self):
         """The default regime's half-years and years that ended, inside the five years."""
-        from reports.periods import REPORT_KINDS
-
+        from democracy.periods import REPORT_KINDS
         from units.models import ReportingRegime
 
         regime = ReportingRegime()

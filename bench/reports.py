@@ -4,8 +4,8 @@
                                       [--explain] [--database-url URL]
 
 1. Dashboard, for the province with the most communes, a median one and the whole country, for the
-   last half-year that ended: `reports.compliance.compliance(province, period)` (the country: the
-   dashboard's own `_country`, every commune in force), then the page `reports:area` rendered through
+   last half-year that ended: `reports.compliance.compliance(province, period)` (the country:
+   `compliance.country_compliance`, every commune in force), then the page `reports:area` rendered through
    Django's test Client as a reviewer of that province (the country: as a national administrator).
    A few warm-up runs, then N timed ones (p50/p95 in ms, DEBUG off), then one more to count queries.
 2. The best single SQL statement I could write for the same per-unit indicators, timed the same
@@ -341,7 +341,6 @@ def dashboard_section(args, period, today, results):
     from django.db.models import Q
 
     from reports import compliance as comp
-    from reports import views_dashboard
     from units.models import AdministrativeUnit, Level
 
     provinces = pick_provinces(args.provinces)
@@ -354,15 +353,9 @@ def dashboard_section(args, period, today, results):
         agency_ids = list(comp.area_agencies(province).values_list("pk", flat=True))
         name = f"{label} {province.code} ({len(unit_ids)} communes + {len(agency_ids)} agencies)"
         areas.append((name, province, unit_ids, agency_ids))
-    # The country: compliance.country_compliance (or the first version's views_dashboard._country).
-    country = None
-    if hasattr(comp, "country_compliance") and hasattr(views_dashboard, "Country"):
+    def country(period, today):
+        return comp.country_compliance(comp.Country(), period, today=today)
 
-        def country(period, today):
-            return comp.country_compliance(views_dashboard.Country(), period, today=today)
-
-    elif hasattr(views_dashboard, "_country"):
-        country = views_dashboard._country
     country_units = list(
         AdministrativeUnit.objects.filter(level=Level.COMMUNE)
         .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=period.end))
@@ -376,11 +369,8 @@ def dashboard_section(args, period, today, results):
         target = TARGETS["province"] if area is not None else TARGETS["country"]
         if area is not None:
             fn = lambda area=area: comp.compliance(area, period, today=today)  # noqa: E731
-        elif country:
-            fn = lambda: country(period, today)  # noqa: E731
         else:
-            print("  compliance.country_compliance is missing: the country is not measured.")
-            continue
+            fn = lambda: country(period, today)  # noqa: E731
         params = sql_params(period, unit_ids, agency_ids, today)
         items = [
             ("compliance() " + ("(province)" if area else "(country)"), fn, target),

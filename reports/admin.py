@@ -11,21 +11,13 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from democracy import periods
+from democracy.admin import AuditInline, ReadOnlyAdminMixin
 
 from .models import AreaReport, Compilation, Job, ReportStatus, UnitReport
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """View only: rows are written by the portal's own code, never by hand."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(UnitReport)
@@ -50,6 +42,7 @@ class UnitReportAdmin(ReadOnlyAdmin):
     date_hierarchy = "period_end"
     list_per_page = 100
     show_full_result_count = False  # 3,321 communes × periods: no COUNT(*) of the whole table per page
+    inlines = [AuditInline]
     fieldsets = [
         (
             None,
@@ -115,6 +108,7 @@ class AreaReportAdmin(ReadOnlyAdmin):
     list_select_related = ["area", "requested_by"]
     exclude = ["figures"]
     readonly_fields = ["figures_display"]
+    inlines = [AuditInline]
 
     @admin.display(description=_("số liệu"))
     def figures_display(self, obj):

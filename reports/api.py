@@ -247,7 +247,7 @@ def report_detail(request, report_id: int):
     reviewers and administrators above it."""
     _signed_in_staff(request)
     try:
-        report, _roles = get_report_for_user(request, report_id)
+        report = get_report_for_user(request, report_id)
     except Http404:
         raise HttpError(404, f"Không có báo cáo số {report_id}.") from None
     owner = report.owner

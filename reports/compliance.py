@@ -17,12 +17,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from democracy.periods import Period
-from units.models import AdministrativeUnit, Agency, Level, ReportingRegime
+from units.models import AdministrativeUnit, Agency, Level, ReportingRegime, owner_key
 from units.text import fold
 
 from . import figures as figures_module
 from .models import ReportStatus, UnitReport, report_status
 
+COUNTRY = "VN"  # the code of the whole country in the dashboard's addresses
 WARN_FROM = Fraction(4, 5)
 GOOD, WARN, BAD, NONE = "good", "warn", "bad", "none"
 STATUS_ORDER = {BAD: 0, WARN: 1, GOOD: 2, NONE: 3}
@@ -296,11 +297,11 @@ def rows_for(
         .values_list(*ReportSummary._fields)
         .order_by()  # not the model's ordering: it joins the units to sort by name
     )
-    by_owner = {figures_module.owner_key(r[1], r[2]): ReportSummary(*r) for r in reports}
+    by_owner = {figures_module.key_of_ids(r[1], r[2]): ReportSummary(*r) for r in reports}
     labels = _labels()  # once: the active language costs a lookup per call
     rows = []
     for owner in [*units, *agencies]:
-        key = figures_module.key_for(owner)
+        key = owner_key(owner)
         report = by_owner.get(key)
         due_on = report.due_on if report else period.due
         rows.append(
@@ -346,6 +347,19 @@ def compliance(
     rows = rows_for(period, units, agency_list, today=today, breakdowns=breakdowns)
     totals = figures_module.total_of(r.figures for r in rows)
     return Area(area=area, period=period, rows=rows, totals=totals, today=today)
+
+
+class Country:
+    """The whole country as an area (national administrators only): every commune in force in the
+    period. Agencies are left out: a province's page is where they are read."""
+
+    code = COUNTRY
+    pk = None
+    level = "country"
+    name = _("Toàn quốc")
+
+    def __str__(self):
+        return str(self.name)
 
 
 def country_compliance(country, period: Period, *, today: dt.date | None = None) -> Area:

@@ -92,14 +92,9 @@ def empty() -> dict:
     }  # fmt: skip
 
 
-def key_for(owner) -> str:
-    """'u<id>' for a unit, 'a<id>' for an agency: the keys of `compute`'s answer."""
-    from units.models import Agency
-
-    return f"a{owner.pk}" if isinstance(owner, Agency) else f"u{owner.pk}"
-
-
-def owner_key(unit_id, agency_id) -> str:
+def key_of_ids(unit_id, agency_id) -> str:
+    """The owner's key (`units.models.owner_key`: 'u<id>', 'a<id>', the keys of `compute`'s answer)
+    from the ids of a row read with `values()`, without loading the unit or the agency."""
     return f"a{agency_id}" if agency_id else f"u{unit_id}"
 
 
@@ -290,7 +285,7 @@ def compute(
     parts = [part.order_by() for part in parts]
     decision_keys, recommendation_keys = list(EMPTY["decisions"]), list(EMPTY["recommendations"])
     for unit_id, agency_id, family, *n in _rows(parts[0].union(*parts[1:], all=True)):
-        figures = result[owner_key(unit_id, agency_id)]
+        figures = result[key_of_ids(unit_id, agency_id)]
         if family == "posted":
             d = figures["disclosures"]
             d["published"] += n[0]
@@ -331,11 +326,11 @@ def compute(
             .annotate(n=Count("pk"))
             .order_by()
         ):
-            result[owner_key(unit_id, agency_id)]["disclosures"]["by_item"][f"{article}.{clause}"] = n
+            result[key_of_ids(unit_id, agency_id)]["disclosures"]["by_item"][f"{article}.{clause}"] = n
         for unit_id, agency_id, forms in in_period.values_list("unit_id", "agency_id", "forms").iterator(
             chunk_size=5000
         ):
-            by_form = result[owner_key(unit_id, agency_id)]["disclosures"]["by_form"]
+            by_form = result[key_of_ids(unit_id, agency_id)]["disclosures"]["by_form"]
             for form in forms or ():
                 by_form[form] = by_form.get(form, 0) + 1
         channel_parts = [
@@ -345,7 +340,7 @@ def compute(
             )
         ]
         for commune, agency_id, channel, n in _rows(channel_parts[0].union(channel_parts[1], all=True)):
-            by_channel = result[owner_key(commune, agency_id)]["consultations"]["by_channel"]
+            by_channel = result[key_of_ids(commune, agency_id)]["consultations"]["by_channel"]
             by_channel[channel] = by_channel.get(channel, 0) + n
 
     return dict(result)

@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 # kind → dotted path of the runner (imported when the job runs, so that no module imports another
 # at load time).
 RUNNERS: dict[str, str] = {
-    "rollup": "reports.rollup.run_rollup_job",
+    "rollup": "reports.actions.run_rollup_job",
 }
 
 MESSAGE_LENGTH = Job._meta.get_field("message").max_length

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from democracy import periods
-from units.models import AdministrativeUnit, Agency
+from units.models import AdministrativeUnit, Agency, Owned, owner_constraint
 
 
 class ReportState(models.TextChoices):
@@ -34,7 +34,8 @@ class ReportStatus(models.TextChoices):
     MISSING = "missing", _("Chưa gửi (quá hạn)")
 
 
-class UnitReport(models.Model):
+class UnitReport(Owned):
+    # Redeclared from `Owned` for the reverse names (`unit.reports`, `agency.reports`).
     unit = models.ForeignKey(
         AdministrativeUnit,
         verbose_name=_("đơn vị hành chính"),
@@ -91,11 +92,7 @@ class UnitReport(models.Model):
         verbose_name_plural = _("báo cáo của đơn vị")
         ordering = ["-period_end", "unit__name"]
         constraints = [
-            models.CheckConstraint(
-                name="unit_report_unit_xor_agency",
-                condition=Q(unit__isnull=False, agency__isnull=True)
-                | Q(unit__isnull=True, agency__isnull=False),
-            ),
+            owner_constraint("unit_report_unit_xor_agency"),
             models.UniqueConstraint(
                 fields=["unit", "year", "kind"], condition=Q(unit__isnull=False), name="unit_report_once"
             ),
@@ -111,24 +108,12 @@ class UnitReport(models.Model):
         return f"{self.period_label} – {self.owner}"
 
     @property
-    def owner(self):
-        return self.unit or self.agency
-
-    @property
-    def is_internal(self):
-        return self.agency_id is not None
-
-    @property
     def key(self) -> str:
         return periods.make_key(self.year, self.kind)
 
     @property
     def period_label(self) -> str:
         return f"{periods.KIND_LABELS[self.kind]} {self.year}"
-
-    @property
-    def is_editable(self) -> bool:
-        return self.state != ReportState.SUBMITTED
 
     def status(self, today: dt.date | None = None) -> str:
         return report_status(self, self.due_on, self.period_end, today)

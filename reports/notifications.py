@@ -22,9 +22,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from democracy import calendar as working_calendar
-from democracy.notify import absolute, already_sent, claim, send
+from democracy.notify import absolute, already_sent, send_once
 from democracy.periods import Period
-from units.models import AdministrativeUnit, Agency, Level, Membership, ReportingRegime, Role
+from units.models import AdministrativeUnit, Agency, Level, Membership, ReportingRegime, Role, owner_key
+from units.recipients import EDITORS
 
 from . import compliance as compliance_module
 from . import figures
@@ -85,18 +86,19 @@ def reminder_kind(due: dt.date, today: dt.date, horizon: dt.date) -> str | None:
 
 
 def _editors(unit_ids: list[int], agency_ids: list[int]) -> dict[str, list[str]]:
-    """The e-mails of the clerks and approvers of each unit and agency, by owner key, in one query."""
+    """The e-mails of the clerks and approvers of each unit and agency, by owner key, in one query for
+    the whole area (`units.recipients.editors_of` is the same for one owner, one query each)."""
     if not unit_ids and not agency_ids:
         return {}
     rows = (
         Membership.objects.filter(Q(unit__in=unit_ids) | Q(agency__in=agency_ids))
-        .filter(role__in=[Role.CLERK, Role.APPROVER], user__is_active=True)
+        .filter(role__in=EDITORS, user__is_active=True)
         .exclude(user__email="")
         .values_list("unit_id", "agency_id", "user__email")
     )
     found = defaultdict(set)
     for unit_id, agency_id, email in rows:
-        found[figures.owner_key(unit_id, agency_id)].add(email)
+        found[figures.key_of_ids(unit_id, agency_id)].add(email)
     return {key: sorted(emails) for key, emails in found.items()}
 
 
@@ -129,9 +131,9 @@ def send_report_reminders(today: dt.date | None = None) -> int:
 def _remind_area(province: AdministrativeUnit, period: Period, today: dt.date, horizon: dt.date) -> int:
     units = list(compliance_module.area_units(province, period).only("pk", "code", "name"))
     agencies = list(compliance_module.area_agencies(province).only("pk", "code", "name", "unit_id"))
-    owners = {figures.key_for(o): o for o in [*units, *agencies]}
+    owners = {owner_key(o): o for o in [*units, *agencies]}
     reports = {
-        figures.owner_key(r.unit_id, r.agency_id): r
+        r.owner_key: r
         for r in UnitReport.objects.filter(year=period.year, kind=period.kind)
         .filter(Q(unit__in=[u.pk for u in units]) | Q(agency__in=[a.pk for a in agencies]))
         .only("pk", "unit_id", "agency_id", "state", "due_on", "due_explanation")
@@ -158,8 +160,6 @@ def _remind_area(province: AdministrativeUnit, period: Period, today: dt.date, h
         to = editors.get(key)
         if not to:
             continue  # nobody to tell yet: try again on the next run
-        if not claim(notice_key[key], recipients=len(to)):
-            continue
         owner, report, kind = owners[key], reports.get(key), due[key]
         context = {
             **_period_context(
@@ -176,13 +176,13 @@ def _remind_area(province: AdministrativeUnit, period: Period, today: dt.date, h
             subject = _("Sắp đến hạn gửi báo cáo {period}: {owner}")
         else:
             subject = _("Quá hạn gửi báo cáo {period}: {owner}")
-        send(
+        sent += send_once(
+            notice_key[key],
             subject.format(period=period.label, owner=owner.name),
             f"reports/email/reminder_{kind}.txt",
             context,
             to,
         )
-        sent += 1
     return sent
 
 
@@ -250,13 +250,11 @@ def send_reviewer_digests(today: dt.date | None = None) -> int:
             period=period.label, area=area.name
         )
         for m in pending:
-            if not claim(keys[m.pk], recipients=1):
-                continue
-            send(
+            sent += send_once(
+                keys[m.pk],
                 subject,
                 "reports/email/digest.txt",
                 {**context, "reviewer_name": m.user.get_full_name() or m.user.username},
                 [m.user.email],
             )
-            sent += 1
     return sent

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from consultations.models import Consultation, ConsultationState, Decision, Outcome, Recommendation
 from disclosures.models import Disclosure, Feedback, State
-from units.models import Agency, Level
+from units.models import Agency, Level, owner_fields
 
 from . import compliance as comp
 
@@ -40,10 +40,8 @@ def _fmt(value) -> str:
 
 def _owned(owner, *, villages: bool) -> Q:
     """The filter `figures.compute` applies for one commune or agency (villages count for their commune)."""
-    if isinstance(owner, Agency):
-        return Q(agency=owner)
-    q = Q(unit=owner)
-    if villages:
+    q = Q(**owner_fields(owner))
+    if villages and not isinstance(owner, Agency):
         q |= Q(unit__parent=owner, unit__level=Level.VILLAGE)
     return q
 
@@ -103,7 +101,7 @@ def shortfalls(owner, period, today: dt.date, row: comp.Row) -> list[Shortfall]:
         )
 
     feedback = Shortfall("feedback", _("Ý kiến, câu hỏi chưa được trả lời"), indicator["feedback"])
-    owner_q = Q(disclosure__agency=owner) if isinstance(owner, Agency) else Q(disclosure__unit=owner)
+    owner_q = Q(**{f"disclosure__{name}": value for name, value in owner_fields(owner).items()})
     for f in (
         Feedback.objects.filter(owner_q, received_at__gte=start, received_at__lt=end)
         .filter(hidden_at__isnull=True, answered_at__isnull=True)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from democracy.xlsx import XLSX_TYPE
 from reports import actions, outputs
 from reports.models import UnitReport
 
@@ -145,7 +146,7 @@ def test_the_downloads_are_attachments_that_never_run_in_the_browser(client, cas
     assert "1 Số nội dung đã công khai (niêm yết) trong kỳ 17" in pdf_text(body)
 
     response = client.get(reverse("reports:xlsx", args=[report.pk]))
-    assert response.status_code == 200 and response["Content-Type"] == outputs.XLSX_TYPE
+    assert response.status_code == 200 and response["Content-Type"] == XLSX_TYPE
     assert "bao-cao-dan-chu-co-so-07282-2026-H1.xlsx" in response["Content-Disposition"]
     book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     assert book["Số liệu"]["C2"].value == 17

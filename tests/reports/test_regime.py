@@ -183,7 +183,13 @@ def test_the_admin_previews_a_regimes_periods_and_shows_reports_read_only(cast, 
     assert "Tỉnh Bắc Ninh" in listing
     assert client.get("/admin/units/reportingregime/add/").status_code == 200
     assert client.get(f"/admin/units/reportingregime/{regime.pk}/history/").status_code == 200
-    for model in ("reports/unitreport", "reports/areareport", "reports/job", "reports/compilation", "democracy/notice"):
+    for model in (
+        "reports/unitreport",
+        "reports/areareport",
+        "reports/job",
+        "reports/compilation",
+        "democracy/notice",
+    ):
         response = client.get(f"/admin/{model}/?q=07282")
         assert response.status_code == 200, model
         assert client.get(f"/admin/{model}/add/").status_code == 403, model

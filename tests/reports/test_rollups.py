@@ -11,13 +11,20 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from reports import actions, jobs, rollup
+from reports import actions, jobs, outputs
 from reports.compliance import compliance
 from reports.jobs import JobError, Outcome
 from reports.models import AreaReport, Job, ReportStatus
 from tests.disclosures.conftest import HCM, make_disclosure  # noqa: F401  (the fixture)
 from tests.integration.conftest import redis_worker, wait_until  # noqa: F401  (the fixture)
 from units.models import ReportingRegime
+
+
+def requested(cast, period) -> AreaReport:
+    """A roll-up of the province requested by its reviewer (not compiled yet)."""
+    job = actions.request_rollup(cast.province, period, by=cast.reviewer_p)
+    return AreaReport.objects.get(pk=job.params["area_report"])
+
 
 KEY = "2026-H1"
 
@@ -195,9 +202,9 @@ def test_the_xlsx_has_the_dashboard_numbers(started, client, cast, area_data):
 def test_text_cells_are_formula_safe(cast, area_data):
     cast.agency_a.name = '=HYPERLINK("http://example.com","Văn phòng")'
     cast.agency_a.save()
-    area_report = rollup.new_area_report(cast.province, area_data, by=cast.reviewer_p)
-    rollup.compile_rollup(area_report)
-    book = load_workbook(io.BytesIO(rollup.rollup_xlsx(area_report)))
+    area_report = requested(cast, area_data)
+    actions.compile_rollup(area_report)
+    book = load_workbook(io.BytesIO(outputs.rollup_xlsx(area_report)))
     cells = [
         c
         for row in book["Đơn vị"].iter_rows()
@@ -420,8 +427,8 @@ def test_a_second_click_opens_the_running_job(client, cast, area_data):
 
 def test_the_rollup_reports_its_steps(cast, area_data):
     calls = []
-    area_report = rollup.new_area_report(cast.province, area_data, by=cast.reviewer_p)
-    rollup.compile_rollup(area_report, lambda done, total: calls.append((done, total)))
+    area_report = requested(cast, area_data)
+    actions.compile_rollup(area_report, lambda done, total: calls.append((done, total)))
     totals = {total for _done, total in calls}
     assert len(totals) == 1 and calls[-1][0] == calls[-1][1]
     done = [d for d, _total in calls]
@@ -434,7 +441,7 @@ def test_a_rollup_that_fails_leaves_nothing_half_made(
     def broken(area_report, **kwargs):
         raise OSError("no space left on device")
 
-    monkeypatch.setattr(rollup, "rollup_pdf", broken)
+    monkeypatch.setattr(actions, "rollup_pdf", broken)
     login(client, cast.reviewer_p)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("reports:rollup_start", args=[cast.province.code]), {"period": KEY})

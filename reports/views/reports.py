@@ -1,56 +1,41 @@
 """The unit report pages: the list of my reports, one report (figures, narrative, sign-off) and its
-PDF and XLSX. Every report is loaded through `get_report_for_user`: outsiders get 404, readers
-(inspection board, reviewers) get 403 on writes. Refusals of the actions come back as messages."""
+PDF and XLSX. Every report is loaded through `reports.access.get_report_for_user`: outsiders get 404,
+readers (inspection board, reviewers) get 403 on writes. Each POST view is one act of
+`reports.actions`; refusals of the acts come back as messages."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Q
 from django.db.models.functions import Coalesce
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from democracy import periods
+from democracy.audit import trail
 from democracy.downloads import generated_download
-from units.access import access_for, owned_filter
-from units.models import AdministrativeUnit, Agency, Level, ReportingRegime, Role
+from democracy.xlsx import XLSX_TYPE
+from units.access import owned_filter
+from units.models import ReportingRegime
 from units.text import fold
 
-from . import actions, outputs
-from .access import get_report_for_user
-from .compliance import REPORT_STATUS_COLOUR
-from .forms import AGENCY_SIGNER_TITLES, SIGNER_TITLES, NarrativeForm, OpenReportForm, ReturnForm, SignForm
-from .models import ReportState, ReportStatus, UnitReport
+from .. import actions
+from ..access import get_owner_for_write, get_report_for_user, is_reviewer, report_owners
+from ..compliance import REPORT_STATUS_COLOUR
+from ..forms import AGENCY_SIGNER_TITLES, SIGNER_TITLES, NarrativeForm, OpenReportForm, ReturnForm, SignForm
+from ..models import ReportState, ReportStatus, UnitReport
+from ..outputs import unit_report
 
 PAGE_SIZE = 50
 STATE_CLASSES = {ReportState.DRAFT: "soon", ReportState.TO_SIGN: "waiting", ReportState.SUBMITTED: "done"}
 
 
 # --- The list ----------------------------------------------------------------------------------------
-
-
-def _my_owners(request) -> list:
-    """The communes and agencies the user may write reports for (clerk, approver), from the memberships
-    already loaded: no query. A national administrator opens reports from the dashboard instead."""
-    owners, seen = [], set()
-    for m in access_for(request).memberships:
-        if not Role(m.role).can_edit:
-            continue
-        owner = m.agency if m.agency_id else m.unit
-        if owner is None or (m.unit_id and m.unit.level != Level.COMMUNE):
-            continue
-        key = (type(owner), owner.pk)
-        if key not in seen:
-            seen.add(key)
-            owners.append(owner)
-    return sorted(owners, key=lambda o: (isinstance(o, Agency), o.name))
 
 
 def _status_filter(status: str, today) -> Q:
@@ -75,7 +60,6 @@ def report_list(request):
     """My units' and agencies' reports, and a reviewer's area's, newest period first. A constant number
     of queries: the scope is one subquery (`owned_filter`), the page one query, its count one."""
     today = timezone.localdate()
-    access = access_for(request)
     scope = UnitReport.objects.filter(owned_filter(request))
     period_keys = sorted(
         set(scope.order_by().values_list("year", "kind").distinct()),
@@ -124,8 +108,7 @@ def report_list(request):
                 "state_class": STATE_CLASSES[report.state],
             }
         )
-    owners = _my_owners(request)
-    reviewer = access.is_national_admin or any(Role(m.role).sees_subtree for m in access.memberships)
+    owners = report_owners(request)
     query = {k: v for k, v in (("q", search), ("period", chosen_period), ("status", chosen_status)) if v}
     return render(
         request,
@@ -133,7 +116,7 @@ def report_list(request):
         {
             "rows": rows,
             "page": page,
-            "reviewer": reviewer,
+            "reviewer": is_reviewer(request),
             "period_options": period_options,
             "status_options": ReportStatus.choices,
             "chosen_period": chosen_period,
@@ -145,39 +128,18 @@ def report_list(request):
     )
 
 
-def _owner_for_write(request, code: str):
-    """The commune or agency with `code` if the user may write its reports: 404 for outsiders, 403
-    for readers (a reviewer, the inspection board), as for the report itself."""
-    access = access_for(request)
-    unit = (
-        AdministrativeUnit.objects.select_related("parent__parent__parent")
-        .filter(code=code, level=Level.COMMUNE)
-        .first()
-    )
-    if unit is not None:
-        owner, roles = unit, access.roles_for_unit(unit)
-    else:
-        owner = Agency.objects.select_related("unit__parent__parent__parent").filter(code=code).first()
-        roles = access.roles_for_agency(owner) if owner else set()
-    if owner is None or not roles:
-        raise Http404
-    if not any(r.can_edit for r in roles):
-        raise PermissionDenied
-    return owner
-
-
 @login_required
 @require_POST
 def open_report(request):
     """Open the report of one of my units for a period that has ended, compiling it if the scheduled
     job has not (yet) done so."""
-    form = OpenReportForm(request.POST, owners=_my_owners(request))
+    form = OpenReportForm(request.POST, owners=report_owners(request))
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
         return redirect("reports:list")
-    owner = _owner_for_write(request, form.cleaned_data["owner"])
+    owner = get_owner_for_write(request, form.cleaned_data["owner"])
     period = ReportingRegime.for_owner(owner).period_for_key(form.cleaned_data["period"])
     if not period.has_ended():
         messages.error(
@@ -205,11 +167,8 @@ def open_report(request):
 # --- One report --------------------------------------------------------------------------------------
 
 
-def _detail_page(request, report, roles, **forms):
+def _detail_page(request, report, **forms):
     today = timezone.localdate()
-    can_edit = any(r.can_edit for r in roles)
-    can_approve = any(r.can_approve for r in roles)
-    draft = report.state == ReportState.DRAFT
     status = report.status(today)
     submitted_on = timezone.localdate(report.submitted_at) if report.submitted_at else None
     narrative = forms.get("narrative_form") or NarrativeForm(
@@ -222,7 +181,7 @@ def _detail_page(request, report, roles, **forms):
     context = {
         "report": report,
         "owner": report.owner,
-        "sections": outputs.report_sections(report),
+        "sections": unit_report.report_sections(report),
         "status": status,
         "status_label": ReportStatus(status).label,
         "colour": REPORT_STATUS_COLOUR[status],
@@ -230,10 +189,10 @@ def _detail_page(request, report, roles, **forms):
         "submitted_on": submitted_on,
         "days_late": (submitted_on - report.due_on).days if submitted_on and report.is_late else 0,
         "overdue": report.state != ReportState.SUBMITTED and today > report.due_on,
-        "signer_name": outputs.signer_name(report),
-        "can_edit": can_edit and draft,
-        "can_recompile": can_edit and report.state != ReportState.SUBMITTED,
-        "can_sign": can_approve and report.state == ReportState.TO_SIGN,
+        "signer_name": unit_report.signer_name(report),
+        "can_edit": report.can_write_narrative,
+        "can_recompile": report.can_recompile,
+        "can_sign": report.can_sign,
         "narrative_form": narrative,
         "sign_form": forms.get("sign_form")
         or SignForm(
@@ -241,10 +200,9 @@ def _detail_page(request, report, roles, **forms):
         ),
         "return_form": forms.get("return_form") or ReturnForm(auto_id="id_return_%s"),
         "signer_titles": AGENCY_SIGNER_TITLES if report.is_internal else SIGNER_TITLES,
+        "audit": trail(report),
     }
-    response = render(request, "reports/report_detail.html", context)
-    add_never_cache_headers(response)
-    return response
+    return render(request, "reports/report_detail.html", context)
 
 
 def _already(request, report):
@@ -264,12 +222,13 @@ def _refused(request, error: ValidationError):
 
 
 @login_required
+@never_cache
 @require_http_methods(["GET", "POST"])
 def report_detail(request, pk):
+    """The report; POST saves the narrative of a draft."""
     if request.method != "POST":
-        report, roles = get_report_for_user(request, pk)
-        return _detail_page(request, report, roles)
-    report, roles = get_report_for_user(request, pk, write=True)
+        return _detail_page(request, get_report_for_user(request, pk))
+    report = get_report_for_user(request, pk, write=True)
     form = NarrativeForm(request.POST)
     if form.is_valid():
         try:
@@ -279,13 +238,13 @@ def report_detail(request, pk):
         else:
             messages.success(request, _("Đã lưu phần đánh giá, đề xuất của báo cáo."))
             return redirect("reports:detail", pk=report.pk)
-    return _detail_page(request, report, roles, narrative_form=form)
+    return _detail_page(request, report, narrative_form=form)
 
 
 @login_required
 @require_POST
 def recompile(request, pk):
-    report, _roles = get_report_for_user(request, pk, write=True)
+    report = get_report_for_user(request, pk, write=True)
     was_waiting = report.state == ReportState.TO_SIGN
     try:
         report = actions.recompile(report, by=request.user)
@@ -302,29 +261,24 @@ def recompile(request, pk):
 
 
 @login_required
+@never_cache
 @require_POST
 def send_to_sign(request, pk):
     """Draft → waiting for signature. From the narrative form ("Lưu và trình ký") the text is saved in
     the same transaction: if the report cannot be sent, nothing is saved and the form comes back."""
-    report, roles = get_report_for_user(request, pk, write=True)
+    report = get_report_for_user(request, pk, write=True)
     if report.state != ReportState.DRAFT:
         return _already(request, report)
     with_text = any(name in request.POST for name in actions.NARRATIVE)
     form = NarrativeForm(request.POST) if with_text else None
     if form is not None and not form.is_valid():
-        return _detail_page(request, report, roles, narrative_form=form)
+        return _detail_page(request, report, narrative_form=form)
     try:
-        with transaction.atomic():
-            if form is not None:
-                report = actions.update_narrative(report, by=request.user, **form.cleaned_data)
-            else:
-                report.refresh_from_db()
-            done = actions.send_to_sign(report, by=request.user)
+        done = actions.send_to_sign(report, by=request.user, texts=form.cleaned_data if form else None)
     except ValidationError as error:
         _refused(request, error)
         if form is not None:
-            report.refresh_from_db()
-            return _detail_page(request, report, roles, narrative_form=form)
+            return _detail_page(request, report, narrative_form=form)
         return redirect("reports:detail", pk=pk)
     if not done:
         return _already(request, report)
@@ -333,9 +287,10 @@ def send_to_sign(request, pk):
 
 
 @login_required
+@never_cache
 @require_POST
 def return_report(request, pk):
-    report, roles = get_report_for_user(request, pk, approve=True)
+    report = get_report_for_user(request, pk, approve=True)
     if report.state != ReportState.TO_SIGN:
         return _already(request, report)
     form = ReturnForm(request.POST, auto_id="id_return_%s")
@@ -349,18 +304,19 @@ def return_report(request, pk):
                 return _already(request, report)
             messages.success(request, _("Đã trả lại báo cáo cho công chức kèm lý do."))
             return redirect("reports:detail", pk=pk)
-    return _detail_page(request, report, roles, return_form=form)
+    return _detail_page(request, report, return_form=form)
 
 
 @login_required
+@never_cache
 @require_POST
 def submit(request, pk):
-    report, roles = get_report_for_user(request, pk, approve=True)
+    report = get_report_for_user(request, pk, approve=True)
     if report.state != ReportState.TO_SIGN:
         return _already(request, report)
     form = SignForm(request.POST)
     if not form.is_valid():
-        return _detail_page(request, report, roles, sign_form=form)
+        return _detail_page(request, report, sign_form=form)
     try:
         done = actions.sign_and_submit(
             report, by=request.user, signer_title=form.cleaned_data["signer_title"]
@@ -384,10 +340,10 @@ def submit(request, pk):
 @login_required
 @require_GET
 def report_pdf(request, pk):
-    report, _roles = get_report_for_user(request, pk)
+    report = get_report_for_user(request, pk)
     return generated_download(
-        outputs.unit_report_pdf(report),
-        filename=outputs.file_name(report, "pdf"),
+        unit_report.unit_report_pdf(report),
+        filename=unit_report.file_name(report, "pdf"),
         content_type="application/pdf",
     )
 
@@ -395,9 +351,9 @@ def report_pdf(request, pk):
 @login_required
 @require_GET
 def report_xlsx(request, pk):
-    report, _roles = get_report_for_user(request, pk)
+    report = get_report_for_user(request, pk)
     return generated_download(
-        outputs.unit_report_xlsx(report),
-        filename=outputs.file_name(report, "xlsx"),
-        content_type=outputs.XLSX_TYPE,
+        unit_report.unit_report_xlsx(report),
+        filename=unit_report.file_name(report, "xlsx"),
+        content_type=XLSX_TYPE,
     )

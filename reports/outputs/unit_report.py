@@ -20,13 +20,12 @@ from democracy.xlsx import MAX_WIDTH, write_value
 from units.letterhead import issuer as _agency_issuer
 from units.models import Level
 
-from . import figures as figures_module
-from . import labels
-from .models import ReportState, ReportStatus, UnitReport
+from .. import figures as figures_module
+from .. import labels
+from ..models import ReportState, ReportStatus, UnitReport
 
 DOTS = "……"
 ROMAN = re.compile(r"^[IVX]+\. ")
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 NARRATIVE = (
     ("results", "Kết quả đạt được"),
     ("shortcomings", "Tồn tại, hạn chế và nguyên nhân"),
