@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from units.access import access_for, get_agency_for_user, roles_for_owned
-from units.models import AdministrativeUnit, Agency, Level, Role
+from units.models import AdministrativeUnit, Agency, Level, Role, is_agency
 
 from .compliance import COUNTRY, Country
 from .models import AreaReport, Job, ReportState, UnitReport
@@ -128,7 +128,7 @@ def report_owners(request) -> list:
         if key not in seen:
             seen.add(key)
             owners.append(owner)
-    return sorted(owners, key=lambda o: (isinstance(o, Agency), o.name))
+    return sorted(owners, key=lambda o: (is_agency(o), o.name))
 
 
 def get_owner_for_write(request, code: str):

@@ -19,8 +19,16 @@ from django.utils.translation import ngettext
 from democracy.audit import record, record_many
 from democracy.models import Action
 from democracy.periods import Period
+from democracy.transitions import move
 from disclosures.models import RecordSequence
-from units.models import AdministrativeUnit, Agency, Level, ReportingRegime, owner_fields, owner_key
+from units.models import (
+    AdministrativeUnit,
+    Level,
+    ReportingRegime,
+    is_agency,
+    owner_fields,
+    owner_key,
+)
 
 from . import compliance, figures, jobs, rollup
 from .jobs import JobError, Outcome
@@ -60,8 +68,8 @@ def compile_area(
 
 def _compile_batch(owners, period: Period, *, by, now, today) -> int:
     """Creates or refreshes the reports of `owners` (one transaction, one audit row per report)."""
-    unit_ids = [o.pk for o in owners if not isinstance(o, Agency)]
-    agency_ids = [o.pk for o in owners if isinstance(o, Agency)]
+    unit_ids = [o.pk for o in owners if not is_agency(o)]
+    agency_ids = [o.pk for o in owners if is_agency(o)]
     computed = figures.compute(period, units=unit_ids, agencies=agency_ids, today=today)
     with transaction.atomic():
         existing = {
@@ -194,15 +202,10 @@ def update_narrative(report: UnitReport, *, by, **texts) -> UnitReport:
 def _transition(report, *, by, action, changes=None, note="", from_state, to_state, **values) -> bool:
     """Moves the report from one state to the next (compare-and-set: a second click, or a colleague
     quicker, changes nothing and leaves no audit row) and records the act."""
-    updated = UnitReport.objects.filter(pk=report.pk, state=from_state).update(
-        state=to_state, updated_at=timezone.now(), **values
-    )
-    if updated:
-        report.state = to_state
-        for name, value in values.items():
-            setattr(report, name, value)
+    moved = move(report, from_states=[from_state], to_state=to_state, **values)
+    if moved:
         record(report, by=by, action=action, changes=changes, note=note)
-    return bool(updated)
+    return moved
 
 
 @transaction.atomic

@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from democracy.periods import Period
-from units.models import AdministrativeUnit, Agency, Level, ReportingRegime, owner_key
+from units.models import AdministrativeUnit, Agency, Level, ReportingRegime, is_agency, owner_key
 from units.text import fold
 
 from . import figures as figures_module
@@ -156,7 +156,7 @@ class Row:
 
     def __post_init__(self):
         self.indicators = indicators_of(self.figures, self.labels)
-        self.is_agency = isinstance(self.owner, Agency)
+        self.is_agency = is_agency(self.owner)
         colours = [i.status for i in self.indicators] + [REPORT_STATUS_COLOUR[self.report_status]]
         self.status = min(colours, key=STATUS_ORDER.__getitem__)
 

@@ -24,7 +24,15 @@ from django.utils.translation import gettext as _
 from democracy import calendar as working_calendar
 from democracy.notify import absolute, already_sent, send_once
 from democracy.periods import Period
-from units.models import AdministrativeUnit, Agency, Level, Membership, ReportingRegime, Role, owner_key
+from units.models import (
+    AdministrativeUnit,
+    Level,
+    Membership,
+    ReportingRegime,
+    Role,
+    is_agency,
+    owner_key,
+)
 from units.recipients import EDITORS
 
 from . import compliance as compliance_module
@@ -168,7 +176,7 @@ def _remind_area(province: AdministrativeUnit, period: Period, today: dt.date, h
                 report.due_explanation if report else period.due_explanation,
             ),
             "owner": owner.name,
-            "is_agency": isinstance(owner, Agency),
+            "is_agency": is_agency(owner),
             "state": report.get_state_display() if report else _("Chưa tổng hợp số liệu"),
             "link": report_link(report),
         }

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from consultations.models import Consultation, ConsultationState, Decision, Outcome, Recommendation
 from disclosures.models import Disclosure, Feedback, State
-from units.models import Agency, Level, owner_fields
+from units.models import Level, is_agency, owner_fields
 
 from . import compliance as comp
 
@@ -41,7 +41,7 @@ def _fmt(value) -> str:
 def _owned(owner, *, villages: bool) -> Q:
     """The filter `figures.compute` applies for one commune or agency (villages count for their commune)."""
     q = Q(**owner_fields(owner))
-    if villages and not isinstance(owner, Agency):
+    if villages and not is_agency(owner):
         q |= Q(unit__parent=owner, unit__level=Level.VILLAGE)
     return q
 
@@ -133,7 +133,7 @@ def shortfalls(owner, period, today: dt.date, row: comp.Row) -> list[Shortfall]:
         .order_by("ends_on", "pk")
     ):
         facts = [(_("Kết thúc lấy ý kiến"), _fmt(c.ends_on)), (_("Đóng lúc"), _fmt(c.closed_at))]
-        if c.unit_id and c.unit_id != owner.pk and not isinstance(owner, Agency):
+        if c.unit_id and c.unit_id != owner.pk and not is_agency(owner):
             facts.append((_("Thôn, tổ dân phố"), c.unit.name))
         consultations.items.append(
             {"title": c.title, "url": reverse("consultations:staff_detail", args=[c.pk]), "facts": facts}

@@ -27,7 +27,7 @@ from django.views.decorators.http import require_GET
 from democracy import periods as periods_module
 from democracy.downloads import generated_download
 from democracy.xlsx import XLSX_TYPE
-from units.models import AdministrativeUnit, Agency, Level, ReportingRegime
+from units.models import AdministrativeUnit, Level, ReportingRegime, is_agency
 
 from .. import compliance as comp
 from ..access import (
@@ -57,7 +57,7 @@ def with_query(url: str, **params) -> str:
 def _regime_unit(target):
     if isinstance(target, Country):
         return None
-    return target.unit if isinstance(target, Agency) else target
+    return target.unit if is_agency(target) else target
 
 
 @dataclass
@@ -381,8 +381,8 @@ def breadcrumbs(request, target, period) -> list[tuple[str, str | None]]:
         )
     if isinstance(target, Country):
         return [(crumbs[0][0], None)]
-    unit = target.unit if isinstance(target, Agency) else target
-    chain = [*unit.ancestors(), unit] if isinstance(target, Agency) else unit.ancestors()
+    unit = target.unit if is_agency(target) else target
+    chain = [*unit.ancestors(), unit] if is_agency(target) else unit.ancestors()
     for above in chain:
         if above.level != Level.VILLAGE and reviews(request, above):
             url = reverse("reports:area", args=[above.code])
@@ -402,18 +402,18 @@ def _unit_page(request, owner):
     """A commune or an agency: its indicators and the single items behind every shortfall."""
     today = timezone.localdate()
     regime, period, error = period_asked(request, owner, today)
-    is_agency = isinstance(owner, Agency)
-    if is_agency:
+    internal = is_agency(owner)
+    if internal:
         row, agency_lines = comp.rows_for(period, agencies=[owner], today=today)[0], []
     else:
         agencies = list(owner.agencies.only("pk", "code", "name", "unit_id").order_by("name"))
         row, *agency_rows = comp.rows_for(period, [owner], agencies, today=today)
         agency_lines = _lines(agency_rows, period, places={})
     halves, years = period_choices(regime, period, today)
-    url_name = "reports:agency_area" if is_agency else "reports:area"
+    url_name = "reports:agency_area" if internal else "reports:area"
     context = {
         "owner": owner,
-        "is_agency": is_agency,
+        "is_agency": internal,
         "row": row,
         "report_url": reverse("reports:detail", args=[row.report.pk]) if row.report else None,
         "period": period,
@@ -427,16 +427,16 @@ def _unit_page(request, owner):
         "warn_from": round(float(comp.WARN_FROM) * 100),
         "breadcrumbs": breadcrumbs(request, owner, period),
         "trend_url": None
-        if is_agency
+        if internal
         else with_query(reverse("reports:trend", args=[owner.code]), period=period.key),
         "trend_page_url": None
-        if is_agency
+        if internal
         else with_query(reverse("reports:trend_table", args=[owner.code]), period=period.key),
         "coverage_url": None
-        if is_agency
+        if internal
         else with_query(reverse("reports:coverage", args=[owner.code]), period=period.key),
         "xlsx_url": None
-        if is_agency
+        if internal
         else with_query(reverse("reports:area_xlsx", args=[owner.code]), period=period.key),
     }
     return render(request, "reports/dashboard_unit.html", context)

@@ -20,7 +20,7 @@ from disclosures.models import Disclosure
 from reports import actions
 from reports.compliance import period_for
 from reports.models import UnitReport
-from units.models import AdministrativeUnit, Agency
+from units.models import AdministrativeUnit, Agency, owner_fields
 
 HCM = timezone.get_default_timezone()
 
@@ -94,7 +94,7 @@ class Command(BaseCommand):
         }
 
         def submit(owner, signer, on, approver):
-            report = UnitReport.objects.get(**{"agency" if isinstance(owner, Agency) else "unit": owner},
+            report = UnitReport.objects.get(**owner_fields(owner),
                                             year=period.year, kind=period.kind)  # fmt: skip
             actions.update_narrative(report, by=signer, **narrative)
             report.refresh_from_db()
