@@ -8,12 +8,11 @@ people (clerks, approvers, the inspection board, reviewers). Outsiders get 404; 
 role (403), recognition an approving one, and recommendations are written by inspection-board members.
 """
 
-from dataclasses import dataclass
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
+from units import access as units_access
 from units.access import belongs, get_agency_for_user, get_unit_for_user, owned_filter, roles_for_owned
 from units.models import Level, Role
 
@@ -28,26 +27,8 @@ PUBLIC_DECISION_STATES = (
 RECOMMENDING_ROLES = frozenset({Role.INSPECTOR, Role.ADMINISTRATOR})  # the inspection board (Art. 38, 61)
 
 
-@dataclass(frozen=True)
-class Allowed:
-    """An object (a consultation, decision, recommendation, unit or agency) and the request's user's
-    roles on its owner, with what those roles allow."""
-
-    obj: object
-    roles: frozenset
-
-    @property
-    def is_staff(self) -> bool:
-        """Holds a role on the owner: sees the staff pages (the rest of the world the public ones)."""
-        return bool(self.roles)
-
-    @property
-    def can_edit(self) -> bool:
-        return any(r.can_edit for r in self.roles)
-
-    @property
-    def can_approve(self) -> bool:
-        return any(r.can_approve for r in self.roles)
+class Allowed(units_access.Allowed):
+    """A consultation, decision, recommendation, unit or agency with what the request's user may do."""
 
     @property
     def can_answer(self) -> bool:

@@ -7,7 +7,6 @@ unit or agency (reviewers above included); others get 404. Writes need an editin
 approving an approving role (403).
 """
 
-from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -15,6 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from units.access import (
+    Allowed,
     access_for,
     belongs,
     get_agency_for_user,
@@ -22,35 +22,22 @@ from units.access import (
     owned_filter,
     roles_for_owned,
 )
-from units.models import Level, Membership, Role
+from units.models import Level, Membership
 
 from .models import PUBLIC_STATES, Disclosure, Document, Feedback, Record
 
 
-@dataclass(frozen=True)
-class DisclosureAccess:
+class DisclosureAccess(Allowed):
     """A disclosure and what the request's user may do with it."""
 
-    disclosure: Disclosure
-    roles: frozenset[Role]
+    @property
+    def disclosure(self) -> Disclosure:
+        return self.obj
 
     @property
     def is_public(self) -> bool:
         """Anyone may read it (and a shared cache may keep it)."""
         return not self.disclosure.is_internal and self.disclosure.state in PUBLIC_STATES
-
-    @property
-    def is_staff(self) -> bool:
-        """Someone with a role on its unit or agency: the staff page, with the audit trail."""
-        return bool(self.roles)
-
-    @property
-    def can_edit(self) -> bool:
-        return any(r.can_edit for r in self.roles)
-
-    @property
-    def can_approve(self) -> bool:
-        return any(r.can_approve for r in self.roles)
 
     @property
     def may_comment(self) -> bool:

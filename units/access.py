@@ -28,6 +28,33 @@ def belongs(roles: set[Role]) -> bool:
     return bool(set(roles) - OVERSIGHT_ROLES)
 
 
+@dataclass(frozen=True)
+class Allowed:
+    """An object and the request's user's roles on its owner (unit or agency), with what those roles
+    allow. Each app's accessors return one (or a subclass adding the app's own permissions)."""
+
+    obj: object
+    roles: frozenset
+
+    @property
+    def is_staff(self) -> bool:
+        """Holds a role on the owner: sees the staff pages and the audit trail."""
+        return bool(self.roles)
+
+    @property
+    def can_edit(self) -> bool:
+        return any(r.can_edit for r in self.roles)
+
+    @property
+    def can_approve(self) -> bool:
+        return any(r.can_approve for r in self.roles)
+
+    @property
+    def belongs(self) -> bool:
+        """One of the owner's own people, not only overseeing it from above."""
+        return belongs(self.roles)
+
+
 @dataclass
 class Access:
     user: object
