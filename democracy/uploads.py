@@ -132,3 +132,27 @@ def check_upload(upload) -> CheckedFile:
         digest.update(chunk)
     upload.seek(0)
     return CheckedFile(upload, name, file_type, upload.size, digest.hexdigest())
+
+
+def store_all(files: list[CheckedFile], make, *, stem: str) -> list:
+    """Save each checked file as a row `make(checked)` (an unsaved model instance with a `file` field):
+    all of them or none. The stored name is random (the field's `upload_to`) with the extension of the
+    real type; if anything fails, the files already written are deleted (the rows roll back with the
+    caller's transaction) and the error goes on."""
+    rows, stored = [], []
+    try:
+        for checked in files:
+            row = make(checked)
+            row.original_name = checked.original_name
+            row.content_type = checked.type.content_type
+            row.size = checked.size
+            row.sha256 = checked.sha256
+            row.file.save(f"{stem}{checked.type.extension}", checked.upload, save=False)
+            stored.append((row.file.storage, row.file.name))
+            row.save()
+            rows.append(row)
+    except Exception:
+        for storage, name in stored:
+            storage.delete(name)
+        raise
+    return rows

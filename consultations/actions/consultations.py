@@ -11,7 +11,7 @@ from democracy.audit import record, record_many
 from democracy.calendar import period_end
 from democracy.models import Action, CatalogueItem, Kind, Scope
 from democracy.transitions import move
-from democracy.uploads import CheckedFile
+from democracy.uploads import CheckedFile, store_all
 from disclosures import actions as disclosure_actions
 from disclosures.models import Disclosure
 from units.models import extends_to_working_day, owner_fields
@@ -54,32 +54,13 @@ def attach_documents(consultation: Consultation, files: list[CheckedFile], *, by
         .exists()
     ):
         raise ValidationError(_("Chỉ đính kèm được dự thảo khi kế hoạch chưa công bố."))
-    documents, stored = [], []
-    try:
-        for checked in files:
-            document = DraftDocument(
-                consultation=consultation,
-                original_name=checked.original_name,
-                content_type=checked.type.content_type,
-                size=checked.size,
-                sha256=checked.sha256,
-            )
-            # A random stored name (draft_document_path) with the extension of the real type.
-            document.file.save(f"du-thao{checked.type.extension}", checked.upload, save=False)
-            stored.append(document.file.name)
-            document.save()
-            documents.append(document)
-        record(
-            consultation,
-            by=by,
-            action=Action.DOCUMENTS_ADDED,
-            changes={"documents": [d.original_name for d in documents]},
-        )
-    except Exception:
-        storage = DraftDocument._meta.get_field("file").storage
-        for path in stored:
-            storage.delete(path)
-        raise
+    documents = store_all(files, lambda checked: DraftDocument(consultation=consultation), stem="du-thao")
+    record(
+        consultation,
+        by=by,
+        action=Action.DOCUMENTS_ADDED,
+        changes={"documents": [d.original_name for d in documents]},
+    )
     return documents
 
 
