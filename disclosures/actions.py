@@ -16,9 +16,10 @@ from democracy.audit import plain, record, record_many
 from democracy.calendar import add_working_days, period_end
 from democracy.models import Action, CatalogueItem, Kind, Scope
 from democracy.transitions import move
+from democracy.uploads import CheckedFile, store_all
 from units.models import catalogue_scope, extends_to_working_day, owner_fields
 
-from .models import Channel, Disclosure, Feedback, Record, RecordSequence, State
+from .models import Channel, Disclosure, Document, Feedback, Record, RecordSequence, State
 
 EDITABLE_FIELDS = [
     "item", "title", "summary", "body", "decision_number", "decision_date", "decision_issuer", "forms",
@@ -192,9 +193,7 @@ def submit(disclosure: Disclosure, *, by) -> bool:
 def return_submission(disclosure: Disclosure, *, by, reason: str) -> bool:
     if not reason.strip():
         raise ValidationError({"reason": _("Hãy nêu lý do trả lại để công chức biết cần sửa gì.")})
-    if move(
-        disclosure, from_states=[State.SUBMITTED], to_state=State.DRAFT, return_reason=reason.strip()
-    ):
+    if move(disclosure, from_states=[State.SUBMITTED], to_state=State.DRAFT, return_reason=reason.strip()):
         record(disclosure, by=by, action=Action.RETURNED, note=reason.strip())
         return True
     return False
@@ -243,9 +242,7 @@ def _publish(disclosure: Disclosure, *, by, late_reason: str, now: dt.datetime) 
         return None
     if disclosure.supersedes_id:
         old = disclosure.supersedes
-        if move(
-            old, from_states=[State.PUBLISHED, State.CLOSED], to_state=State.SUPERSEDED, closed_at=now
-        ):
+        if move(old, from_states=[State.PUBLISHED, State.CLOSED], to_state=State.SUPERSEDED, closed_at=now):
             record(
                 old, by=by, action=Action.SUPERSEDED,
                 note=_("Thay thế bằng phiên bản %(version)s") % {"version": disclosure.version},
@@ -446,3 +443,37 @@ def hide_feedback(feedback: Feedback, *, by, reason: str) -> Feedback:
         note=reason.strip(),
     )  # fmt: skip
     return feedback
+
+
+# --- Documents of a draft ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_documents(disclosure: Disclosure, files: list[CheckedFile], *, by) -> list[Document]:
+    """Attach checked files to a draft: all of them or none, one audit row."""
+    # Lock the row so a submit cannot slip in between the check and the insert.
+    if not Disclosure.objects.select_for_update().filter(pk=disclosure.pk, state=State.DRAFT).exists():
+        raise ValidationError(_("Chỉ đính kèm được tài liệu khi thông tin còn là bản nháp."))
+    documents = store_all(
+        files, lambda checked: Document(disclosure=disclosure, uploaded_by=by), stem="tai-lieu"
+    )
+    record(
+        disclosure,
+        by=by,
+        action=Action.DOCUMENTS_ADDED,
+        changes={"documents": [d.original_name for d in documents]},
+    )
+    return documents
+
+
+@transaction.atomic
+def delete_document(document: Document, *, by) -> None:
+    """Remove a document from a draft (never from anything submitted or published)."""
+    disclosure = document.disclosure
+    if not Disclosure.objects.select_for_update().filter(pk=disclosure.pk, state=State.DRAFT).exists():
+        raise ValidationError(_("Chỉ xóa được tài liệu khi thông tin còn là bản nháp."))
+    name, path = document.original_name, document.file.name
+    document.delete()
+    record(disclosure, by=by, action=Action.DOCUMENT_REMOVED, changes={"document": name})
+    storage = document.file.storage
+    transaction.on_commit(lambda: storage.delete(path))

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from . import actions, reminders
+from . import actions, notifications
 from .models import Record
 from .records import render_record_pdf
 
@@ -34,4 +34,4 @@ def _render(record_ids) -> None:
 @shared_task(name="disclosures.send_reminders")
 def send_reminders() -> int:
     """E-mail clerks and approvers before a posting deadline and before a window closes."""
-    return reminders.send_due_reminders()
+    return notifications.send_due_reminders()

@@ -3,7 +3,7 @@ one audit row (`democracy.audit`) per act written in that transaction, so a fail
 
 State changes are compare-and-set, so a form sent twice or two jobs at once change a row once.
 Errors are django ValidationErrors with translatable Vietnamese messages, keyed by field where there is
-one. Meetings are written by `consultations.meetings.record_meeting`.
+one. Meetings are written by `record_meeting` (actions/meetings.py).
 """
 
 from ._common import is_agency, scope_of
@@ -29,9 +29,11 @@ from .decisions import (
     recognise,
     record_tally,
 )
+from .meetings import record_meeting
 from .recommendations import RECOMMENDATION_ANSWER_DAYS, answer_recommendation, make_recommendation
 
 __all__ = [
+    "record_meeting",
     "AGENCY_METHODS",
     "COMMUNE_METHODS",
     "RECOMMENDATION_ANSWER_DAYS",

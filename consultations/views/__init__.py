@@ -4,5 +4,5 @@ and workspace page), `public` (the citizen's boards and pages, the comment form,
 
 Every view reads: load through `consultations.access` (404 to outsiders, 403 on writes without the
 role; the object comes with what the user may do) → check the form → call one write function from
-`consultations.actions` (or `consultations.meetings`) → render or redirect.
+`consultations.actions` → render or redirect.
 """

@@ -14,8 +14,8 @@ from democracy.forms import add_action_errors
 
 from .. import outputs
 from ..access import get_consultation_for_user, get_decision_for_user, get_meeting_for_user
+from ..actions import record_meeting
 from ..forms.meetings import MeetingForm
-from ..meetings import record_meeting
 from ..models import ConsultationState, Meeting
 
 RESULT_STATES = (ConsultationState.RESULTS_PUBLISHED,)

@@ -10,7 +10,6 @@ from django.views.decorators.http import require_POST
 
 from .. import actions
 from ..access import get_disclosure_for_user, get_document_for_user, get_feedback_for_user
-from ..documents import add_documents, delete_document
 from ..forms import (
     AnswerForm,
     DocumentUploadForm,
@@ -29,7 +28,7 @@ def upload(request, pk):
     form = DocumentUploadForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            documents = add_documents(disclosure, form.cleaned_data["files"], by=request.user)
+            documents = actions.add_documents(disclosure, form.cleaned_data["files"], by=request.user)
         except ValidationError as error:
             # No longer a draft (submitted meanwhile): the upload form is gone from the page.
             for message in error.messages:
@@ -46,7 +45,7 @@ def document_delete(request, pk, doc_pk):
     access, document = get_document_for_user(request, doc_pk, disclosure_pk=pk, write=True)
     disclosure = access.disclosure
     try:
-        delete_document(document, by=request.user)
+        actions.delete_document(document, by=request.user)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from consultations import actions
-from consultations.meetings import record_meeting
+from consultations.actions import record_meeting
 from consultations.models import Ballot, Consultation, ConsultationState
 from democracy.audit import trail
 from democracy.models import Action, AuditEvent

@@ -11,7 +11,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from consultations import actions, outputs
-from consultations.meetings import record_meeting
+from consultations.actions import record_meeting
 from consultations.models import Meeting
 from democracy.models import CatalogueItem
 

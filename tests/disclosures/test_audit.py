@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from democracy import uploads
 from democracy.models import Action, AuditEvent
 from disclosures import actions
-from disclosures.documents import add_documents, delete_document
+from disclosures.actions import add_documents, delete_document
 from disclosures.models import Disclosure, Record, State
 
 from .conftest import HCM, PDF_BYTES, item

@@ -3,7 +3,7 @@ import datetime as dt
 from django.core import mail
 from django.utils import timezone
 
-from disclosures.reminders import send_due_reminders
+from disclosures.notifications import send_due_reminders
 
 from .conftest import HCM
 

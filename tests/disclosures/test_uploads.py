@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from democracy import uploads
 from democracy.models import AuditEvent
 from disclosures import actions
-from disclosures.documents import add_documents, delete_document
+from disclosures.actions import add_documents, delete_document
 from disclosures.models import Document
 
 from .conftest import PDF_BYTES

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from consultations import actions
-from consultations.meetings import record_meeting
+from consultations.actions import record_meeting
 from consultations.models import Consultation, Meeting
 from democracy.models import CatalogueItem
 from units.models import AdministrativeUnit

@@ -8,10 +8,9 @@ from django.utils.translation import gettext_lazy
 
 from democracy.audit import record
 from democracy.models import Action
-from units.models import owner_fields
+from units.models import is_agency, owner_fields
 
-from .actions import is_agency
-from .models import Meeting
+from ..models import Meeting
 
 REQUIRED_TEXT = {
     "title": gettext_lazy("Hãy nhập nội dung cuộc họp, hội nghị."),
