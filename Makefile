@@ -33,9 +33,9 @@ serve: install
 	@echo "Cổng dân chủ cơ sở: http://$(HOST):$(PORT)/  (Ctrl-C dừng cả web, worker và beat)"
 	HOST=$(HOST) PORT=$(PORT) PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho -f Procfile.dev start
 
-# Fast suite: SQLite, eager Celery. The PostgreSQL, Redis-worker and browser tests run in .ci/run.
+# Fast suite: SQLite, eager Celery. The slow, PostgreSQL, Redis-worker and browser tests run in .ci/run.
 test: install
-	$(VENV)/bin/pytest -m "not postgres and not redis and not browser" -q
+	$(VENV)/bin/pytest -m "not slow and not postgres and not redis and not browser" -q
 
 lint: install
 	$(VENV)/bin/ruff check .
