@@ -37,8 +37,10 @@ serve: install
 test: install
 	$(VENV)/bin/pytest -m "not slow and not postgres and not redis and not browser" -q
 
+# Lint: ruff's rules, ruff's formatting (`ruff format .` fixes it), and no model change without its migration.
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 
 # Refresh the English catalogue after changing Vietnamese strings (needs gettext).
