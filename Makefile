@@ -33,12 +33,14 @@ serve: install
 	@echo "Cổng dân chủ cơ sở: http://$(HOST):$(PORT)/  (Ctrl-C dừng cả web, worker và beat)"
 	HOST=$(HOST) PORT=$(PORT) PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho -f Procfile.dev start
 
-# Fast suite: SQLite, eager Celery. The PostgreSQL, Redis-worker and browser tests run in .ci/run.
+# Fast suite: SQLite, eager Celery. The slow, PostgreSQL, Redis-worker and browser tests run in .ci/run.
 test: install
-	$(VENV)/bin/pytest -m "not postgres and not redis and not browser" -q
+	$(VENV)/bin/pytest -m "not slow and not postgres and not redis and not browser" -q
 
+# Lint: ruff's rules, ruff's formatting (`ruff format .` fixes it), and no model change without its migration.
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 
 # Refresh the English catalogue after changing Vietnamese strings (needs gettext).

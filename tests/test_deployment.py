@@ -416,6 +416,7 @@ def collectstatic_build_environment():
     return words[words.index("python") :], assignments
 
 
+@pytest.mark.slow
 def test_collectstatic_at_build_time_works(tmp_path):
     """The image's collectstatic step, with its own build-time variables, into a scratch STATIC_ROOT."""
     command, variables = collectstatic_build_environment()
@@ -456,6 +457,7 @@ SETUP = [sys.executable, "-c", "import django; django.setup()"]
 PRODUCTION_KEY = "test-only-" + "x9Q2mV7rT4wB8nK1" * 3 + "pZ"  # 60 characters, not a real secret
 
 
+@pytest.mark.slow
 def test_production_refuses_to_start_without_secret_key():
     # An empty SECRET_KEY, not an absent one: it also wins over a developer's .env.
     result = run_django(SETUP, DEBUG="false", SECRET_KEY="", ALLOWED_HOSTS="portal.example.org")
@@ -463,6 +465,7 @@ def test_production_refuses_to_start_without_secret_key():
     assert "SECRET_KEY" in result.stderr
 
 
+@pytest.mark.slow
 def test_production_refuses_to_start_without_allowed_hosts():
     assert len(PRODUCTION_KEY) == 60
     result = run_django(SETUP, DEBUG="false", SECRET_KEY=PRODUCTION_KEY, ALLOWED_HOSTS="")
@@ -471,6 +474,7 @@ def test_production_refuses_to_start_without_allowed_hosts():
     assert "SECRET_KEY" not in result.stderr.strip().splitlines()[-1]
 
 
+@pytest.mark.slow
 def test_production_passes_the_deployment_checks():
     result = run_django(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

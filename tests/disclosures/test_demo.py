@@ -1,6 +1,9 @@
+import pytest
 from django.core.management import call_command
 
 from disclosures.models import Disclosure, State
+
+pytestmark = pytest.mark.slow  # the whole country: 34 provinces, 3,321 communes
 
 
 def test_the_demo_fills_the_board_of_dong_ky_once(db):

@@ -12,6 +12,7 @@ def national(db):
     load_units()
 
 
+@pytest.mark.slow
 def test_the_api_reports_34_provinces_and_3321_commune_level_units(client, national):
     assert client.get("/api/v1/units?level=province").json()["count"] == 34
     body = client.get("/api/v1/units?level=commune&page_size=1").json()
@@ -19,12 +20,14 @@ def test_the_api_reports_34_provinces_and_3321_commune_level_units(client, natio
     assert set(body["results"][0]) >= {"code", "name", "level", "type", "parent"}
 
 
+@pytest.mark.slow
 def test_units_are_listed_under_their_parent(client, national):
     body = client.get("/api/v1/units?parent=24&page_size=500").json()
     assert body["count"] == 99
     assert {r["parent"] for r in body["results"]} == {"24"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("q", ["dong ky", "ĐỒNG KỲ", "Đồng Kỳ"])
 def test_the_api_searches_names_ignoring_case_and_diacritics(client, national, q):
     names = [r["name"] for r in client.get("/api/v1/units", {"q": q}).json()["results"]]
@@ -71,6 +74,7 @@ def test_a_unit_detail_gives_ancestors_and_successors(client, cast):
     assert client.get("/api/v1/units/nope").status_code == 404
 
 
+@pytest.mark.slow
 def test_the_unit_list_does_a_constant_number_of_queries(client, national, django_assert_max_num_queries):
     with django_assert_max_num_queries(3):
         client.get("/api/v1/units?level=commune&page_size=500")

@@ -1,7 +1,10 @@
+import pytest
 from django.core.management import call_command
 
 from units.loader import load_units
 from units.models import AdministrativeUnit, Level
+
+pytestmark = pytest.mark.slow  # the whole country: 34 provinces, 3,321 communes
 
 
 def test_load_units_loads_the_34_provinces_and_3321_communes_of_the_2025_reform(db):
