@@ -353,6 +353,7 @@ def dashboard_section(args, period, today, results):
         agency_ids = list(comp.area_agencies(province).values_list("pk", flat=True))
         name = f"{label} {province.code} ({len(unit_ids)} communes + {len(agency_ids)} agencies)"
         areas.append((name, province, unit_ids, agency_ids))
+
     def country(period, today):
         return comp.country_compliance(comp.Country(), period, today=today)
 

@@ -7,7 +7,6 @@ unit or agency (reviewers above included); others get 404. Writes need an editin
 approving an approving role (403).
 """
 
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404

@@ -6,7 +6,13 @@ EDITORS = (Role.CLERK, Role.APPROVER)
 
 
 def _emails(memberships) -> list[str]:
-    return sorted(set(memberships.filter(user__is_active=True).exclude(user__email="").values_list("user__email", flat=True)))
+    return sorted(
+        set(
+            memberships.filter(user__is_active=True)
+            .exclude(user__email="")
+            .values_list("user__email", flat=True)
+        )
+    )
 
 
 def editors_of(owner) -> list[str]:
