@@ -67,6 +67,19 @@ def test_creating_a_plan_is_audited_and_a_refused_one_is_not(cast, make_consulta
     refused(lambda: make_consultation(period_days=3))
 
 
+def test_a_plan_made_directly_names_its_clerk_and_a_refused_item_leaves_nothing(cast):
+    plan = {
+        "title": "Dự thảo Quy chế", "content": "Lấy ý kiến.", "forms": ["a"], "plan_number": "1/KH-UBND",
+        "plan_date": dt.date(2024, 1, 30), "period_days": 20,
+    }  # fmt: skip
+    before = AuditEvent.objects.count()
+    consultation = actions.create_consultation(owner=cast.a, by=cast.clerk_a, item=item(25, 7), **plan)
+    one_new_row(before, consultation, Action.CREATED, cast.clerk_a)
+    refused(
+        lambda: actions.create_consultation(owner=cast.a, by=cast.clerk_a, item=item(53, 8, "agency"), **plan)
+    )
+
+
 def test_the_same_form_sent_twice_writes_one_row(cast, make_consultation):
     token = uuid.uuid4()
     first = make_consultation(form_token=token)

@@ -132,3 +132,15 @@ def test_the_admin_shows_the_trail(client, cast, report, django_user_model):
     client.force_login(django_user_model.objects.create_superuser("root", "root@example.com", "x"))
     page = client.get(reverse("admin:reports_unitreport_change", args=[report.pk])).content.decode()
     assert "auditevent" in page.lower() and "compiled" in page
+
+
+def test_the_scheduled_job_compiles_an_ended_period_once_with_one_row_per_report(cast):
+    import datetime as dt
+
+    today = dt.date(2026, 6, 20)  # 2026-H1 ended on 14/06
+    written = actions.compile_due(today)
+    reports = list(UnitReport.objects.filter(year=2026, kind="H1"))
+    assert written == len(reports) > 1
+    assert all(rows(r) == [(Action.COMPILED, None)] for r in reports)
+    assert actions.compile_due(today) == 0
+    assert all(len(rows(r)) == 1 for r in reports), "a second run writes nothing"
