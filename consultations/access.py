@@ -65,10 +65,6 @@ def visible_decisions(request) -> Q:
     return Q(agency__isnull=True, state__in=PUBLIC_DECISION_STATES) | owned_filter(request)
 
 
-def visible_recommendations(request) -> Q:
-    return owned_filter(request)
-
-
 def _get(request, model, pk, *, public, write=False, staff=False) -> Allowed:
     """404 to outsiders (and, with `staff`, to anyone without a role: they read the public page), 403 on
     writes without an editing role."""

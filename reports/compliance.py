@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from democracy.periods import Period
-from units.models import AdministrativeUnit, Agency, Level, ReportingRegime, is_agency, owner_key
+from units.models import AdministrativeUnit, Agency, Level, ReportingRegime, is_agency, key_of_ids, owner_key
 from units.text import fold
 
 from . import figures as figures_module
@@ -297,7 +297,7 @@ def rows_for(
         .values_list(*ReportSummary._fields)
         .order_by()  # not the model's ordering: it joins the units to sort by name
     )
-    by_owner = {figures_module.key_of_ids(r[1], r[2]): ReportSummary(*r) for r in reports}
+    by_owner = {key_of_ids(r[1], r[2]): ReportSummary(*r) for r in reports}
     labels = _labels()  # once: the active language costs a lookup per call
     rows = []
     for owner in [*units, *agencies]:

@@ -42,7 +42,7 @@ from consultations.models import (
 )
 from democracy.periods import Period
 from disclosures.models import Disclosure, Feedback, State
-from units.models import Level
+from units.models import Level, key_of_ids
 
 EMPTY = {
     "disclosures": {
@@ -90,12 +90,6 @@ def empty() -> dict:
         },
         "recommendations": {"received": 0, "due": 0, "answered": 0, "answered_on_time": 0, "overdue": 0},
     }  # fmt: skip
-
-
-def key_of_ids(unit_id, agency_id) -> str:
-    """The owner's key (`units.models.owner_key`: 'u<id>', 'a<id>', the keys of `compute`'s answer)
-    from the ids of a row read with `values()`, without loading the unit or the agency."""
-    return f"a{agency_id}" if agency_id else f"u{unit_id}"
 
 
 def _ids(values) -> QuerySet | list:

@@ -31,12 +31,12 @@ from units.models import (
     ReportingRegime,
     Role,
     is_agency,
+    key_of_ids,
     owner_key,
 )
 from units.recipients import EDITORS
 
 from . import compliance as compliance_module
-from . import figures
 from .models import ReportState, ReportStatus, UnitReport
 
 CATCH_UP_DAYS = 30
@@ -106,7 +106,7 @@ def _editors(unit_ids: list[int], agency_ids: list[int]) -> dict[str, list[str]]
     )
     found = defaultdict(set)
     for unit_id, agency_id, email in rows:
-        found[figures.key_of_ids(unit_id, agency_id)].add(email)
+        found[key_of_ids(unit_id, agency_id)].add(email)
     return {key: sorted(emails) for key, emails in found.items()}
 
 

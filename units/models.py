@@ -271,7 +271,12 @@ def catalogue_scope(owner) -> str:
 
 def owner_key(owner) -> str:
     """A short key for a unit or an agency: "u<id>" or "a<id>" (counters, done-markers, groupings)."""
-    return f"a{owner.pk}" if is_agency(owner) else f"u{owner.pk}"
+    return key_of_ids(None, owner.pk) if is_agency(owner) else key_of_ids(owner.pk, None)
+
+
+def key_of_ids(unit_id, agency_id) -> str:
+    """`owner_key` from the ids of a row read with `values()`, without loading the unit or the agency."""
+    return f"a{agency_id}" if agency_id else f"u{unit_id}"
 
 
 def owner_fields(owner) -> dict:
@@ -344,7 +349,7 @@ class Owned(models.Model):
 
     @property
     def owner_key(self) -> str:
-        return f"a{self.agency_id}" if self.agency_id else f"u{self.unit_id}"
+        return key_of_ids(self.unit_id, self.agency_id)
 
     @property
     def commune(self):

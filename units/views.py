@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from . import actions
-from .access import access_for, get_agency_for_user, get_unit_for_user
+from .access import Allowed, access_for, get_agency_for_user, get_unit_for_user
 from .forms import AgencyForm, VillageForm
 from .models import AdministrativeUnit, Agency, Level, Membership
 
@@ -86,7 +86,7 @@ def staff_unit(request, code):
             "agencies": agencies,
             "members": members,
             "child_units": Paginator(child_units, 100).get_page(request.GET.get("page")),
-            "can_edit": any(r.can_edit for r in roles),
+            "can_edit": Allowed(unit, frozenset(roles)).can_edit,
         },
     )
 
@@ -114,7 +114,7 @@ def staff_agency(request, code):
     return render(
         request,
         "units/staff_agency.html",
-        {"agency": agency, "members": members, "can_edit": any(r.can_edit for r in roles)},
+        {"agency": agency, "members": members, "can_edit": Allowed(agency, frozenset(roles)).can_edit},
     )
 
 

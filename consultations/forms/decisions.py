@@ -16,7 +16,6 @@ from ..models import Ballot, DecisionMethod
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 DATETIME_FORMATS = ["%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
-METHOD_ORDER = list(DecisionMethod.values)
 
 
 def _date_field(label, **kwargs):
