@@ -3,9 +3,10 @@ so a reviewer can see who changed a legal rule, when, and from what."""
 
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AuditEvent, CalendarOverride, CatalogueItem, Notice
+from .models import Action, AuditEvent, CalendarOverride, CatalogueItem, Notice
 
 
 @admin.register(CatalogueItem)
@@ -150,23 +151,42 @@ class AuditInline(ReadOnlyAdminMixin, GenericTabularInline):
     model = AuditEvent
     ct_field = "target_type"
     ct_fk_field = "target_id"
-    fields = ["at", "actor", "action", "changes", "note"]
+    fields = ["at", "actor", "action_label", "changes", "note"]
     readonly_fields = fields
     extra = 0
     can_delete = False
     ordering = ["at", "pk"]
 
+    @admin.display(description=_("việc"))
+    def action_label(self, event):
+        return event.label
+
+
+class ActionFilter(admin.SimpleListFilter):
+    title = _("việc")
+    parameter_name = "action"
+
+    def lookups(self, request, model_admin):
+        return Action.choices
+
+    def queryset(self, request, queryset):
+        return queryset.filter(action=self.value()) if self.value() else queryset
+
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    list_display = ["at", "actor", "action", "target_type", "target_id", "note"]
-    list_filter = ["action", "target_type"]
+    list_display = ["at", "actor", "action_label", "target_type", "target_id", "note"]
+    list_filter = [ActionFilter, ("target_type", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["note", "actor__username"]
     date_hierarchy = "at"
     list_select_related = ["actor", "target_type"]
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_active and request.user.is_staff
+
+    @admin.display(description=_("việc"), ordering="action")
+    def action_label(self, event):
+        return event.label
 
 
 @admin.register(Notice)

@@ -232,8 +232,10 @@ class AuditEvent(models.Model):
     """Who did what to which object, when, and what changed: one row per act, written by the act's
     write function in the same transaction (`democracy.audit.record`). Read-only everywhere."""
 
-    target_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
-    target_id = models.PositiveBigIntegerField()
+    target_type = models.ForeignKey(
+        ContentType, verbose_name=_("loại đối tượng"), on_delete=models.PROTECT, related_name="+"
+    )
+    target_id = models.PositiveBigIntegerField(_("mã đối tượng"))
     target = GenericForeignKey("target_type", "target_id")
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -261,7 +263,7 @@ class AuditEvent(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.at:%d/%m/%Y %H:%M} {self.label}"
+        return f"{timezone.localtime(self.at):%d/%m/%Y %H:%M} {self.label}"
 
     @property
     def label(self) -> str:

@@ -32,13 +32,13 @@ class Migration(migrations.Migration):
             name='AuditEvent',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('target_id', models.PositiveBigIntegerField()),
+                ('target_id', models.PositiveBigIntegerField(verbose_name='mã đối tượng')),
                 ('action', models.CharField(max_length=40, verbose_name='việc')),
                 ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='thời điểm')),
                 ('changes', models.JSONField(blank=True, default=dict, verbose_name='thay đổi')),
                 ('note', models.TextField(blank=True, verbose_name='ghi chú')),
                 ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người thực hiện')),
-                ('target_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype')),
+                ('target_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype', verbose_name='loại đối tượng')),
             ],
             options={
                 'verbose_name': 'nhật ký',
