@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from democracy.models import CatalogueItem
-from units.models import AdministrativeUnit, Agency, Owned, OwnedQuerySet, owner_constraint
+from units.models import AdministrativeUnit, Owned, OwnedQuerySet, owner_constraint
 from units.text import fold
 
 
@@ -82,23 +82,6 @@ class DisclosureQuerySet(OwnedQuerySet):
 
 
 class Disclosure(Owned):
-    # Redeclared from Owned for the reverse names (`unit.disclosures`) and the register's wording.
-    unit = models.ForeignKey(
-        AdministrativeUnit,
-        verbose_name=_("xã, phường, đặc khu"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="disclosures",
-    )
-    agency = models.ForeignKey(
-        Agency,
-        verbose_name=_("cơ quan, đơn vị"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="disclosures",
-    )
     item = models.ForeignKey(
         CatalogueItem, verbose_name=_("nội dung phải công khai"), on_delete=models.PROTECT, related_name="+"
     )

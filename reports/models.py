@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from democracy import periods
-from units.models import AdministrativeUnit, Agency, Owned, owner_constraint
+from units.models import AdministrativeUnit, Owned, owner_constraint
 
 
 class ReportState(models.TextChoices):
@@ -35,23 +35,6 @@ class ReportStatus(models.TextChoices):
 
 
 class UnitReport(Owned):
-    # Redeclared from `Owned` for the reverse names (`unit.reports`, `agency.reports`).
-    unit = models.ForeignKey(
-        AdministrativeUnit,
-        verbose_name=_("đơn vị hành chính"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="reports",
-    )
-    agency = models.ForeignKey(
-        Agency,
-        verbose_name=_("cơ quan, đơn vị"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="reports",
-    )
     year = models.PositiveSmallIntegerField(_("năm"))
     kind = models.CharField(
         _("kỳ"),

@@ -309,8 +309,7 @@ class OwnedQuerySet(models.QuerySet):
 class Owned(models.Model):
     """Belongs to a commune-level unit (or one of its villages) or to an agency, never both (each
     concrete model adds `owner_constraint`). An agency's records are internal (Art. 46 ff.).
-
-    A model that needs reverse names (`unit.disclosures`) redeclares the two fields."""
+    Reverse names are the model's in the plural: `unit.disclosures`, `agency.consultations`."""
 
     unit = models.ForeignKey(
         AdministrativeUnit,
@@ -318,7 +317,7 @@ class Owned(models.Model):
         null=True,
         blank=True,
         on_delete=models.PROTECT,
-        related_name="+",
+        related_name="%(class)ss",
     )
     agency = models.ForeignKey(
         Agency,
@@ -326,7 +325,7 @@ class Owned(models.Model):
         null=True,
         blank=True,
         on_delete=models.PROTECT,
-        related_name="+",
+        related_name="%(class)ss",
     )
 
     objects = OwnedQuerySet.as_manager()
