@@ -45,7 +45,7 @@ lint: install
 
 # Refresh the English catalogue after changing Vietnamese strings (needs gettext).
 messages: install
-	$(PY) manage.py makemessages -l en --ignore '.venv/*' --ignore 'tests/*'
+	$(PY) manage.py makemessages -l en --ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*'
 	$(PY) manage.py compilemessages -l en --ignore '.venv/*'
 
 clean:

@@ -33,7 +33,7 @@ from dataset import FULL_SIZE, Dataset
 # Tables the generator owns in the bench database: emptied, then filled by COPY.
 EMPTIED = [
     "disclosures_disclosure_posting_villages", "disclosures_document", "disclosures_feedback",
-    "disclosures_record", "disclosures_auditevent", "disclosures_reminder", "disclosures_disclosure",
+    "disclosures_record", "democracy_auditevent", "democracy_notice", "disclosures_disclosure",
     "consultations_comment", "consultations_consultation", "consultations_decision",
     "consultations_recommendation", "reports_unitreport", "reports_compilation", "reports_areareport",
     "units_agency",
@@ -41,7 +41,7 @@ EMPTIED = [
 # The big ones: loaded without secondary indexes and foreign keys, which are rebuilt once at the end.
 BULK = [
     "disclosures_disclosure", "disclosures_document", "disclosures_feedback", "disclosures_record",
-    "disclosures_auditevent", "disclosures_disclosure_posting_villages", "consultations_consultation",
+    "democracy_auditevent", "disclosures_disclosure_posting_villages", "consultations_consultation",
     "consultations_comment", "consultations_decision", "consultations_recommendation", "reports_unitreport",
 ]  # fmt: skip
 DISCLOSURE_COLUMNS = [
@@ -122,6 +122,7 @@ def main(argv=None):
         print(f"Created database {config['NAME']}.")
     setup_django(url)
 
+    from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
     from django.db import connection, transaction
     from django.utils import timezone
@@ -213,6 +214,11 @@ def main(argv=None):
                 "SELECT setval(pg_get_serial_sequence('disclosures_disclosure', 'id'), %s)",
                 [data.next_id - 1],
             )
+        disclosure_type = ContentType.objects.get_for_model(Disclosure).pk
+
+        def audit_rows():  # the shared trail: each row names its disclosure by content type and id
+            return (row + (disclosure_type,) for row in data.audit_rows())
+
         children = [
             ("documents", "disclosures_document",
              ["file", "original_name", "content_type", "size", "sha256", "uploaded_at", "disclosure_id"],
@@ -222,8 +228,8 @@ def main(argv=None):
               "hidden_reason", "disclosure_id"], data.feedback_rows),
             ("records", "disclosures_record", ["kind", "number", "made_at", "pdf", "rendered_at", "disclosure_id"],
              data.record_rows),
-            ("audit events", "disclosures_auditevent", ["action", "at", "changes", "note", "disclosure_id"],
-             data.audit_rows),
+            ("audit events", "democracy_auditevent",
+             ["action", "at", "changes", "note", "target_id", "target_type_id"], audit_rows),
             ("posting villages", "disclosures_disclosure_posting_villages",
              ["disclosure_id", "administrativeunit_id"], data.posting_village_rows),
         ]  # fmt: skip

@@ -169,15 +169,21 @@ class Counter:
 
 
 def delete_batch():
+    from django.contrib.contenttypes.models import ContentType
     from django.db import connection
+
+    from disclosures.models import Disclosure
 
     with connection.cursor() as cursor:
         cursor.execute("SELECT id FROM disclosures_disclosure WHERE decision_number = %s", [BATCH_MARK])
         ids = [pk for (pk,) in cursor.fetchall()]
         if not ids:
             return 0
+        cursor.execute(
+            "DELETE FROM democracy_auditevent WHERE target_type_id = %s AND target_id = ANY(%s)",
+            [ContentType.objects.get_for_model(Disclosure).pk, ids],
+        )
         for table in (
-            "disclosures_auditevent",
             "disclosures_record",
             "disclosures_feedback",
             "disclosures_document",

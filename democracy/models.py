@@ -184,7 +184,7 @@ class Action(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Thu hồi")
     SUPERSEDED = "superseded", _("Được thay thế bằng phiên bản mới")
     CORRECTION_STARTED = "correction_started", _("Bắt đầu đính chính (phiên bản mới)")
-    CLOSED = "closed", _("Kết thúc")
+    CLOSED = "closed", _("Kết thúc thời hạn")
     DOCUMENTS_ADDED = "documents_added", _("Đính kèm tài liệu")
     DOCUMENT_REMOVED = "document_removed", _("Xóa tài liệu")
     DRAFT_DELETED = "draft_deleted", _("Xóa bản nháp")
