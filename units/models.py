@@ -299,12 +299,6 @@ class OwnedQuerySet(models.QuerySet):
         """The rows owned by one unit or one agency."""
         return self.filter(**owner_fields(owner))
 
-    def of_units(self):
-        return self.filter(agency__isnull=True)
-
-    def of_agencies(self):
-        return self.filter(agency__isnull=False)
-
 
 class Owned(models.Model):
     """Belongs to a commune-level unit (or one of its villages) or to an agency, never both (each
@@ -349,12 +343,6 @@ class Owned(models.Model):
     @property
     def owner_key(self) -> str:
         return key_of_ids(self.unit_id, self.agency_id)
-
-    @property
-    def commune(self):
-        """The commune-level unit the record belongs to (an agency's unit; a village's commune)."""
-        unit = self.agency.unit if self.agency_id else self.unit
-        return unit.parent if unit.level == Level.VILLAGE else unit
 
 
 # The reporting regime lives in its own module; imported here so Django registers it with the app.
