@@ -19,7 +19,10 @@ def _harden(response, *, public, sandbox=True):
     """Never run as a page of the portal; never cached unless public."""
     response["X-Content-Type-Options"] = "nosniff"
     if sandbox:
-        response["Content-Security-Policy"] = "sandbox"
+        response["Content-Security-Policy"] = "sandbox"  # the CSP middleware leaves a set policy alone
+    else:
+        # Nor does it give an inline PDF the pages' policy: the PDF keeps no policy, as before (issue 18).
+        response._csp_exempt = True
     if not public:
         add_never_cache_headers(response)
     return response
