@@ -22,7 +22,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from democracy import ratelimit
-from democracy.downloads import safe_download
+from democracy.downloads import document_download
 from democracy.forms import add_action_errors, item_reference
 from units.models import AdministrativeUnit, Level
 
@@ -202,12 +202,7 @@ def comment(request, pk):
 def document(request, pk):
     doc = get_object_or_404(DraftDocument, pk=pk)
     consultation = get_consultation_for_user(request, doc.consultation_id).obj
-    return safe_download(
-        doc.file,
-        filename=doc.original_name,
-        content_type=doc.content_type,
-        public=is_public_consultation(consultation),
-    )
+    return document_download(doc, public=is_public_consultation(consultation))
 
 
 # --- The household's side ---------------------------------------------------------------------------

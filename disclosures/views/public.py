@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from democracy import ratelimit
-from democracy.downloads import safe_download
+from democracy.downloads import document_download, safe_download
 from democracy.models import CatalogueItem, Kind, Scope
 from units.models import AdministrativeUnit, Level
 
@@ -241,9 +241,7 @@ def feedback(request, pk):
 
 def document(request, pk):
     access, doc = get_document_for_user(request, pk)
-    return safe_download(
-        doc.file, filename=doc.original_name, content_type=doc.content_type, public=access.is_public
-    )
+    return document_download(doc, public=access.is_public)
 
 
 RECORD_FILENAMES = {

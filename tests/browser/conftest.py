@@ -40,8 +40,13 @@ def page(browser, live_server):
     )
     page = context.new_page()
     page.set_default_timeout(15000)
+    # A page blocked by its Content-Security-Policy (an inline script or style left somewhere) fails the
+    # test, even when the journey itself still works without it.
+    refused = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
     yield page
     context.close()
+    assert not refused, refused
 
 
 @pytest.fixture

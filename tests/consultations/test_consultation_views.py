@@ -7,6 +7,7 @@ import uuid
 
 import pytest
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -320,3 +321,17 @@ def test_the_public_page_runs_the_same_queries_with_5_or_40_comments(client, mak
         assert page.status_code == 200 and f"Ý kiến {n - 1}" in text_of(page)
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_a_draft_document_downloads_under_the_extension_of_its_real_type(client, cast, make_consultation):
+    from consultations.actions import attach_documents
+    from democracy.uploads import check_upload
+
+    c = make_consultation()
+    upload = SimpleUploadedFile("du-thao.exe", PDF_BYTES, content_type="application/octet-stream")
+    (doc,) = attach_documents(c, [check_upload(upload)], by=cast.clerk_a)
+    client.force_login(cast.clerk_a)
+    response = client.get(url("document", doc.pk))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="du-thao.pdf"'
+    assert response["Content-Security-Policy"] == "sandbox"

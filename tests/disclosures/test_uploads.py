@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from django.urls import reverse
 from openpyxl import Workbook
 
 from democracy import uploads
@@ -177,3 +178,16 @@ def test_removing_a_document_from_a_draft_is_audited(make_disclosure, cast):
     assert (
         AuditEvent.objects.of(draft).filter(action="document_removed", changes={"document": "a.pdf"}).exists()
     )
+
+
+def test_a_pdf_uploaded_under_an_exe_name_downloads_as_a_pdf(client, make_disclosure, cast):
+    draft = make_disclosure()
+    (document,) = add_documents(
+        draft, [uploads.check_upload(upload("cap-nhat.exe", PDF_BYTES))], by=cast.clerk_a
+    )
+    assert document.original_name == "cap-nhat.exe"  # shown as the clerk named it
+    client.force_login(cast.clerk_a)
+    response = client.get(reverse("disclosures:document", args=[document.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="cap-nhat.pdf"'
+    assert b"".join(response.streaming_content) == PDF_BYTES

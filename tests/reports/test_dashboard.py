@@ -249,6 +249,11 @@ def test_coverage_lists_the_units_that_did_and_did_not_disclose_an_item(cast, cl
     communes = {entry["item"].pk: entry for entry in response.context["groups"][0][1]}
     assert (communes[budget.pk]["indicator"].done, communes[budget.pk]["indicator"].total) == (1, 2)
     assert communes[budget.pk]["postings"] == 2
+    # The bar is an SVG rectangle, not a style="" the page's Content-Security-Policy would refuse.
+    assert (
+        '<svg class="bar" aria-hidden="true" focusable="false"><rect height="100%" width="50.0%"/></svg>'
+        in response.content.decode()
+    )
     assert communes[item(11, 3).pk]["indicator"].done == 1
     # An unknown item: a Vietnamese message, not an error.
     response = client.get(reverse("reports:coverage", args=["24"]) + f"?period={H1}&item=99999")
