@@ -1,11 +1,13 @@
 """Read-only admin pages for consultations, decisions and recommendations, each with its audit trail.
 
 Every change goes through `consultations.actions` (validated, audited), never through the admin. A
-comment's name and contact stay out of these pages, and a decision shows neither its vote codes' hashes
-nor its ballots: the tally on the decision is the only trace of how households voted.
+comment's name and contact stay out of these pages, and a decision shows neither its vote codes (their
+hashes, households or anything about when they were used) nor its ballots: only how many codes were
+used, which is what a clerk needs, and the tally, the only trace of how households voted.
 """
 
 from django.contrib import admin
+from django.db.models import Count, Q
 
 from democracy.admin import AuditInline, ReadOnlyAdminMixin
 
@@ -73,7 +75,13 @@ class DecisionAdmin(OwnedAdmin):
     list_display = ["title", "owner_display", "method", "state", "outcome", "decided_on", "recognised_on"]
     list_filter = ["state", "method", "outcome"]
     search_fields = ["title"]
+    readonly_fields = ["codes_used"]
     inlines = [VillageResultInline, DecisionMeetingInline, AuditInline]
+
+    @admin.display(description="Mã biểu quyết đã dùng")
+    def codes_used(self, obj):
+        codes = obj.codes.aggregate(total=Count("pk"), used=Count("pk", filter=Q(used=True)))
+        return f"{codes['used']}/{codes['total']}" if codes["total"] else "–"
 
 
 @admin.register(Recommendation)

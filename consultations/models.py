@@ -1,6 +1,8 @@
 """Consultations (lấy ý kiến) with their comments and responses, meetings and their minutes, community
 and staff decisions with the law's thresholds, online votes, and inspection-board recommendations."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -400,12 +402,13 @@ class VillageResult(models.Model):
 
 class VoteCode(models.Model):
     """A household's one-time code for an online vote. Only its hash is kept; once used, it is marked
-    used, and the ballot it cast is stored apart with no link back, so how a household voted is secret."""
+    `used` (no time: an exact time would order the codes as the ballots were cast), and the ballot it
+    cast goes into the ballot box with no link back, so how a household voted is secret."""
 
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="codes")
     household = models.CharField(_("hộ gia đình"), max_length=200)
     code_hash = models.CharField(max_length=64, unique=True)
-    used_at = models.DateTimeField(null=True, blank=True)
+    used = models.BooleanField(_("đã dùng"), default=False)
 
     class Meta:
         ordering = ["pk"]
@@ -414,13 +417,32 @@ class VoteCode(models.Model):
         return self.household
 
 
-class Ballot(models.Model):
-    """One online vote. `receipt` lets the household check its vote was counted; nothing ties it to the code."""
+class BallotChoice(models.TextChoices):
+    AGREE = "agree", _("Tán thành")
+    DISAGREE = "disagree", _("Không tán thành")
+    OTHER = "other", _("Ý kiến khác")
 
-    class Choice(models.TextChoices):
-        AGREE = "agree", _("Tán thành")
-        DISAGREE = "disagree", _("Không tán thành")
-        OTHER = "other", _("Ý kiến khác")
+
+class PendingBallot(models.Model):
+    """A ballot in the box while the vote runs: a random id, no time, nothing tied to the code. At the
+    count the box is emptied into `Ballot` rows in a shuffled order (`count_online_votes`)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="pending_ballots")
+    choice = models.CharField(max_length=10, choices=BallotChoice.choices)
+    other_text = models.CharField(max_length=1000, blank=True)
+    receipt = models.CharField(max_length=16, unique=True)
+
+    def __str__(self):
+        return self.receipt
+
+
+class Ballot(models.Model):
+    """One counted online vote, written at the count in a shuffled order (so neither its id nor its place
+    on disk says when it was cast). `receipt` lets the household check its vote was counted; nothing ties
+    it to the code."""
+
+    Choice = BallotChoice
 
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="ballots")
     choice = models.CharField(max_length=10, choices=Choice.choices)

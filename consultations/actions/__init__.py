@@ -26,6 +26,7 @@ from .decisions import (
     create_decision,
     mark_sent,
     open_online_vote,
+    receipt_recorded,
     recognise,
     record_tally,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "open_consultation",
     "open_online_vote",
     "publish_results",
+    "receipt_recorded",
     "recognise",
     "record_tally",
     "respond",

@@ -1,14 +1,21 @@
 """Community and staff decisions: creating, tallying, the online vote, sending and recognition.
 
-The online vote is secret. A cast vote writes no audit row: the household's code is marked used
-(`VoteCode.used_at`, which already says that it voted and when), and a row per ballot would only add a
-second, timed sequence to correlate with the ballots. The trail gets one row when the vote opens
-(without the codes) and one when the votes are counted (the totals, public from then on).
+The online vote is secret, also from whoever holds the database. Casting claims the household's code
+(`VoteCode.used`: that it voted, never when) and drops the choice into the ballot box (`PendingBallot`:
+a random id, no time) in ONE transaction, so a code gives exactly one ballot and a crash loses none.
+While the vote runs the two rows share a transaction id (`xmin`) and sit on disk in casting order; the
+count erases that: in one transaction it empties the box into `Ballot` rows inserted in a shuffled order
+and rewrites every code of the decision in another shuffled order, so afterwards ids, `xmin`, `ctid` and
+insertion order of either side say nothing about the other (tests/consultations/test_ballot_secrecy.py).
+A cast vote writes no audit row (it would be one more timed sequence to match against the ballots).
+The trail gets one row when the vote opens (without the codes) and one when the votes are counted (the
+totals, public from then on).
 """
 
 import datetime as dt
 import hashlib
 import hmac
+import random
 import secrets
 
 from django.conf import settings
@@ -23,7 +30,7 @@ from democracy.models import Action, CatalogueItem, Kind, Scope
 from units.models import Level, owner_fields
 
 from .. import thresholds
-from ..models import Ballot, Decision, DecisionMethod, DecisionState, VillageResult, VoteCode
+from ..models import Ballot, Decision, DecisionMethod, DecisionState, PendingBallot, VillageResult, VoteCode
 from ._common import check_item, scope_of
 
 COMMUNE_METHODS = {DecisionMethod.MEETING, DecisionMethod.BALLOT, DecisionMethod.ONLINE}
@@ -208,33 +215,71 @@ def open_online_vote(
     return codes
 
 
+def _new_receipt() -> str:
+    while True:  # 48 random bits: a clash is all but impossible, but would make the count fail
+        receipt = secrets.token_hex(6).upper()
+        if not (
+            PendingBallot.objects.filter(receipt=receipt).exists()
+            or Ballot.objects.filter(receipt=receipt).exists()
+        ):
+            return receipt
+
+
 @transaction.atomic
 def cast_vote(decision: Decision, *, code: str, choice: str, other_text: str = "", now=None) -> str:
-    """One vote per household: the code is claimed (compare-and-set) and the ballot stored apart with a
-    random receipt. Returns the receipt, which lets the household check that its vote was counted.
-    No audit row (see the module's docstring)."""
+    """One vote per household: the code is claimed (compare-and-set, no time kept) and the choice goes
+    into the ballot box with a random receipt, in the same transaction. Returns the receipt, which lets
+    the household check that its vote was counted. No audit row (see the module's docstring)."""
     now = now or timezone.now()
+    # Locked so that a vote cannot commit into a box the count is emptying (the count takes it too).
+    decision = Decision.objects.select_for_update(of=("self",)).get(pk=decision.pk)
     if decision.state != DecisionState.VOTING or not (
         decision.vote_opens_at <= now <= decision.vote_closes_at
     ):
         raise ValidationError(_("Biểu quyết trực tuyến không mở vào lúc này."))
     if choice not in Ballot.Choice.values:
         raise ValidationError({"choice": _("Hãy chọn tán thành, không tán thành hoặc ý kiến khác.")})
-    claimed = VoteCode.objects.filter(
-        decision=decision, code_hash=_code_hash(code), used_at__isnull=True
-    ).update(used_at=now)
+    claimed = VoteCode.objects.filter(decision=decision, code_hash=_code_hash(code), used=False).update(
+        used=True
+    )
     if not claimed:
         raise ValidationError({"code": _("Mã biểu quyết không đúng hoặc đã được dùng.")})
-    receipt = secrets.token_hex(6).upper()
-    Ballot.objects.create(
+    receipt = _new_receipt()
+    PendingBallot.objects.create(
         decision=decision, choice=choice, other_text=other_text.strip()[:1000], receipt=receipt
     )
     return receipt
 
 
+def receipt_recorded(decision: Decision, receipt: str) -> bool:
+    """Whether a ballot with this receipt is in the box or among the counted ones."""
+    return (
+        PendingBallot.objects.filter(decision=decision, receipt=receipt).exists()
+        or Ballot.objects.filter(decision=decision, receipt=receipt).exists()
+    )
+
+
+def empty_ballot_box(decision: Decision) -> None:
+    """Move the box's ballots into counted `Ballot` rows and rewrite the decision's codes, each in its
+    own random order, so that ids, insertion order and (on PostgreSQL) the rows' `xmin` and `ctid` no
+    longer follow the order of casting. Runs inside the count's transaction: all or nothing."""
+    shuffle = random.SystemRandom().shuffle
+    pending = list(PendingBallot.objects.filter(decision=decision).values("choice", "other_text", "receipt"))
+    PendingBallot.objects.filter(decision=decision).delete()
+    shuffle(pending)
+    Ballot.objects.bulk_create([Ballot(decision=decision, **fields) for fields in pending])
+    # One UPDATE for all would visit the rows in their physical order, which is the order of casting;
+    # row by row in a shuffled order, each code's new version gets its place from the shuffle.
+    codes = list(VoteCode.objects.filter(decision=decision).values_list("pk", "used"))
+    shuffle(codes)
+    for pk, used in codes:
+        VoteCode.objects.filter(pk=pk).update(used=used)
+
+
 def count_online_votes(*, now: dt.datetime | None = None) -> int:
     """Count every online vote whose time is over (the count is revealed only then); safe to run twice.
-    Each decision is counted in its own transaction with one audit row (by the system)."""
+    Each decision is counted in its own transaction with one audit row (by the system): the ballot box
+    is emptied, the totals taken; if anything fails, the box stays as it was for the next run."""
     now = now or timezone.now()
     counted = 0
     due = Decision.objects.filter(state=DecisionState.VOTING, vote_closes_at__lt=now).values_list(
@@ -250,6 +295,7 @@ def count_online_votes(*, now: dt.datetime | None = None) -> int:
             )
             if decision is None:  # another run is counting it, or has counted it
                 continue
+            empty_ballot_box(decision)
             tally = dict.fromkeys(Ballot.Choice.values, 0)
             for choice in decision.ballots.values_list("choice", flat=True):
                 tally[choice] += 1

@@ -107,9 +107,7 @@ def _detail_page(request, allowed, **forms):
     villages = _villages(decision)
     used = total = None
     if decision.method == DecisionMethod.ONLINE and decision.state != DecisionState.DRAFT:
-        counts = decision.codes.aggregate(
-            total=Count("pk"), used=Count("pk", filter=Q(used_at__isnull=False))
-        )
+        counts = decision.codes.aggregate(total=Count("pk"), used=Count("pk", filter=Q(used=True)))
         used, total = counts["used"], counts["total"]
     village_results = list(decision.village_results.select_related("village").order_by("village__code"))
     return render(

@@ -36,7 +36,6 @@ from ..access import (
 from ..forms.consultations import PublicCommentForm
 from ..forms.decisions import ReceiptForm, VoteForm, rule_text
 from ..models import (
-    Ballot,
     Consultation,
     ConsultationState,
     Decision,
@@ -279,7 +278,7 @@ def vote_receipt(request, pk):
             response["Retry-After"] = str(ratelimit.retry_after())
             return response
         if form.is_valid():
-            found = Ballot.objects.filter(decision=decision, receipt=form.cleaned_data["receipt"]).exists()
+            found = actions.receipt_recorded(decision, form.cleaned_data["receipt"])
             if not found:
                 status = 404
     counted = decision.state in PUBLIC_DECISION_STATES

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from consultations import actions
-from consultations.models import Ballot, ConsultationState, DecisionState, VoteCode
+from consultations.models import Ballot, ConsultationState, DecisionState, PendingBallot, VoteCode
 from disclosures.models import State
 
 from .conftest import HCM, item
@@ -75,10 +75,16 @@ def test_an_online_vote_needs_more_than_half_of_households_to_opt_in(cast):
     receipts = [actions.cast_vote(decision, code=code, choice="agree", now=during) for _, code in codes[:61]]
     with pytest.raises(ValidationError, match="đã được dùng"):
         actions.cast_vote(decision, code=codes[0][1], choice="disagree", now=during)
-    assert len(set(receipts)) == 61 and Ballot.objects.count() == 61
-    assert not any(hasattr(b, "code") for b in Ballot.objects.all())
+    # In the ballot box until the count, then counted ballots; neither has a link to the code or a time.
+    assert len(set(receipts)) == 61 and PendingBallot.objects.count() == 61 and not Ballot.objects.exists()
+    assert VoteCode.objects.filter(used=True).count() == 61
     assert actions.count_online_votes(now=during) == 0  # not revealed before the end
     assert actions.count_online_votes(now=end + dt.timedelta(minutes=1)) == 1
+    assert not PendingBallot.objects.exists() and Ballot.objects.count() == 61
+    assert {b.receipt for b in Ballot.objects.all()} == set(receipts)
+    for model in (Ballot, PendingBallot):
+        fields = {f.name for f in model._meta.concrete_fields}
+        assert fields == {"id", "decision", "choice", "other_text", "receipt"}
     decision.refresh_from_db()
     assert (decision.agree, decision.outcome, decision.state) == (61, "passed", DecisionState.TALLIED)
 

@@ -39,3 +39,53 @@ def test_the_markers_become_notice_keys():
         f"consultation-unfinished:{reminded.pk}": at,
         f"recommendation-overdue:{notified.pk}": at,
     }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_vote_codes_forget_when_they_were_used_and_old_ballots_are_shuffled():
+    """0006: `used_at` becomes `used`; the ballots cast before keep their choices and receipts, with new
+    ids in a random order (their old ids followed the codes' `used_at`)."""
+    before, after = (
+        [("consultations", "0005_owned_reverse_names")],
+        [("consultations", "0006_secret_ballot_box")],
+    )
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    unit = old.get_model("units", "AdministrativeUnit").objects.create(
+        code="99998", name="Thôn Thử", level="village", type="thon", households=40
+    )
+    items = old.get_model("democracy", "CatalogueItem").objects
+    item = items.filter(kind="decide", scope="commune").first() or items.create(
+        scope="commune", kind="decide", article=15, clause=6, label_vi="…", label_en="…"
+    )
+    decision = old.get_model("consultations", "Decision").objects.create(
+        unit=unit, item=item, title="Đèn", method="online", state="tallied", electorate=40,
+        vote_opens_at=dt.datetime(2024, 3, 1, tzinfo=dt.UTC), vote_closes_at=dt.datetime(2024, 3, 3, tzinfo=dt.UTC),
+    )  # fmt: skip
+    VoteCode, Ballot = old.get_model("consultations", "VoteCode"), old.get_model("consultations", "Ballot")
+    at = dt.datetime(2024, 3, 1, 2, tzinfo=dt.UTC)
+    for n in range(40):
+        VoteCode.objects.create(
+            decision=decision, household=f"Hộ {n}", code_hash=f"{n:064}",
+            used_at=at + dt.timedelta(minutes=n) if n < 30 else None,
+        )  # fmt: skip
+    for n in range(30):
+        Ballot.objects.create(decision=decision, choice="agree" if n % 3 else "other", receipt=f"R{n:03}")
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(after)
+    new = executor.loader.project_state(after).apps
+    codes = new.get_model("consultations", "VoteCode").objects.filter(decision_id=decision.pk)
+    assert codes.filter(used=True).count() == 30 and codes.filter(used=False).count() == 10
+    ballots = list(
+        new.get_model("consultations", "Ballot").objects.order_by("pk").values_list("receipt", "choice")
+    )
+    assert sorted(ballots) == [(f"R{n:03}", "agree" if n % 3 else "other") for n in range(30)]
+    assert [r for r, _c in ballots] != sorted(r for r, _c in ballots)  # 1 chance in 30! to fail
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)  # back: a used code stays used
+    back = executor.loader.project_state(before).apps
+    assert back.get_model("consultations", "VoteCode").objects.filter(used_at__isnull=False).count() == 30
+    executor.migrate(executor.loader.graph.leaf_nodes())
