@@ -200,7 +200,7 @@ class Action(models.TextChoices):
     RESULTS_PUBLISHED = "results_published", _("Công khai kết quả lấy ý kiến")
     MEETING_RECORDED = "meeting_recorded", _("Ghi nhận hội nghị, cuộc họp")
     # Decisions and votes. A cast vote writes no row: a timed row per ballot would be one more sequence
-    # to match against the ballots (the code's use is already recorded on the code).
+    # to match against the ballots (a code only says whether it was used, never when).
     TALLIED = "tallied", _("Ghi nhận kết quả biểu quyết")
     VOTE_OPENED = "vote_opened", _("Mở biểu quyết trực tuyến")
     VOTES_COUNTED = "votes_counted", _("Kiểm phiếu biểu quyết trực tuyến")

@@ -17,7 +17,7 @@ APPS = {
 # transactions per batch), and so are listed by name.
 JOBS = {"close_due_postings", "compile_area", "compile_due", "compile_rollup", "count_online_votes"}
 # A cast vote writes no audit row on purpose: a timed row per ballot would be one more sequence to match
-# against the ballots (the use of the code is recorded on the code itself).
+# against the ballots (a code only says whether it was used; see test_ballot_secrecy.py).
 NO_ROW = {"cast_vote"}
 
 
