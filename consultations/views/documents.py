@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from democracy.downloads import generated_download
@@ -44,20 +45,29 @@ def minutes_pdf(request, pk):
     return _pdf_response(outputs.minutes_pdf(meeting), f"bien-ban-hop-{meeting.pk}.pdf")
 
 
-def _tallied_decision(request, pk):
-    decision = get_decision_for_user(request, pk).obj
-    if not decision.outcome:  # nothing to print before the tally
+def _not_yet(request, allowed):
+    """Before the tally there is nothing to print: the unit's people are told why (409), anyone else
+    learns nothing (404: an untallied decision is not public)."""
+    if not allowed.is_staff:
         raise Http404
-    return decision
+    response = render(request, "consultations/document_not_yet.html", {"d": allowed.obj}, status=409)
+    add_never_cache_headers(response)
+    return response
 
 
 def decision_pdf(request, pk):
-    decision = _tallied_decision(request, pk)
+    allowed = get_decision_for_user(request, pk)
+    decision = allowed.obj
+    if not decision.outcome:
+        return _not_yet(request, allowed)
     return _pdf_response(outputs.decision_pdf(decision), f"van-ban-quyet-dinh-{decision.pk}.pdf")
 
 
 def tally_pdf(request, pk):
-    decision = _tallied_decision(request, pk)
+    allowed = get_decision_for_user(request, pk)
+    decision = allowed.obj
+    if not decision.outcome:
+        return _not_yet(request, allowed)
     return _pdf_response(outputs.tally_pdf(decision), f"bien-ban-kiem-phieu-{decision.pk}.pdf")
 
 

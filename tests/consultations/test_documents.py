@@ -187,7 +187,13 @@ def test_a_community_decision_prints_form_03_and_its_tally_form_02(client, cast)
         chair="Trưởng thôn", secretary="Thư ký thôn", expected=120, present=110,
     )  # fmt: skip
     url = reverse("consultations:decision_pdf", args=[d.pk])
-    assert client.get(url).status_code == 404  # not tallied yet
+    assert client.get(url).status_code == 404  # not tallied yet, so not public: nothing to learn
+    client.force_login(cast.clerk_a)
+    for name in ("decision_pdf", "tally_pdf"):
+        waiting = client.get(reverse(f"consultations:{name}", args=[d.pk]))
+        assert waiting.status_code == 409, "the unit's people are told why, not given a 404"
+        assert "chỉ có sau khi kiểm phiếu" in waiting.content.decode()
+    client.logout()
     actions.record_tally(
         d, by=cast.clerk_a, decided_on=dt.date(2024, 2, 7), agree=80, disagree=30, present=110
     )
