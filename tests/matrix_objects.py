@@ -5,6 +5,8 @@
 - "c": commune C (the other province Q),
 - "int": an internal object of agency A (staff_agency_a's agency, in commune A),
 - "int_c": agency C (in commune C) — only for the URLs keyed by an agency code,
+- "va", "vb", "vc": the decision of commune A, B or C whose online vote still runs (for the decision's
+  PDFs, which exist only after the tally),
 - "p", "q": provinces P and Q — the areas, roll-ups and jobs of reviewer_p and reviewer_q.
 
 Each object is made once, through the domain functions (the fixtures of tests/*/conftest.py), in the
@@ -121,6 +123,8 @@ def build(cast, make_disclosure, make_consultation, make_report):
         if label != "int":
             s.village_code = villages[label].code
         bundles[label] = s
+    for label in ("a", "b", "c"):
+        bundles[f"v{label}"] = SimpleNamespace(label=f"v{label}", decision=bundles[label].voting)
     bundles["int"].agency_code = cast.agency_a.code
     bundles["int_c"] = SimpleNamespace(label="int_c", code=cast.agency_c.code, agency_code=cast.agency_c.code)
     for label, province, reviewer in [

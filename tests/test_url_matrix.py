@@ -8,7 +8,7 @@ login/logout views.
 `test_the_url_matrix` requests each entry as each user of the shared cast on the objects of each
 scenario (tests/matrix_objects.py) and compares the outcome with EXPECTED. Outcomes:
 200, 302 (a redirect elsewhere than the login page: a form's success, a canonical URL), L (302 to the
-login page), 400, 401, 403, 404, 405, 422. A POST-only URL is posted empty, inside a savepoint rolled
+login page), 400, 401, 403, 404, 405, 409 (a state that explains itself), 422. A POST-only URL is posted empty, inside a savepoint rolled
 back afterwards (so one request cannot change what the next one sees), and answers GET with 405.
 A download (PDF, XLSX, SVG, document, record) refused with anything but 200 must not carry the file.
 
@@ -45,6 +45,7 @@ AREA = ("a", "b", "c", "p", "q")  # a commune's or a province's code
 AGENCY = ("int", "int_c")  # agency A's or agency C's code
 ROLLUP = ("p", "q")  # a province's roll-up or job, requested by its reviewer
 NONE = ("-",)  # no argument
+VOTING = ("va", "vb", "vc")  # commune A's, B's or C's decision while its online vote runs (before the tally)
 
 
 @dataclass(frozen=True)
@@ -151,8 +152,9 @@ ROUTES = {
     "consultations:plan_pdf": get(OBJ, pk("consultation"), download=True),
     "consultations:result_pdf": get(OBJ, pk("consultation"), download=True),
     "consultations:minutes_pdf": get(OBJ, pk("meeting"), download=True),
-    "consultations:decision_pdf": get(OBJ, pk("decision"), download=True),
-    "consultations:tally_pdf": get(OBJ, pk("decision"), download=True),
+    # The tallied decision, and the one whose online vote still runs: its unit's people learn why (409).
+    "consultations:decision_pdf": get(OBJ + VOTING, pk("decision"), download=True),
+    "consultations:tally_pdf": get(OBJ + VOTING, pk("decision"), download=True),
     "consultations:meeting_create": get(OBJ, pk("consultation")),
     "consultations:decision_meeting_create": get(OBJ, pk("decision")),
     # --- reports ---
@@ -204,7 +206,9 @@ ROUTES = {
 # - the public vote pages (vote, vote_receipt) answer everyone while a vote runs, by design;
 # - a published disclosure's staff writes answer outsiders 403 (not 404): the disclosure is public;
 # - reports:open posted empty answers 302 to any logged-in user (a redirect; to look at, see the report);
-# - api:area_compliance and api:report_detail answer anonymous 401, other outsiders 404.
+# - api:area_compliance and api:report_detail answer anonymous 401, other outsiders 404;
+# - a decision's PDFs while its online vote runs ("va"–"vc"): its unit's people and their reviewers get
+#   409, a page saying the PDFs come with the count; everyone else 404, as for any internal object.
 EXPECTED = {
     # columns: anonymous clerk_a approver_a clerk_b inspector_a staff_agency_a reviewer_p reviewer_q admin nobody
     "home": {
@@ -598,12 +602,18 @@ EXPECTED = {
         "b": "200 200 200 200 200 200 200 200 200 200",
         "c": "200 200 200 200 200 200 200 200 200 200",
         "int": "404 404 404 404 404 200 200 404 200 404",
+        "va": "404 409 409 404 409 404 409 404 409 404",
+        "vb": "404 404 404 409 404 404 409 404 409 404",
+        "vc": "404 404 404 404 404 404 404 409 409 404",
     },
     "consultations:tally_pdf": {
         "a": "200 200 200 200 200 200 200 200 200 200",
         "b": "200 200 200 200 200 200 200 200 200 200",
         "c": "200 200 200 200 200 200 200 200 200 200",
         "int": "404 404 404 404 404 200 200 404 200 404",
+        "va": "404 409 409 404 409 404 409 404 409 404",
+        "vb": "404 404 404 409 404 404 409 404 409 404",
+        "vc": "404 404 404 404 404 404 404 409 409 404",
     },
     "consultations:meeting_create": {
         "a": "L   200 200 404 403 404 403 404 200 404",
