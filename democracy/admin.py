@@ -151,7 +151,7 @@ class AuditInline(ReadOnlyAdminMixin, GenericTabularInline):
     model = AuditEvent
     ct_field = "target_type"
     ct_fk_field = "target_id"
-    fields = ["at", "actor", "action_label", "changes", "note"]
+    fields = ["at", "actor_name", "action_label", "changes", "note"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -175,11 +175,11 @@ class ActionFilter(admin.SimpleListFilter):
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    list_display = ["at", "actor", "action_label", "target_type", "target_id", "note"]
+    list_display = ["at", "actor_name", "action_label", "target_type", "target_id", "target_label", "note"]
     list_filter = [ActionFilter, ("target_type", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["note", "actor__username"]
+    search_fields = ["note", "actor_name", "target_label"]
     date_hierarchy = "at"
-    list_select_related = ["actor", "target_type"]
+    list_select_related = ["target_type"]
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_active and request.user.is_staff

@@ -31,12 +31,25 @@ def _actor(by):
     return by if by is not None and by.is_authenticated else None
 
 
+def actor_name(user) -> str:
+    """The name an audit row keeps of its actor, as it was at the time of the act."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+def _label(obj) -> str:
+    return str(obj)[:300]
+
+
 def record(obj, *, by, action: Action | str, changes: dict | None = None, note: str = "") -> AuditEvent:
     """One audit row for one act on `obj` by `by` (None: the system, or an anonymous citizen)."""
     return AuditEvent.objects.create(
         target_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
         target_id=obj.pk,
+        target_label=_label(obj),
         actor=_actor(by),
+        actor_name=actor_name(_actor(by)),
         action=Action(action),
         changes=plain(changes or {}),
         note=note,
@@ -45,17 +58,20 @@ def record(obj, *, by, action: Action | str, changes: dict | None = None, note: 
 
 def record_many(objs: Iterable, *, by, action: Action | str, changes=None, note: str = "", at=None) -> int:
     """One row per object for the same act (a job closing a batch), in one statement. `changes` is a
-    dict for all of them or a function of the object."""
+    dict for all of them or a function of the object. No `target_label`: the batches act on published
+    objects, which are never deleted, and naming each would cost a query per row."""
     objs = list(objs)
     if not objs:
         return 0
     extra = {"at": at} if at is not None else {}
     content_type = ContentType.objects.get_for_model(objs[0], for_concrete_model=False)
+    actor, name = _actor(by), actor_name(_actor(by))
     rows = [
         AuditEvent(
             target_type=content_type,
             target_id=obj.pk,
-            actor=_actor(by),
+            actor=actor,
+            actor_name=name,
             action=Action(action),
             changes=plain((changes(obj) if callable(changes) else changes) or {}),
             note=note,
@@ -69,7 +85,7 @@ def record_many(objs: Iterable, *, by, action: Action | str, changes=None, note:
 def trail(obj) -> list[AuditEvent]:
     """The object's trail, oldest first, each row with `fields` (what changed, in words)
     for the staff page's `democracy/_audit.html`."""
-    events = list(AuditEvent.objects.of(obj).select_related("actor"))
+    events = list(AuditEvent.objects.of(obj))
     for event in events:
         event.fields = describe_changes(type(obj), event)
     return events

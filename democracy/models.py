@@ -218,6 +218,7 @@ class Action(models.TextChoices):
     SIGNED = "signed", _("Ký và gửi")
     ROLLUP_REQUESTED = "rollup_requested", _("Yêu cầu lập báo cáo tổng hợp")
     REGIME_CHANGED = "regime_changed", _("Thay đổi chế độ báo cáo")
+    ACCOUNT_DEACTIVATED = "account_deactivated", _("Ngừng hoạt động tài khoản")
 
 
 class AuditEventQuerySet(models.QuerySet):
@@ -237,14 +238,19 @@ class AuditEvent(models.Model):
     )
     target_id = models.PositiveBigIntegerField(_("mã đối tượng"))
     target = GenericForeignKey("target_type", "target_id")
+    # PROTECT: an account that has acted is deactivated, never deleted (the admin refuses), so a row
+    # never loses its actor; `actor_name` keeps the name as it was when the act was done.
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người thực hiện"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="+",
     )
+    actor_name = models.CharField(_("tên người thực hiện"), max_length=300, blank=True)
+    # What the target was, in words, when the act was done: the row still says it after a draft is deleted.
+    target_label = models.CharField(_("đối tượng"), max_length=300, blank=True)
     # Not `choices=`: a new act in an app must not need a migration of this table. `Action` labels it.
     action = models.CharField(_("việc"), max_length=40)
     at = models.DateTimeField(_("thời điểm"), default=timezone.now)

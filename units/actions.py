@@ -46,3 +46,15 @@ def update_agency(agency: Agency, *, by, name: str, kind: str, staff_count: int)
         agency.save(update_fields=list(changes))
         record(agency, by=by, action=Action.EDITED, changes=changes)
     return changes
+
+
+@transaction.atomic
+def deactivate_accounts(users, *, by) -> int:
+    """Stop accounts from signing in. An account that has acted is never deleted (its audit rows name
+    it): it is deactivated, and its memberships stay as the record of what it could do."""
+    users = [u for u in users if u.is_active and u.pk != by.pk]
+    for user in users:
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+        record(user, by=by, action=Action.ACCOUNT_DEACTIVATED)
+    return len(users)

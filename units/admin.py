@@ -5,8 +5,12 @@ staff accounts, with import-export's dry-run preview before anything is written.
 every foreign key to a unit is an autocomplete and every changelist selects its relations up front.
 """
 
+from axes.admin import AccessFailureLogAdmin, AccessLogAdmin
+from axes.models import AccessFailureLog, AccessLog
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.db import transaction
 from django.db.models import Q
 from django.http import HttpResponseRedirect
@@ -21,8 +25,9 @@ from simple_history.admin import SimpleHistoryAdmin
 from democracy import periods
 from democracy.admin import AuditInline
 from democracy.audit import record
-from democracy.models import Action
+from democracy.models import Action, AuditEvent
 
+from .actions import deactivate_accounts
 from .imports import AgencyResource, StaffResource, VillageResource, error_messages, membership_scope_error
 from .models import AdministrativeUnit, Agency, Membership, ReportingRegime, Role
 from .text import fold
@@ -308,3 +313,45 @@ class ReportingRegimeAdmin(SimpleHistoryAdmin):
             _("Cách tính hạn"),
             body,
         )
+
+
+# --- Accounts and security logs: the audit trail must survive them ---------------------------------
+
+
+class AccountAdmin(UserAdmin):
+    """Django's user admin, except that an account which has acted is deactivated, never deleted:
+    its audit rows keep pointing at it (AuditEvent.actor is PROTECT)."""
+
+    actions = ["deactivate"]
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and AuditEvent.objects.filter(actor=obj).exists():
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # one by one, where nothing was done with the account
+        return actions
+
+    @admin.action(description=_("Ngừng hoạt động các tài khoản đã chọn"), permissions=["change"])
+    def deactivate(self, request, queryset):
+        count = deactivate_accounts(queryset, by=request.user)
+        self.message_user(request, _("Đã ngừng hoạt động %(count)d tài khoản.") % {"count": count})
+
+
+admin.site.unregister(get_user_model())
+admin.site.register(get_user_model(), AccountAdmin)
+
+
+class SecurityLogAdmin:
+    """Sign-in logs are evidence: read, never deleted from the admin (the lockout counters in
+    "Access attempts" can still be cleared, which is how an administrator unlocks an account)."""
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+for _model, _admin in [(AccessLog, AccessLogAdmin), (AccessFailureLog, AccessFailureLogAdmin)]:
+    admin.site.unregister(_model)
+    admin.site.register(_model, type(_admin.__name__, (SecurityLogAdmin, _admin), {}))

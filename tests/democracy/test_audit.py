@@ -61,3 +61,53 @@ def test_rows_survive_in_the_admin_as_read_only(cast, admin_client):
     assert admin_client.get(f"/admin/democracy/auditevent/{event.pk}/change/").status_code == 200
     assert admin_client.post(f"/admin/democracy/auditevent/{event.pk}/delete/").status_code == 403
     assert AuditEvent.objects.filter(pk=event.pk).exists()
+
+
+# --- The trail survives what it describes (issue 18, item 6) --------------------------------------
+
+
+def test_an_account_that_has_acted_cannot_be_deleted_and_its_rows_keep_its_name(cast):
+    from django.db.models import ProtectedError
+
+    event = record(cast.village_a, by=cast.clerk_a, action=Action.EDITED)
+    name = cast.clerk_a.get_full_name() or cast.clerk_a.username
+    with pytest.raises(ProtectedError), transaction.atomic():
+        cast.clerk_a.delete()
+    cast.clerk_a.first_name, cast.clerk_a.last_name = "Tên", "Mới"
+    cast.clerk_a.save()
+    event.refresh_from_db()
+    assert (event.actor, event.actor_name) == (cast.clerk_a, name)
+
+
+def test_the_admin_deactivates_an_account_that_has_acted_instead_of_deleting_it(cast, client):
+    record(cast.village_a, by=cast.clerk_a, action=Action.EDITED)
+    client.force_login(cast.admin)
+    delete_url = f"/admin/auth/user/{cast.clerk_a.pk}/delete/"
+    assert client.get(delete_url).status_code == 403
+    assert (
+        "delete_selected"
+        not in client.get("/admin/auth/user/").context["action_form"].fields["action"].choices.__str__()
+    )
+    response = client.post(
+        "/admin/auth/user/", {"action": "deactivate", "_selected_action": [cast.clerk_a.pk, cast.admin.pk]}
+    )
+    assert response.status_code == 302
+    cast.clerk_a.refresh_from_db()
+    cast.admin.refresh_from_db()
+    assert (cast.clerk_a.is_active, cast.admin.is_active) == (False, True)  # never oneself
+    assert [e.action for e in AuditEvent.objects.of(cast.clerk_a)] == [Action.ACCOUNT_DEACTIVATED]
+
+
+def test_an_account_that_never_acted_can_still_be_deleted(cast, client):
+    client.force_login(cast.admin)
+    assert client.get(f"/admin/auth/user/{cast.nobody.pk}/delete/").status_code == 200
+
+
+def test_sign_in_logs_cannot_be_deleted_from_the_admin(cast, client):
+    from axes.models import AccessLog
+
+    log = AccessLog.objects.create(username="x", ip_address="10.0.0.1", user_agent="t")
+    client.force_login(cast.admin)
+    assert client.get(f"/admin/axes/accesslog/{log.pk}/delete/").status_code == 403
+    client.post("/admin/axes/accesslog/", {"action": "delete_selected", "_selected_action": [log.pk]})
+    assert AccessLog.objects.filter(pk=log.pk).exists()

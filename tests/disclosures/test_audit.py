@@ -339,3 +339,12 @@ def test_the_admin_deletes_a_draft_through_the_write_function(client, cast, make
     assert response.status_code == 302
     assert not Disclosure.objects.filter(pk=pk).exists()
     assert [row[:2] for row in trail()] == [(pk, Action.DRAFT_DELETED)]
+
+
+def test_a_deleted_draft_keeps_its_trail_and_says_what_it_was(cast, make_disclosure):
+    draft = make_disclosure(cast.a, title="Dự toán ngân sách xã 2027")
+    pk = draft.pk
+    actions.delete_draft(draft, by=cast.clerk_a)
+    rows = AuditEvent.objects.filter(target_id=pk, target_type__model="disclosure")
+    assert {r.action for r in rows} >= {Action.DRAFT_DELETED}
+    assert {r.target_label for r in rows} == {"Dự toán ngân sách xã 2027"}
