@@ -36,7 +36,7 @@ DECISION_COLUMNS = [
     "unit_id", "agency_id", "item_id", "title", "description", "method", "state", "electorate", "present",
     "agree", "disagree", "other", "outcome", "outcome_explanation", "decided_on", "send_deadline", "sent_on",
     "recognition_deadline", "recognised_on", "refusal_reason", "published_at", "created_at", "document_pdf",
-    "tally_pdf",
+    "tally_pdf", "recognised_by",
 ]  # fmt: skip
 RECOMMENDATION_COLUMNS = [
     "unit_id", "agency_id", "subject", "text", "addressed_to", "made_on", "due_on", "due_explanation",
@@ -226,12 +226,15 @@ class Activity:
                     title = rng.choice(t.COMMUNE_DECISION_TITLES).format(
                         name=commune["running"], year=decided.year
                     )
-                method = rng.choice(("meeting", "meeting", "ballot"))
+                # Items 3–5 of Art. 15 only at a meeting (Art. 17(2)).
+                recognised = self.catalogue["recognised_by"][item]
+                method = "meeting" if recognised else rng.choice(("meeting", "meeting", "ballot"))
             row = dict.fromkeys(DECISION_COLUMNS)
             row.update(
                 unit_id=unit_id, agency_id=agency_id, item_id=item, title=title, description="", method=method,
                 state="draft", electorate=electorate, outcome="", outcome_explanation="", refusal_reason="",
                 created_at=min(created_at, d.now - dt.timedelta(hours=1)), document_pdf="", tally_pdf="",
+                recognised_by=self.catalogue["recognised_by"][item],
             )  # fmt: skip
             if decided < today and rng.random() > 0.02:
                 roll = rng.random()
@@ -254,7 +257,7 @@ class Activity:
                     present=present, agree=agree, disagree=present - agree, other=0, decided_on=decided,
                     send_deadline=send_deadline,
                 )  # fmt: skip
-                if outcome == "passed" and agency is None:
+                if outcome == "passed" and agency is None and row["recognised_by"]:
                     self._recognition(row, decided, send_deadline, today)
             self.counts[f"decision {row['state']}"] = self.counts.get(f"decision {row['state']}", 0) + 1
             yield [row[c] for c in DECISION_COLUMNS]

@@ -204,6 +204,10 @@ def main(argv=None):
                 .values_list("pk", "scope", "kind")
             ):
                 catalogue.setdefault((scope, kind), []).append(pk)
+            # Who recognises each Art. 15 item's decisions ("" = in effect from the vote, Art. 21(2)).
+            catalogue["recognised_by"] = dict(
+                CatalogueItem.objects.filter(kind="decide").values_list("pk", "recognised_by")
+            )
 
         with timed("disclosures"):
             rows = ([row[c] for c in DISCLOSURE_COLUMNS] for row in data.disclosure_rows(total))

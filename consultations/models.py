@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from democracy.models import CatalogueItem
+from democracy.models import CatalogueItem, Recogniser
 from disclosures.models import Disclosure
 from units.models import AdministrativeUnit, Owned, OwnedQuerySet, owner_constraint
 from units.text import fold
@@ -343,6 +343,16 @@ class Decision(Owned):
     decided_on = models.DateField(_("ngày họp, hết hạn phiếu, kết thúc biểu quyết"), null=True, blank=True)
     send_deadline = models.DateField(_("hạn gửi UBND xã"), null=True, blank=True)
     sent_on = models.DateField(_("ngày gửi"), null=True, blank=True)
+    # Taken from the catalogue item when the decision is created (Art. 21(2)): "" takes effect on the vote.
+    recognised_by = models.CharField(
+        _("cơ quan công nhận"), max_length=10, choices=Recogniser.choices, blank=True
+    )
+    # A household ballot on Art. 15 items 3–5 is only the fallback of a meeting that too few households
+    # attended to reach the threshold (Art. 17(2), 19(1)(b)): that meeting's decision.
+    follows = models.ForeignKey(
+        "self", verbose_name=_("cuộc họp không đủ số hộ dự"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="fallbacks",
+    )  # fmt: skip
     recognition_deadline = models.DateField(_("hạn công nhận"), null=True, blank=True)
     recognised_on = models.DateField(_("ngày công nhận"), null=True, blank=True)
     refusal_reason = models.TextField(_("lý do không công nhận"), blank=True)
@@ -383,6 +393,15 @@ class Decision(Owned):
     @property
     def is_commune_wide(self):
         return self.unit_id is not None and self.unit.level == "commune"
+
+    @property
+    def in_effect_on(self):
+        """The day a passed decision took effect (Art. 21(2)): the vote, or its recognition."""
+        if self.outcome != Outcome.PASSED:
+            return None
+        if not self.recognised_by:
+            return self.decided_on
+        return self.recognised_on if self.state == DecisionState.RECOGNISED else None
 
 
 class VillageResult(models.Model):

@@ -2,7 +2,8 @@
 
 Art. 21(1): items 1–2 of Art. 15 pass with at least two-thirds of ALL household representatives of the
 village (commune-wide: at least two-thirds of the villages); items 3–6 with more than half of ALL
-household representatives. Art. 51(2)(c): an agency conference needs at least two-thirds of the staff
+household representatives (commune-wide: of all the commune's villages). The fractions, and whether a
+commune-wide matter counts villages, are the catalogue item's. Art. 51(2)(c): an agency conference needs at least two-thirds of the staff
 present and passes with more than half of those present. Fractions are compared in integers, so
 "exactly two-thirds" is never lost to rounding.
 """
@@ -24,7 +25,7 @@ class Result:
         return self.outcome == Outcome.PASSED
 
 
-def _reaches(count: int, base: int, numerator: int, denominator: int, inclusive: bool) -> bool:
+def reaches(count: int, base: int, numerator: int, denominator: int, inclusive: bool) -> bool:
     return count * denominator >= numerator * base if inclusive else count * denominator > numerator * base
 
 
@@ -42,17 +43,19 @@ def decide(
         raise ValueError("Nội dung này không có tỷ lệ biểu quyết hoặc chưa có tổng số người biểu quyết.")
     if item.scope == Scope.AGENCY:
         present = present or 0
-        qn, qd = item.quorum_numerator or 2, item.quorum_denominator or 3
-        if not _reaches(present, electorate, qn, qd, True):
+        qn, qd = item.quorum_numerator, item.quorum_denominator
+        if not (qn and qd):
+            raise ValueError("Nội dung này chưa có tỷ lệ số người dự tối thiểu trong danh mục.")
+        if not reaches(present, electorate, qn, qd, True):
             return Result(
                 Outcome.NO_QUORUM,
                 f"Có mặt {present}/{electorate} người, chưa đạt từ {qn}/{qd} tổng số (Điều 51 khoản 2 điểm c).",
             )
-        passed = _reaches(agree, present, num, den, inclusive)
+        passed = reaches(agree, present, num, den, inclusive)
         text = f"Tán thành {agree}/{present} người dự, cần {_rule(num, den, inclusive)} số người dự"
     else:
         base = "thôn, tổ dân phố" if villages else "hộ"
-        passed = _reaches(agree, electorate, num, den, inclusive)
+        passed = reaches(agree, electorate, num, den, inclusive)
         text = f"Tán thành {agree}/{electorate} {base}, cần {_rule(num, den, inclusive)} tổng số {base}"
     outcome = Outcome.PASSED if passed else Outcome.FAILED
     return Result(outcome, f"{text} ({item.legal_basis}): {outcome.label.lower()}.")

@@ -63,13 +63,14 @@ class CatalogueItemAdmin(SimpleHistoryAdmin):
         (
             "Bàn và quyết định",
             {
-                "description": "Điều 17, 21 (cấp xã); Điều 51 khoản 2 điểm c (cơ quan, đơn vị). "
+                "description": "Điều 17, 20, 21 (cấp xã), Nghị định 59 Điều 5; Điều 51 khoản 2 điểm c (cơ quan, đơn vị). "
                 "Thông qua khi số tán thành / tổng số đạt tỷ lệ tử số / mẫu số.",
                 "fields": [
                     ("threshold_numerator", "threshold_denominator", "threshold_inclusive"),
                     ("quorum_numerator", "quorum_denominator"),
-                    "online_vote_allowed",
-                    "recognition_working_days",
+                    ("online_vote_allowed", "online_consent_numerator", "online_consent_denominator"),
+                    ("meeting_required", "counts_villages"),
+                    ("send_working_days", "recognised_by", "recognition_working_days"),
                 ],
             },
         ),

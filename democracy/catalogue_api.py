@@ -85,6 +85,24 @@ class CatalogueItemOut(Schema):
         description="Công nhận quyết định trong N ngày làm việc / "
         "recognition within N working days (Điều 21(2))."
     )
+    recognised_by: str = Field(
+        description="Cơ quan công nhận: committee (UBND xã), front (Ủy ban MTTQ xã), rỗng: có hiệu lực từ ngày "
+        "biểu quyết / who recognises the decision; empty: in effect from the vote (Điều 21(2))."
+    )
+    send_working_days: int | None = Field(
+        description="Gửi quyết định trong N ngày làm việc / send the decision within N working days (Điều 20(3))."
+    )
+    meeting_required: bool = Field(
+        description="Bắt buộc họp / must be decided at a meeting (Điều 17(2), trừ Điều 19(1)(b))."
+    )
+    counts_villages: bool = Field(
+        description="Toàn xã: tính theo số thôn / commune-wide: counted over villages (Điều 21(1)(b))."
+    )
+    online_consent_numerator: int | None = Field(
+        description="Đồng ý biểu quyết trực tuyến: trên tử số/mẫu số tổng số hộ / households that must agree to "
+        "an online vote, strictly above numerator/denominator (Nghị định 59 Điều 5)."
+    )
+    online_consent_denominator: int | None = Field(description="… mẫu số / denominator.")
     answer_days: int | None = Field(
         description="Trả lời kiến nghị của Ban Thanh tra nhân dân trong N ngày / answer within N days "
         "(Điều 40(1)(c), 63(1)(c))."

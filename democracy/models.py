@@ -19,6 +19,14 @@ class Scope(models.TextChoices):
     AGENCY = "agency", _("Cơ quan, đơn vị")
 
 
+class Recogniser(models.TextChoices):
+    """Who must recognise a community decision before it takes effect (Art. 21(2))."""
+
+    NONE = "", _("Không cần công nhận: có hiệu lực từ ngày biểu quyết")
+    COMMITTEE = "committee", _("Ủy ban nhân dân cấp xã")
+    FRONT = "front", _("Ủy ban Mặt trận Tổ quốc Việt Nam cấp xã")
+
+
 class Kind(models.TextChoices):
     DISCLOSE = "disclose", _("Công khai")
     DECIDE = "decide", _("Bàn và quyết định")
@@ -102,6 +110,33 @@ class CatalogueItem(models.Model):
     )
     recognition_working_days = models.PositiveSmallIntegerField(
         _("hạn công nhận (ngày làm việc)"), null=True, blank=True, help_text=_("Điều 21(2): 5 ngày làm việc.")
+    )
+    recognised_by = models.CharField(
+        _("cơ quan công nhận"), max_length=10, choices=Recogniser.choices, blank=True,
+        help_text=_("Điều 21(2): khoản 3–4 Điều 15 do UBND xã, khoản 5 do Ủy ban MTTQ xã công nhận; "
+                    "khoản 1, 2, 6 có hiệu lực từ ngày biểu quyết."),
+    )  # fmt: skip
+    send_working_days = models.PositiveSmallIntegerField(
+        _("hạn gửi quyết định (ngày làm việc)"), null=True, blank=True,
+        help_text=_("Điều 20(3): gửi UBND xã, Ủy ban MTTQ xã chậm nhất 05 ngày làm việc kể từ ngày họp, "
+                    "hết hạn phát phiếu hoặc kết thúc biểu quyết trực tuyến."),
+    )  # fmt: skip
+    meeting_required = models.BooleanField(
+        _("bắt buộc họp"), default=False,
+        help_text=_("Điều 17(2): khoản 3, 4, 5 Điều 15 phải quyết định tại cuộc họp; chỉ phát phiếu khi cuộc "
+                    "họp không đủ số hộ dự (Điều 19(1)(b))."),
+    )  # fmt: skip
+    counts_villages = models.BooleanField(
+        _("toàn xã: tính theo số thôn"), default=False,
+        help_text=_("Điều 21(1)(b): nội dung toàn xã của khoản 1, 2 Điều 15 được thông qua theo số thôn, "
+                    "tổ dân phố tán thành; các khoản khác tính trên tổng số đại diện hộ."),
+    )  # fmt: skip
+    online_consent_numerator = models.PositiveSmallIntegerField(
+        _("đồng ý biểu quyết trực tuyến: tử số"), null=True, blank=True,
+        help_text=_("Nghị định 59 Điều 5: chỉ biểu quyết trực tuyến khi trên 50% tổng số hộ đồng ý."),
+    )  # fmt: skip
+    online_consent_denominator = models.PositiveSmallIntegerField(
+        _("đồng ý biểu quyết trực tuyến: mẫu số"), null=True, blank=True
     )
 
     # Supervision rules (kind = supervise).

@@ -238,10 +238,12 @@ def compute(
 
     # Community and staff decisions taken in the period.
     passed = Q(outcome=Outcome.PASSED)
-    # Due: handled, or its deadline (to recognise, or to send when it was never sent) has passed.
+    # Due: handled, or its deadline (to recognise, or to send when it was never sent) has passed. Only
+    # Art. 15 items 3–5 wait for recognition (Art. 21(2)); the others take effect on the vote.
     needs_recognition = (
         passed
         & Q(unit__isnull=False)
+        & ~Q(recognised_by="")
         & (
             Q(recognised_on__isnull=False)
             | Q(recognition_deadline__lt=today)

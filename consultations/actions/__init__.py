@@ -21,6 +21,7 @@ from .consultations import (
 from .decisions import (
     AGENCY_METHODS,
     COMMUNE_METHODS,
+    attendance_too_low,
     cast_vote,
     count_online_votes,
     create_decision,
@@ -34,6 +35,7 @@ from .meetings import record_meeting
 from .recommendations import RECOMMENDATION_ANSWER_DAYS, answer_recommendation, make_recommendation
 
 __all__ = [
+    "attendance_too_low",
     "record_meeting",
     "AGENCY_METHODS",
     "COMMUNE_METHODS",

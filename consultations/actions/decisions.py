@@ -21,6 +21,7 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,7 +31,16 @@ from democracy.models import Action, CatalogueItem, Kind, Scope
 from units.models import Level, owner_fields
 
 from .. import thresholds
-from ..models import Ballot, Decision, DecisionMethod, DecisionState, PendingBallot, VillageResult, VoteCode
+from ..models import (
+    Ballot,
+    Decision,
+    DecisionMethod,
+    DecisionState,
+    Outcome,
+    PendingBallot,
+    VillageResult,
+    VoteCode,
+)  # fmt: skip
 from ._common import check_item, scope_of
 
 COMMUNE_METHODS = {DecisionMethod.MEETING, DecisionMethod.BALLOT, DecisionMethod.ONLINE}
@@ -38,8 +48,9 @@ AGENCY_METHODS = {DecisionMethod.STAFF_CONFERENCE, DecisionMethod.STAFF_BALLOT}
 
 
 def _electorate(owner, item: CatalogueItem, method: str) -> int:
-    """The electorate taken when the decision is created: the agency's staff, the village's households
-    or the commune's villages (Art. 17, 21, 50)."""
+    """The electorate taken when the decision is created: the agency's staff, the village's households,
+    or for a commune-wide matter the commune's villages (Art. 15 items 1–2, Art. 21(1)(b)) or all the
+    households of its villages (items 3–6, Art. 21(1)(c): "trên 50% tổng số đại diện hộ gia đình")."""
     if scope_of(owner) == Scope.AGENCY:
         check_item(item, owner, Kind.DECIDE, _("Điều 49"))
         if method not in AGENCY_METHODS:
@@ -60,7 +71,16 @@ def _electorate(owner, item: CatalogueItem, method: str) -> int:
     elif owner.level == Level.COMMUNE:
         if method == DecisionMethod.ONLINE:
             raise ValidationError({"method": _("Biểu quyết trực tuyến do từng thôn, tổ dân phố tổ chức.")})
-        electorate = owner.children.filter(level=Level.VILLAGE).count()
+        villages = owner.children.filter(level=Level.VILLAGE)
+        if item.counts_villages:
+            electorate = villages.count()
+        elif villages.filter(Q(households__isnull=True) | Q(households=0)).exists():
+            raise ValidationError(
+                {"unit": _("Cần số hộ của từng thôn, tổ dân phố: nội dung này tính trên tổng số hộ của xã "
+                           "(Điều 21 khoản 1).")}
+            )  # fmt: skip
+        else:
+            electorate = villages.aggregate(n=Sum("households"))["n"] or 0
     else:
         raise ValidationError({"unit": _("Chọn một thôn, tổ dân phố hoặc một xã, phường, đặc khu.")})
     if electorate <= 0:
@@ -68,17 +88,53 @@ def _electorate(owner, item: CatalogueItem, method: str) -> int:
     return electorate
 
 
+def attendance_too_low(decision: Decision) -> bool:
+    """A meeting that too few households attended for even a unanimous vote to pass (Art. 19(1)(b))."""
+    item = decision.item
+    return (
+        decision.method == DecisionMethod.MEETING
+        and decision.outcome == Outcome.FAILED
+        and decision.present is not None
+        and not thresholds.reaches(
+            decision.present, decision.electorate, item.threshold_numerator, item.threshold_denominator,
+            item.threshold_inclusive,
+        )
+    )  # fmt: skip
+
+
+def _check_form_of_decision(owner, item: CatalogueItem, method: str, follows: Decision | None) -> None:
+    """Art. 17(2): items 3–5 of Art. 15 are decided at a meeting; a household ballot only when a meeting
+    on the same matter was attended by too few households to reach the threshold (Art. 19(1)(b))."""
+    if not item.meeting_required or method != DecisionMethod.BALLOT:
+        if follows is not None:
+            raise ValidationError({"follows": _("Chỉ phát phiếu thay cuộc họp không đủ số hộ dự.")})
+        return
+    if follows is None:
+        raise ValidationError(
+            {"method": _("Nội dung này phải quyết định tại cuộc họp; chỉ phát phiếu khi cuộc họp không đủ số "
+                         "hộ dự để đạt tỷ lệ tán thành (Điều 17 khoản 2, Điều 19 khoản 1 điểm b).")}
+        )  # fmt: skip
+    if (follows.unit_id, follows.item_id) != (owner.pk, item.pk) or not attendance_too_low(follows):
+        raise ValidationError(
+            {"follows": _("Hãy chọn cuộc họp về cùng nội dung, của cùng thôn, tổ dân phố, đã không đủ số hộ dự "
+                          "(Điều 19 khoản 1 điểm b).")}
+        )  # fmt: skip
+
+
 @transaction.atomic
 def create_decision(
-    *, owner, by, item: CatalogueItem, title: str, method: str, description: str = ""
-) -> Decision:
-    """A matter for residents (a village, or a whole commune) or for staff to decide."""
+    *, owner, by, item: CatalogueItem, title: str, method: str, description: str = "",
+    follows: Decision | None = None,
+) -> Decision:  # fmt: skip
+    """A matter for residents (a village, or a whole commune) or for staff to decide. `follows`: the
+    meeting too few households attended, when a ballot replaces it (Art. 19(1)(b))."""
     electorate = _electorate(owner, item, method)
+    _check_form_of_decision(owner, item, method, follows)
     if not title.strip():
         raise ValidationError({"title": _("Hãy nhập nội dung cần quyết định.")})
     decision = Decision.objects.create(
         **owner_fields(owner), item=item, title=title.strip(), description=description, method=method,
-        electorate=electorate, created_by=by,
+        electorate=electorate, created_by=by, recognised_by=item.recognised_by, follows=follows,
     )  # fmt: skip
     record(
         decision, by=by, action=Action.CREATED, changes={"title": decision.title, "electorate": electorate}
@@ -95,7 +151,7 @@ def _tally(
         raise ValidationError(_("Quyết định đã được gửi UBND xã; không sửa kết quả được nữa."))
     if decided_on > timezone.localdate():
         raise ValidationError({"decided_on": _("Ngày biểu quyết không được sau ngày hôm nay.")})
-    villages = decision.is_commune_wide and decision.item.threshold_inclusive
+    villages = decision.is_commune_wide and decision.item.counts_villages
     if villages:
         decision.village_results.all().delete()
         approving = 0
@@ -122,10 +178,11 @@ def _tally(
     result = thresholds.decide(
         decision.item, electorate=decision.electorate, agree=agree, present=present, villages=villages
     )
-    send = add_working_days(decided_on, 5, event="Ngày biểu quyết", event_en="Vote")
+    days = decision.item.send_working_days  # Art. 20(3); none for an agency's decision
+    send = add_working_days(decided_on, days, event="Ngày biểu quyết", event_en="Vote") if days else None
     decision.agree, decision.disagree, decision.other, decision.present = agree, disagree, other, present
     decision.outcome, decision.outcome_explanation = result.outcome, result.explanation
-    decision.decided_on, decision.send_deadline = decided_on, send.date
+    decision.decided_on, decision.send_deadline = decided_on, send.date if send else None
     decision.state = DecisionState.TALLIED
     decision.save()
     return decision
@@ -179,13 +236,16 @@ def open_online_vote(
         raise ValidationError(
             _("Chỉ mở biểu quyết trực tuyến cho nội dung đã chọn hình thức này và chưa biểu quyết.")
         )
-    if consent * 2 <= decision.electorate:
+    item = decision.item
+    num, den = item.online_consent_numerator, item.online_consent_denominator
+    if not (num and den) or not thresholds.reaches(consent, decision.electorate, num, den, False):
         raise ValidationError(
             {
                 "consent": _(
-                    "Cần trên 50%% tổng số hộ (%(n)s) đồng ý biểu quyết trực tuyến; mới có %(consent)s."
+                    "Cần trên %(num)s/%(den)s tổng số hộ (%(n)s) đồng ý biểu quyết trực tuyến (Nghị định 59 "
+                    "Điều 5); mới có %(consent)s."
                 )
-                % {"n": decision.electorate, "consent": consent}
+                % {"num": num, "den": den, "n": decision.electorate, "consent": consent}
             }
         )
     if len(households) != decision.electorate or len(set(households)) != len(households):
@@ -310,11 +370,23 @@ def count_online_votes(*, now: dt.datetime | None = None) -> int:
 
 @transaction.atomic
 def mark_sent(decision: Decision, *, by, sent_on: dt.date) -> Decision:
-    """Sent to the commune (and the Front); recognition is due within 5 working days of receipt."""
+    """Sent to the commune People's Committee and the commune Front (Art. 20(3)). Items 3–5 of Art. 15
+    are then due for recognition within the item's working days of receipt (Art. 21(2)); the others
+    took effect on the vote and wait for nothing."""
     if decision.state != DecisionState.TALLIED:
         raise ValidationError(_("Chỉ gửi quyết định đã có kết quả biểu quyết."))
+    if not decision.item.send_working_days:
+        raise ValidationError(
+            _("Nội dung này không phải gửi UBND xã (Điều 20 khoản 3 chỉ áp dụng ở cấp xã).")
+        )
+    if sent_on < decision.decided_on or sent_on > timezone.localdate():
+        raise ValidationError({"sent_on": _("Ngày gửi phải từ ngày biểu quyết đến hôm nay.")})
     decision.sent_on = sent_on
-    decision.recognition_deadline = add_working_days(sent_on, 5, event="Ngày nhận", event_en="Received").date
+    days = decision.item.recognition_working_days
+    if decision.recognised_by and decision.outcome == Outcome.PASSED and days:
+        decision.recognition_deadline = add_working_days(
+            sent_on, days, event="Ngày nhận", event_en="Received"
+        ).date
     decision.state = DecisionState.SENT
     decision.save(update_fields=["sent_on", "recognition_deadline", "state"])
     record(decision, by=by, action=Action.SENT, changes={"sent_on": sent_on})
@@ -323,9 +395,16 @@ def mark_sent(decision: Decision, *, by, sent_on: dt.date) -> Decision:
 
 @transaction.atomic
 def recognise(decision: Decision, *, by, on: dt.date, refuse_reason: str = "") -> Decision:
-    """Recognised by the commune, or refused in writing with reasons (Art. 21(2))."""
-    if decision.state != DecisionState.SENT:
-        raise ValidationError(_("Chỉ công nhận quyết định đã gửi UBND xã."))
+    """Recognised by the commune People's Committee (Art. 15 items 3–4) or the commune Front (item 5),
+    or refused in writing with reasons (Art. 21(2)). The other items need no recognition."""
+    if not decision.recognised_by:
+        raise ValidationError(
+            _("Nội dung này có hiệu lực từ ngày biểu quyết, không cần công nhận (Điều 21 khoản 2).")
+        )
+    if decision.state != DecisionState.SENT or decision.outcome != Outcome.PASSED:
+        raise ValidationError(_("Chỉ công nhận quyết định đã được thông qua và đã gửi UBND xã."))
+    if on < decision.sent_on or on > timezone.localdate():
+        raise ValidationError({"on": _("Ngày công nhận phải từ ngày gửi đến hôm nay.")})
     if refuse_reason.strip():
         decision.state, decision.refusal_reason = DecisionState.REFUSED, refuse_reason.strip()
     else:
@@ -338,7 +417,7 @@ def recognise(decision: Decision, *, by, on: dt.date, refuse_reason: str = "") -
         decision,
         by=by,
         action=Action.REFUSED if refused else Action.RECOGNISED,
-        changes={"on": on},
+        changes={"on": on, "by": decision.get_recognised_by_display()},
         note=decision.refusal_reason if refused else "",
     )
     return decision

@@ -11,8 +11,8 @@ from democracy.forms import add_action_errors, item_reference  # noqa: F401 (re-
 from democracy.models import CatalogueItem, Kind, Scope
 from units.models import Level
 
-from ..actions import AGENCY_METHODS, COMMUNE_METHODS, is_agency
-from ..models import Ballot, DecisionMethod
+from ..actions import AGENCY_METHODS, COMMUNE_METHODS, attendance_too_low, is_agency
+from ..models import Ballot, Decision, DecisionMethod, Outcome
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 DATETIME_FORMATS = ["%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
@@ -55,11 +55,11 @@ def rule_text(item: CatalogueItem, *, commune_wide: bool = False) -> str:
         return ""
     bound = _("từ") if item.threshold_inclusive else _("trên")
     if item.scope == Scope.AGENCY:
-        qn, qd = item.quorum_numerator or 2, item.quorum_denominator or 3
+        qn, qd = item.quorum_numerator, item.quorum_denominator
         return _(
             "cần có mặt từ %(qn)s/%(qd)s tổng số người và %(bound)s %(num)s/%(den)s số người dự tán thành"
         ) % {"qn": qn, "qd": qd, "bound": bound, "num": num, "den": den}
-    base = _("thôn, tổ dân phố") if commune_wide and item.threshold_inclusive else _("hộ")
+    base = _("thôn, tổ dân phố") if commune_wide and item.counts_villages else _("hộ")
     return _("cần %(bound)s %(num)s/%(den)s tổng số %(base)s tán thành") % {
         "bound": bound, "num": num, "den": den, "base": base,
     }  # fmt: skip
@@ -91,10 +91,32 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
     )
     method = forms.ChoiceField(label=gettext_lazy("Hình thức"), widget=forms.RadioSelect)
+    follows = forms.ModelChoiceField(
+        label=gettext_lazy("Phát phiếu thay cuộc họp không đủ số hộ dự"),
+        queryset=Decision.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("(không)"),
+        help_text=gettext_lazy(
+            "Khoản 3, 4, 5 Điều 15 phải quyết định tại cuộc họp; chỉ phát phiếu khi cuộc họp đã không đủ số hộ "
+            "dự để đạt tỷ lệ tán thành (Điều 17 khoản 2, Điều 19 khoản 1 điểm b)."
+        ),
+    )
 
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
         agency = is_agency(owner)
+        meetings = (
+            []
+            if agency
+            else Decision.objects.of(owner)
+            .filter(method=DecisionMethod.MEETING, outcome=Outcome.FAILED, item__meeting_required=True)
+            .select_related("item")
+        )
+        fallback_from = [d.pk for d in meetings if attendance_too_low(d)]
+        if fallback_from:
+            self.fields["follows"].queryset = Decision.objects.filter(pk__in=fallback_from)
+        else:
+            del self.fields["follows"]
         scope = Scope.AGENCY if agency else Scope.COMMUNE
         self.fields["item"].queryset = CatalogueItem.objects.filter(
             kind=Kind.DECIDE, scope=scope, is_active=True
@@ -103,22 +125,32 @@ class DecisionForm(forms.Form):
         if not agency and owner.level == Level.COMMUNE:
             allowed.discard(DecisionMethod.ONLINE)
         self.fields["method"].choices = [(m.value, m.label) for m in DecisionMethod if m in allowed]
+        items = {(i.article, i.clause): i for i in self.fields["item"].queryset}
         if agency:
+            first = next(iter(items.values()), None)
             help_text = _(
-                "Điều 50: tại hội nghị cán bộ, công chức, viên chức, người lao động hoặc bằng phiếu lấy ý kiến. "
-                "Hội nghị cần từ 2/3 tổng số người có mặt; được thông qua khi trên 1/2 số người dự tán thành."
-            )
+                "Điều 50: tại hội nghị cán bộ, công chức, viên chức, người lao động hoặc bằng phiếu lấy ý kiến; "
+                "%(rule)s (Điều 51 khoản 2 điểm c)."
+            ) % {"rule": rule_text(first) if first else ""}
         elif owner.level == Level.COMMUNE:
             help_text = _(
-                "Điều 17: họp hoặc phát phiếu; nội dung toàn xã của khoản 1–2 được thông qua khi từ 2/3 số thôn, "
-                "tổ dân phố tán thành. Biểu quyết trực tuyến do từng thôn, tổ dân phố tổ chức."
-            )
+                "Điều 17: họp hoặc phát phiếu; nội dung toàn xã của khoản 1–2 %(villages)s, khoản 3–6 %(households)s "
+                "của xã. Biểu quyết trực tuyến do từng thôn, tổ dân phố tổ chức."
+            ) % {
+                "villages": rule_text(items[15, 1], commune_wide=True) if (15, 1) in items else "",
+                "households": rule_text(items[15, 3], commune_wide=True) if (15, 3) in items else "",
+            }
         else:
+            six = items.get((15, 6))
             help_text = _(
-                "Điều 17, 21: họp, phát phiếu tới từng hộ, hoặc biểu quyết trực tuyến (chỉ khoản 6 Điều 15, "
-                "và chỉ khi trên 50% tổng số hộ đồng ý, Nghị định 59 Điều 5). Khoản 1–2 cần từ 2/3 tổng số hộ "
-                "tán thành; khoản 3–6 cần trên 1/2 tổng số hộ."
-            )
+                "Điều 17, 21: họp, phát phiếu tới từng hộ, hoặc biểu quyết trực tuyến (chỉ khoản 6 Điều 15, và chỉ "
+                "khi trên %(consent)s tổng số hộ đồng ý, Nghị định 59 Điều 5). Khoản 1–2 %(two)s; khoản 3–6 %(rest)s. "
+                "Khoản 3, 4, 5 phải quyết định tại cuộc họp (Điều 17 khoản 2)."
+            ) % {
+                "consent": f"{six.online_consent_numerator}/{six.online_consent_denominator}" if six else "",
+                "two": rule_text(items[15, 1]) if (15, 1) in items else "",
+                "rest": rule_text(items[15, 3]) if (15, 3) in items else "",
+            }
         self.fields["method"].help_text = help_text
 
 

@@ -69,7 +69,7 @@ def decision_create_for_agency(request, code):
 
 def _villages(decision):
     """The villages tallied one by one: a commune-wide decision on items 1–2 (Art. 21(1)(b))."""
-    if decision.is_commune_wide and decision.item.threshold_inclusive:
+    if decision.is_commune_wide and decision.item.counts_villages:
         return list(decision.unit.children.filter(level=Level.VILLAGE).order_by("code"))
     return []
 

@@ -61,7 +61,7 @@ def test_an_online_vote_needs_more_than_half_of_households_to_opt_in(cast):
     )
     households = [f"Hộ {i}" for i in range(120)]
     start, end = dt.datetime(2024, 3, 1, tzinfo=HCM), dt.datetime(2024, 3, 3, tzinfo=HCM)
-    with pytest.raises(ValidationError, match="trên 50%"):
+    with pytest.raises(ValidationError, match="trên 1/2 tổng số hộ"):
         actions.open_online_vote(
             decision, by=cast.clerk_a, households=households, consent=60, opens_at=start, closes_at=end
         )
@@ -98,7 +98,7 @@ def test_online_votes_only_for_item_6(cast):
 
 def test_deadlines_to_send_and_to_recognise_are_tracked(cast):
     d = actions.create_decision(
-        owner=cast.village_a, by=cast.clerk_a, item=item(15, 1), title="Đóng góp làm đường", method="meeting"
+        owner=cast.village_a, by=cast.clerk_a, item=item(15, 3), title="Sửa hương ước", method="meeting"
     )
     actions.record_tally(
         d, by=cast.clerk_a, decided_on=dt.date(2024, 2, 7), agree=80, disagree=30, present=110
@@ -135,3 +135,114 @@ def test_the_public_page_shows_the_comments_a_hundred_at_a_time(client, make_con
     second = client.get(f"/consultations/{c.pk}/?page=2").content.decode()
     assert "Ý kiến số 99<" in first and "Ý kiến số 100<" not in first
     assert "Ý kiến số 149<" in second and "Trang 2/2" in second
+
+
+# --- The law's rules for decisions, read from the catalogue (issue 14, items 2–4 and 9) --------------
+
+
+def test_only_items_3_to_5_wait_for_recognition_and_by_the_body_the_law_names(cast):
+    """Art. 21(2): items 3–4 by the commune People's Committee, item 5 by the commune Front; items 1, 2 and
+    6 take effect on the vote."""
+    today = dt.date(2024, 3, 4)
+    expected = {1: "", 2: "", 3: "committee", 4: "committee", 5: "front", 6: ""}
+    for clause, by in expected.items():
+        d = actions.create_decision(
+            owner=cast.village_a,
+            by=cast.clerk_a,
+            item=item(15, clause),
+            title=f"Khoản {clause}",
+            method="meeting",
+        )
+        actions.record_tally(d, by=cast.clerk_a, decided_on=today, agree=120, present=120)
+        actions.mark_sent(d, by=cast.clerk_a, sent_on=dt.date(2024, 3, 5))
+        assert d.recognised_by == by, clause
+        if by:  # 5 working days from Tuesday 05/03
+            assert d.recognition_deadline == dt.date(2024, 3, 12) and d.in_effect_on is None
+        else:
+            assert d.recognition_deadline is None and d.in_effect_on == today
+            with pytest.raises(ValidationError, match="không cần công nhận"):
+                actions.recognise(d, by=cast.approver_a, on=dt.date(2024, 3, 6))
+
+
+def test_items_3_to_5_are_decided_at_a_meeting_and_a_ballot_only_replaces_one_too_few_attended(cast):
+    """Art. 17(2) and 19(1)(b)."""
+    with pytest.raises(ValidationError, match="phải quyết định tại cuộc họp"):
+        actions.create_decision(
+            owner=cast.village_a, by=cast.clerk_a, item=item(15, 4), title="Bầu trưởng thôn", method="ballot"
+        )
+    meeting = actions.create_decision(
+        owner=cast.village_a, by=cast.clerk_a, item=item(15, 4), title="Bầu trưởng thôn", method="meeting"
+    )
+    # 61 of 120 households present could have passed it (> 1/2): not a reason for a ballot.
+    actions.record_tally(meeting, by=cast.clerk_a, decided_on=dt.date(2024, 2, 7), agree=30, present=61)
+    assert not actions.attendance_too_low(meeting)
+    with pytest.raises(ValidationError, match="không đủ số hộ dự"):
+        actions.create_decision(
+            owner=cast.village_a, by=cast.clerk_a, item=item(15, 4), title="Bầu trưởng thôn", method="ballot",
+            follows=meeting,
+        )  # fmt: skip
+    thin = actions.create_decision(
+        owner=cast.village_a, by=cast.clerk_a, item=item(15, 4), title="Bầu trưởng thôn", method="meeting"
+    )
+    actions.record_tally(thin, by=cast.clerk_a, decided_on=dt.date(2024, 2, 8), agree=60, present=60)
+    assert actions.attendance_too_low(thin)  # 60/120 cannot be more than half
+    ballot = actions.create_decision(
+        owner=cast.village_a, by=cast.clerk_a, item=item(15, 4), title="Bầu trưởng thôn", method="ballot",
+        follows=thin,
+    )  # fmt: skip
+    assert ballot.follows == thin
+    with pytest.raises(ValidationError, match="Chỉ biểu quyết trực tuyến với khoản 6"):
+        actions.create_decision(
+            owner=cast.village_a, by=cast.clerk_a, item=item(15, 5), title="Bầu Ban TTND", method="online"
+        )
+
+
+def test_a_commune_wide_decision_counts_villages_only_for_items_1_and_2(cast):
+    """Art. 21(1)(b) counts villages (≥ 2/3) for items 1–2; items 3–6 count all the commune's household
+    representatives (> 1/2, Art. 21(1)(c)), never villages."""
+    from tests.conftest import make_unit
+    from units.models import Level, UnitType
+
+    make_unit(
+        "07282-02", "Thôn Hai", Level.VILLAGE, UnitType.THON, cast.a, households=80
+    )  # 120 + 80 households
+    contribution = actions.create_decision(
+        owner=cast.a, by=cast.clerk_a, item=item(15, 1), title="Đóng góp đường liên thôn", method="meeting"
+    )
+    assert contribution.electorate == 2
+    convention = actions.create_decision(
+        owner=cast.a, by=cast.clerk_a, item=item(15, 6), title="Giờ sinh hoạt chung", method="meeting"
+    )
+    assert convention.electorate == 200
+    actions.record_tally(convention, by=cast.clerk_a, decided_on=dt.date(2024, 2, 7), agree=100, present=150)
+    assert convention.outcome == "failed"  # 100/200 is not more than half
+    actions.record_tally(convention, by=cast.clerk_a, decided_on=dt.date(2024, 2, 7), agree=101, present=150)
+    assert convention.outcome == "passed" and "101/200 hộ" in convention.outcome_explanation
+
+
+def test_the_decision_numbers_come_from_the_catalogue(cast):
+    """Change the catalogue and the deadlines and the online-vote consent move with it."""
+    from democracy.models import CatalogueItem
+
+    CatalogueItem.objects.filter(article=15, clause=3).update(
+        send_working_days=3, recognition_working_days=10
+    )
+    CatalogueItem.objects.filter(article=15, clause=6).update(
+        online_consent_numerator=2, online_consent_denominator=3
+    )
+    d = actions.create_decision(
+        owner=cast.village_a, by=cast.clerk_a, item=item(15, 3), title="Sửa hương ước", method="meeting"
+    )
+    actions.record_tally(d, by=cast.clerk_a, decided_on=dt.date(2024, 2, 7), agree=61, present=100)
+    assert d.send_deadline == dt.date(2024, 2, 19)  # 3 working days (Tết 2024: 08–14/02 off)
+    actions.mark_sent(d, by=cast.clerk_a, sent_on=dt.date(2024, 2, 20))
+    assert d.recognition_deadline == dt.date(2024, 3, 5)  # 10 working days
+    online = actions.create_decision(
+        owner=cast.village_a, by=cast.clerk_a, item=item(15, 6), title="Đèn đường", method="online"
+    )
+    start = dt.datetime(2024, 3, 1, tzinfo=HCM)
+    with pytest.raises(ValidationError, match="trên 2/3"):
+        actions.open_online_vote(
+            online, by=cast.clerk_a, households=[f"Hộ {i}" for i in range(120)], consent=80,
+            opens_at=start, closes_at=start + dt.timedelta(days=1),
+        )  # fmt: skip

@@ -184,7 +184,7 @@ def test_the_online_vote_end_to_end_keeps_the_ballot_secret(client, cast):
     responses = []
 
     refused = client.post(url, {**data, "consent": 60})
-    assert refused.status_code == 200 and "Cần trên 50% tổng số hộ" in refused.content.decode()
+    assert refused.status_code == 200 and "Cần trên 1/2 tổng số hộ" in refused.content.decode()
     assert not VoteCode.objects.exists()
 
     opened = client.post(url, {**data, "consent": 61})

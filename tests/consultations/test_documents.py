@@ -216,7 +216,7 @@ def test_a_community_decision_prints_form_03_and_its_tally_form_02(client, cast)
 
 def test_a_household_ballot_prints_form_04_and_a_failed_outcome(client, cast):
     d = actions.create_decision(
-        owner=cast.village_a, by=cast.clerk_a, item=item(15, 3), title="Hương ước thôn", method="ballot"
+        owner=cast.village_a, by=cast.clerk_a, item=item(15, 6), title="Làm đèn đường", method="ballot"
     )
     actions.record_tally(d, by=cast.clerk_a, decided_on=dt.date(2024, 2, 7), agree=60, disagree=40, other=5)
     tally = pdf_of(client.get(reverse("consultations:tally_pdf", args=[d.pk])))

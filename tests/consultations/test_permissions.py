@@ -247,8 +247,12 @@ def decisions(cast):
                 opens_at=now - dt.timedelta(hours=1), closes_at=now + dt.timedelta(hours=1),
             )  # fmt: skip
             return decision
-        actions.record_tally(
-            decision, by=cast.clerk_a, decided_on=today, agree=20, present=decision.electorate
+        actions.record_tally(  # passed: only a passed decision is recognised
+            decision,
+            by=cast.clerk_a,
+            decided_on=today,
+            agree=decision.electorate,
+            present=decision.electorate,
         )
         if state != DecisionState.TALLIED:
             actions.mark_sent(decision, by=cast.clerk_a, sent_on=today)

@@ -98,9 +98,10 @@ def half_year(cast, make_disclosure, make_report):
     )
     decision = Decision.objects.create(
         unit=cast.a,
-        item=item(15, 1),
-        title="Chủ trương làm đường liên thôn",
+        item=item(15, 3),
+        title="Sửa đổi quy ước thôn",
         method="meeting",
+        recognised_by="committee",
         state=DecisionState.RECOGNISED,
         electorate=200,
         outcome=Outcome.PASSED,

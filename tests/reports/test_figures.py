@@ -101,7 +101,7 @@ def world(cast, make_disclosure):
     def decision(unit, decided_on, outcome, state, deadline=None, recognised_on=None):
         return Decision.objects.create(
             unit=unit, item=CatalogueItem.objects.get(scope="commune", article=15, clause=4), title="Làm đường",
-            method=DecisionMethod.MEETING, state=state, electorate=120, present=100, agree=90, disagree=10,
+            method=DecisionMethod.MEETING, recognised_by="committee", state=state, electorate=120, present=100, agree=90, disagree=10,
             outcome=outcome, decided_on=decided_on, send_deadline=decided_on + dt.timedelta(days=7),
             sent_on=decided_on + dt.timedelta(days=1) if deadline else None,
             recognition_deadline=deadline, recognised_on=recognised_on,
@@ -187,7 +187,7 @@ def independent(owner_filter, today):
             or (x.recognition_deadline and x.recognition_deadline < today)
             or (x.recognition_deadline is None and x.send_deadline < today)
         )
-        if x.outcome == Outcome.PASSED and x.unit_id and due:
+        if x.outcome == Outcome.PASSED and x.unit_id and x.recognised_by and due:
             dec["needs_recognition"] += 1
             dec["handled_on_time"] += bool(x.recognised_on and x.recognised_on <= x.recognition_deadline)
     r = result["recommendations"]

@@ -60,3 +60,12 @@ def test_a_change_of_reporting_regime_in_the_admin_is_audited(cast, admin_client
     assert response.status_code == 302
     (event,) = AuditEvent.objects.of(regime)
     assert event.action == "regime_changed" and event.changes["cutoff_day"] == [14, 31]
+
+
+def test_deactivating_accounts_writes_one_row_each_and_never_deactivates_oneself(cast):
+    from democracy.models import Action, AuditEvent
+
+    assert actions.deactivate_accounts([cast.clerk_a, cast.clerk_b, cast.admin], by=cast.admin) == 2
+    assert [e.action for e in AuditEvent.objects.of(cast.clerk_a)] == [Action.ACCOUNT_DEACTIVATED]
+    assert cast.admin.is_active and not AuditEvent.objects.of(cast.admin).exists()
+    assert actions.deactivate_accounts([cast.clerk_a], by=cast.admin) == 0  # already inactive: no new row
