@@ -24,6 +24,7 @@ from .models import (
     Consultation,
     Decision,
     DecisionMethod,
+    DecisionState,
     Meeting,
     ResponseKind,
 )
@@ -206,7 +207,15 @@ def decision_context(decision: Decision) -> dict:
         if fold(decision.unit.name if decision.unit_id else "").startswith("to dan pho")
         else "Trưởng thôn"
     )
-    quorum_needed = -(-decision.electorate * 2 // 3) if agency else None
+    item = decision.item
+    quorum = f"{item.quorum_numerator}/{item.quorum_denominator}" if item.quorum_denominator else ""
+    quorum_needed = (  # at least qn/qd of all staff (Art. 51(2)(c)), rounded up
+        -(-decision.electorate * item.quorum_numerator // item.quorum_denominator)
+        if agency and item.quorum_denominator
+        else None
+    )
+    online = decision.method == DecisionMethod.ONLINE
+    counted = decision.state not in (DecisionState.DRAFT, DecisionState.VOTING)
     date = decision.decided_on or timezone.localdate()
     return {
         **_base(owner, _owner_unit(decision), date),
@@ -226,6 +235,19 @@ def decision_context(decision: Decision) -> dict:
         "present_pct": _percent(present, decision.electorate),
         "agree_of_present_pct": _percent(decision.agree, present),
         "quorum_needed": quorum_needed,
+        "quorum": quorum,
+        "consent_rule": (
+            f"{item.online_consent_numerator}/{item.online_consent_denominator}"
+            if item.online_consent_denominator
+            else ""
+        ),
+        # Decree 59 Art. 5: the minutes list the households that took part (never their choices), in
+        # alphabetical order, which says nothing about when or how each voted.
+        "participants": (
+            sorted(decision.codes.filter(used=True).values_list("household", flat=True), key=fold)
+            if online and counted
+            else []
+        ),
         "village_head": village_head,
         "village_results": list(decision.village_results.select_related("village").order_by("village__name")),
         "tally_form": "" if agency else TALLY_FORMS.get(decision.method, ""),

@@ -140,10 +140,14 @@ def shortfalls(owner, period, today: dt.date, row: comp.Row) -> list[Shortfall]:
         )
 
     decisions = Shortfall("decisions", _("Quyết định chưa được công nhận đúng hạn"), indicator["decisions"])
-    due = Q(outcome=Outcome.PASSED, unit__isnull=False) & ~Q(recognised_by="") & (
-        Q(recognised_on__isnull=False)
-        | Q(recognition_deadline__lt=today)
-        | Q(recognition_deadline__isnull=True, send_deadline__lt=today)
+    due = (
+        Q(outcome=Outcome.PASSED, unit__isnull=False)
+        & ~Q(recognised_by="")
+        & (
+            Q(recognised_on__isnull=False)
+            | Q(recognition_deadline__lt=today)
+            | Q(recognition_deadline__isnull=True, send_deadline__lt=today)
+        )
     )
     not_on_time = (
         Q(recognised_on__isnull=True)

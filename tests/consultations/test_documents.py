@@ -223,6 +223,9 @@ def test_a_household_ballot_prints_form_04_and_a_failed_outcome(client, cast):
     assert "Mẫu số 04 – Nghị định 59/2023/NĐ-CP" in tally
     assert "Số phiếu phát ra: 120; số phiếu thu về: 105; số phiếu không thu về: 15" in tally
     assert "Kết quả: Không được thông qua" in tally
+    # Decree 59: two household witnesses of the count, and 03 copies (committee, Front, village).
+    assert "Đại diện hộ gia đình chứng kiến việc kiểm phiếu" in tally
+    assert "03 bản" in tally and "01 bản gửi Ủy ban Mặt trận Tổ quốc Việt Nam" in tally
     text = pdf_of(client.get(reverse("consultations:decision_pdf", args=[d.pk])))
     assert "không được thông qua" in text
 
@@ -249,6 +252,9 @@ def test_an_online_vote_prints_its_times_and_participating_households(cast):
     assert "Mẫu số 03 – Nghị định 59/2023/NĐ-CP" in text
     assert "bắt đầu 07 giờ 00 phút ngày 01/03/2024, kết thúc 19 giờ 00 phút ngày 03/03/2024" in text
     assert "Số hộ tham gia biểu quyết: 65/120 hộ" in text and "70/120 hộ" in text
+    # Decree 59 Art. 5: the households that took part are listed (alphabetically), those that did not are not.
+    assert "Danh sách hộ tham gia biểu quyết" in text
+    assert "Hộ 0" in text and "Hộ 64" in text and "Hộ 65" not in text and "Hộ 119" not in text
 
 
 def test_a_staff_conference_prints_a_resolution_with_its_quorum(client, cast):

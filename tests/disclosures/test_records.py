@@ -222,3 +222,11 @@ def test_the_task_renders_a_pending_record(make_disclosure):
     record.refresh_from_db()
     assert record.rendered_at is not None
     assert "Số: 1/BB-UBND" in pdf_text(record)
+
+
+def test_the_posting_record_cites_the_laws_articles_on_disclosure_not_decree_59(cast, make_disclosure):
+    """Decree 59/2023 details decisions, boards and conventions; disclosure is the Law's Arts. 11–13 (46–48)."""
+    commune = pdf_text(rendered(make_disclosure(cast.a, state="published"), Record.Kind.POSTING))
+    agency = pdf_text(rendered(make_disclosure(cast.agency_a, state="published"), Record.Kind.POSTING))
+    assert "(Điều 11, Điều 12, Điều 13)" in commune and "59/2023" not in commune
+    assert "(Điều 46, Điều 47, Điều 48)" in agency and "59/2023" not in agency
