@@ -288,6 +288,7 @@ class DecisionMethod(models.TextChoices):
         _("Hội nghị cán bộ, công chức, viên chức, người lao động (Điều 50 khoản 1)"),
     )
     STAFF_BALLOT = "staff_ballot", _("Phiếu lấy ý kiến toàn thể (Điều 50 khoản 2)")
+    DELEGATE_CONFERENCE = "delegate_conference", _("Hội nghị đại biểu (Điều 51 khoản 2 điểm b)")
 
 
 class DecisionState(models.TextChoices):
@@ -353,6 +354,11 @@ class Decision(Owned):
         "self", verbose_name=_("cuộc họp không đủ số hộ dự"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="fallbacks",
     )  # fmt: skip
+    # A delegate conference (Art. 51(2)(b)): the electorate is the delegates convened, out of all the staff.
+    staff_total = models.PositiveIntegerField(
+        _("tổng số cán bộ, công chức, viên chức, người lao động"), null=True, blank=True
+    )
+    delegate_reason = models.CharField(_("lý do tổ chức hội nghị đại biểu"), max_length=300, blank=True)
     recognition_deadline = models.DateField(_("hạn công nhận"), null=True, blank=True)
     recognised_on = models.DateField(_("ngày công nhận"), null=True, blank=True)
     refusal_reason = models.TextField(_("lý do không công nhận"), blank=True)

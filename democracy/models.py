@@ -131,6 +131,11 @@ class CatalogueItem(models.Model):
         help_text=_("Điều 21(1)(b): nội dung toàn xã của khoản 1, 2 Điều 15 được thông qua theo số thôn, "
                     "tổ dân phố tán thành; các khoản khác tính trên tổng số đại diện hộ."),
     )  # fmt: skip
+    delegate_min_staff = models.PositiveSmallIntegerField(
+        _("hội nghị đại biểu: từ bao nhiêu người"), null=True, blank=True,
+        help_text=_("Điều 51(2)(b): cơ quan từ 100 người trở lên (hoặc phân tán, không thể rời vị trí) được tổ "
+                    "chức hội nghị đại biểu; số người dự tối thiểu tính trên số đại biểu được triệu tập."),
+    )  # fmt: skip
     online_consent_numerator = models.PositiveSmallIntegerField(
         _("đồng ý biểu quyết trực tuyến: tử số"), null=True, blank=True,
         help_text=_("Nghị định 59 Điều 5: chỉ biểu quyết trực tuyến khi trên 50% tổng số hộ đồng ý."),

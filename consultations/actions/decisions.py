@@ -44,7 +44,37 @@ from ..models import (
 from ._common import check_item, scope_of
 
 COMMUNE_METHODS = {DecisionMethod.MEETING, DecisionMethod.BALLOT, DecisionMethod.ONLINE}
-AGENCY_METHODS = {DecisionMethod.STAFF_CONFERENCE, DecisionMethod.STAFF_BALLOT}
+AGENCY_METHODS = {
+    DecisionMethod.STAFF_CONFERENCE,
+    DecisionMethod.DELEGATE_CONFERENCE,
+    DecisionMethod.STAFF_BALLOT,
+}
+
+
+def _delegates(owner, item: CatalogueItem, delegates: int | None, reason: str) -> dict:
+    """A delegate conference (Art. 51(2)(b)): for an agency of at least the item's number of staff, or a
+    smaller one whose staff are dispersed or cannot leave their posts (the reason is then required). Its
+    quorum and majority are counted on the delegates convened (Art. 51(2)(c))."""
+    minimum = item.delegate_min_staff
+    if minimum is None:
+        raise ValidationError({"method": _("Nội dung này không quyết định bằng hội nghị đại biểu.")})
+    if not delegates or delegates <= 0:
+        raise ValidationError({"delegates": _("Hãy nhập số đại biểu được triệu tập.")})
+    if delegates > owner.staff_count:
+        raise ValidationError(
+            {
+                "delegates": _("Số đại biểu không được vượt quá tổng số %(n)s người.")
+                % {"n": owner.staff_count}
+            }
+        )
+    if owner.staff_count < minimum and not reason.strip():
+        raise ValidationError(
+            {"delegate_reason": _(
+                "Cơ quan dưới %(min)s người tổ chức hội nghị toàn thể; chỉ tổ chức hội nghị đại biểu khi hoạt "
+                "động phân tán hoặc không thể rời vị trí (Điều 51 khoản 2 điểm b): hãy ghi lý do."
+            ) % {"min": minimum}}
+        )  # fmt: skip
+    return {"staff_total": owner.staff_count, "delegate_reason": reason.strip()}
 
 
 def _electorate(owner, item: CatalogueItem, method: str) -> int:
@@ -124,17 +154,22 @@ def _check_form_of_decision(owner, item: CatalogueItem, method: str, follows: De
 @transaction.atomic
 def create_decision(
     *, owner, by, item: CatalogueItem, title: str, method: str, description: str = "",
-    follows: Decision | None = None,
+    follows: Decision | None = None, delegates: int | None = None, delegate_reason: str = "",
 ) -> Decision:  # fmt: skip
     """A matter for residents (a village, or a whole commune) or for staff to decide. `follows`: the
-    meeting too few households attended, when a ballot replaces it (Art. 19(1)(b))."""
+    meeting too few households attended, when a ballot replaces it (Art. 19(1)(b)). `delegates`: the
+    delegates convened to a delegate conference (Art. 51(2)(b)), who are then its electorate."""
     electorate = _electorate(owner, item, method)
     _check_form_of_decision(owner, item, method, follows)
+    conference = {}
+    if method == DecisionMethod.DELEGATE_CONFERENCE:
+        conference = _delegates(owner, item, delegates, delegate_reason)
+        electorate = delegates
     if not title.strip():
         raise ValidationError({"title": _("Hãy nhập nội dung cần quyết định.")})
     decision = Decision.objects.create(
         **owner_fields(owner), item=item, title=title.strip(), description=description, method=method,
-        electorate=electorate, created_by=by, recognised_by=item.recognised_by, follows=follows,
+        electorate=electorate, created_by=by, recognised_by=item.recognised_by, follows=follows, **conference,
     )  # fmt: skip
     record(
         decision, by=by, action=Action.CREATED, changes={"title": decision.title, "electorate": electorate}

@@ -102,9 +102,26 @@ class DecisionForm(forms.Form):
         ),
     )
 
+    delegates = forms.IntegerField(
+        label=gettext_lazy("Số đại biểu được triệu tập (hội nghị đại biểu)"),
+        required=False,
+        min_value=1,
+        max_value=1_000_000,
+        error_messages={"min_value": gettext_lazy("Số đại biểu phải lớn hơn 0."),
+                        "max_value": gettext_lazy("Số đại biểu quá lớn."),
+                        "invalid": gettext_lazy("Hãy nhập một số nguyên.")},
+    )  # fmt: skip
+    delegate_reason = forms.CharField(
+        label=gettext_lazy("Lý do tổ chức hội nghị đại biểu (nếu cơ quan chưa đủ số người theo luật)"),
+        required=False,
+        max_length=300,
+    )
+
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
         agency = is_agency(owner)
+        if not agency:
+            del self.fields["delegates"], self.fields["delegate_reason"]
         meetings = (
             []
             if agency

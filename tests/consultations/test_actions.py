@@ -246,3 +246,34 @@ def test_the_decision_numbers_come_from_the_catalogue(cast):
             online, by=cast.clerk_a, households=[f"Hộ {i}" for i in range(120)], consent=80,
             opens_at=start, closes_at=start + dt.timedelta(days=1),
         )  # fmt: skip
+
+
+def test_a_delegate_conference_counts_its_quorum_and_majority_on_the_delegates_convened(cast):
+    """Art. 51(2)(b)–(c): an agency of 100 staff or more may convene delegates; a smaller one only with a
+    reason (dispersed, cannot leave their posts). Quorum ≥ 2/3 and majority > 1/2 of the delegates."""
+    agency_item = item(49, 1, "agency")
+    with pytest.raises(ValidationError, match="hãy ghi lý do"):  # 28 staff, no reason
+        actions.create_decision(
+            owner=cast.agency_a, by=cast.clerk_a, item=agency_item, title="Quy chế", method="delegate_conference",
+            delegates=15,
+        )  # fmt: skip
+    cast.agency_a.staff_count = 150
+    cast.agency_a.save()
+    with pytest.raises(ValidationError, match="không được vượt quá tổng số 150"):
+        actions.create_decision(
+            owner=cast.agency_a, by=cast.clerk_a, item=agency_item, title="Quy chế", method="delegate_conference",
+            delegates=151,
+        )  # fmt: skip
+    d = actions.create_decision(
+        owner=cast.agency_a, by=cast.clerk_a, item=agency_item, title="Quy chế", method="delegate_conference",
+        delegates=60,
+    )  # fmt: skip
+    assert (d.electorate, d.staff_total) == (60, 150)
+    actions.record_tally(d, by=cast.clerk_a, decided_on=dt.date(2024, 3, 4), agree=30, present=39)
+    assert d.outcome == "no_quorum"  # 39 < 2/3 of 60 delegates
+    d2 = actions.create_decision(
+        owner=cast.agency_a, by=cast.clerk_a, item=agency_item, title="Quy chế", method="delegate_conference",
+        delegates=60,
+    )  # fmt: skip
+    actions.record_tally(d2, by=cast.clerk_a, decided_on=dt.date(2024, 3, 4), agree=21, present=40)
+    assert d2.outcome == "passed"  # 40 present ≥ 2/3 of 60; 21 > 1/2 of 40
