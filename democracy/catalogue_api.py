@@ -98,6 +98,9 @@ class CatalogueItemOut(Schema):
     counts_villages: bool = Field(
         description="Toàn xã: tính theo số thôn / commune-wide: counted over villages (Điều 21(1)(b))."
     )
+    delegate_min_staff: int | None = Field(
+        description="Hội nghị đại biểu khi có từ N người / delegate conference from N staff (Điều 51(2)(b))."
+    )
     online_consent_numerator: int | None = Field(
         description="Đồng ý biểu quyết trực tuyến: trên tử số/mẫu số tổng số hộ / households that must agree to "
         "an online vote, strictly above numerator/denominator (Nghị định 59 Điều 5)."

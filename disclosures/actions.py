@@ -17,9 +17,19 @@ from democracy.calendar import add_working_days, period_end
 from democracy.models import Action, CatalogueItem, Kind, Scope
 from democracy.transitions import move
 from democracy.uploads import CheckedFile, store_all
-from units.models import catalogue_scope, extends_to_working_day, owner_fields
+from units.models import Level, catalogue_scope, extends_to_working_day, is_agency, owner_fields
 
-from .models import Channel, Disclosure, Document, Feedback, Record, RecordSequence, State
+from .models import (
+    AgencyForm,
+    Channel,
+    CommuneForm,
+    Disclosure,
+    Document,
+    Feedback,
+    Record,
+    RecordSequence,
+    State,
+)
 
 EDITABLE_FIELDS = [
     "item", "title", "summary", "body", "decision_number", "decision_date", "decision_issuer", "forms",
@@ -106,8 +116,8 @@ def import_disclosure(
     as a clerk's draft and an approver's publication, and one audit row: the import is the act (nobody
     submitted or approved it on the portal)."""
     disclosure = _new_draft(owner=owner, by=by, fields=fields)
-    if published_at is not None:
-        _check_submittable(disclosure)
+    if published_at is not None:  # posted already: its forms are history, not checked against Art. 13
+        _check_content(disclosure)
         move(disclosure, from_states=[State.DRAFT], to_state=State.SUBMITTED)
         _publish(disclosure, by=by, late_reason=late_reason, now=published_at)
     record(
@@ -169,7 +179,62 @@ def _compute_deadline(disclosure):
     disclosure.posting_deadline_explanation = computed.explanation
 
 
-def _check_submittable(disclosure):
+def missing_forms(disclosure: Disclosure) -> list[str]:
+    """The forms of disclosure Art. 13 requires for a commune item and the disclosure lacks, each with
+    its article: posted at the commune office (items 1–13) and at the villages' community points (items
+    1–3, 5–12, Art. 13(2)); broadcast for the item's radio days and passed to the village heads (items
+    7–12, Art. 13(3)–(4)). An agency's forms are its own choice (Art. 47(1))."""
+    if disclosure.agency_id is not None:
+        return []
+    item, forms = disclosure.item, set(disclosure.forms)
+    missing = []
+    if item.posting_days or item.is_permanent:
+        if CommuneForm.POSTING not in forms or not disclosure.posted_at_office:
+            missing.append(_("niêm yết tại trụ sở Ủy ban nhân dân xã (Điều 13 khoản 2)"))
+        has_villages = disclosure.unit.children.filter(level=Level.VILLAGE).exists()
+        if not item.is_permanent and has_villages and not disclosure.posting_villages.exists():
+            missing.append(
+                _("niêm yết tại nhà văn hóa, điểm sinh hoạt cộng đồng của thôn, tổ dân phố (Điều 13 khoản 2)")
+            )
+    if item.radio_days:
+        if CommuneForm.RADIO not in forms:
+            missing.append(
+                _("phát trên hệ thống truyền thanh xã ít nhất %(days)s ngày liên tục (Điều 13 khoản 3)")
+                % {"days": item.radio_days}
+            )
+        if CommuneForm.VILLAGE_HEAD not in forms:
+            missing.append(
+                _("gửi Trưởng thôn, Tổ trưởng tổ dân phố thông báo đến Nhân dân (Điều 13 khoản 4)")
+            )
+    return missing
+
+
+def required_placement(owner, item) -> dict:
+    """The forms and villages Art. 13 requires for `item`, for the drafts the portal makes itself (a
+    consultation's results, demo data): `create_draft(..., **required_placement(owner, item))`."""
+    if is_agency(owner):
+        return {"forms": [str(AgencyForm.POSTING), str(AgencyForm.INTERNAL_SYSTEM)]}
+    forms = [CommuneForm.POSTING, CommuneForm.PORTAL]
+    if item.radio_days:
+        forms += [CommuneForm.RADIO, CommuneForm.VILLAGE_HEAD]
+    villages = [] if item.is_permanent else list(owner.children.filter(level=Level.VILLAGE))
+    return {"forms": [str(f) for f in forms], "villages": villages}
+
+
+def _check_forms(disclosure: Disclosure) -> None:
+    """Refused with the articles cited, unless the clerk recorded why the law allows otherwise."""
+    missing = missing_forms(disclosure)
+    if missing and not disclosure.forms_reason.strip():
+        raise ValidationError(
+            _(
+                "Nội dung này phải được %(missing)s. Nếu luật khác quy định hình thức riêng (Điều 13 khoản 6) "
+                "hoặc xã chưa có hệ thống truyền thanh, hãy ghi lý do ở mục “Lý do không dùng hình thức bắt buộc”."
+            )
+            % {"missing": "; ".join(missing)}
+        )
+
+
+def _check_content(disclosure):
     if not disclosure.documents.exists() and not disclosure.body.strip():
         raise ValidationError(
             _("Hãy nhập nội dung hoặc đính kèm ít nhất một tài liệu trước khi trình duyệt.")
@@ -179,7 +244,8 @@ def _check_submittable(disclosure):
 @transaction.atomic
 def submit(disclosure: Disclosure, *, by) -> bool:
     """Draft → submitted for approval. Returns False if it was not a draft (e.g. a second click)."""
-    _check_submittable(disclosure)
+    _check_content(disclosure)
+    _check_forms(disclosure)
     if move(disclosure, from_states=[State.DRAFT], to_state=State.SUBMITTED, return_reason=""):
         record(disclosure, by=by, action=Action.SUBMITTED)
         return True
@@ -202,7 +268,9 @@ def return_submission(disclosure: Disclosure, *, by, reason: str) -> bool:
 @transaction.atomic
 def publish(disclosure: Disclosure, *, by, late_reason: str = "", now: dt.datetime | None = None) -> bool:
     """Approve and post: the window starts, the posting record is made and rendered by a task.
-    Returns False if it was not waiting for approval (a second click, a colleague was quicker)."""
+    Returns False if it was not waiting for approval (a second click, a colleague was quicker).
+    An imported posting (already posted, recorded after the fact) is not checked for its forms."""
+    _check_forms(disclosure)
     values = _publish(disclosure, by=by, late_reason=late_reason, now=now or timezone.now())
     if values is None:
         return False

@@ -147,6 +147,14 @@ class DisclosureForm(forms.Form):
     )
     posted_at_office = forms.BooleanField(label=_lazy("Niêm yết tại trụ sở"), required=False, initial=True)
     other_places = _text(_lazy("Nơi niêm yết khác"), required=False, max_length=500)
+    forms_reason = _text(
+        _lazy("Lý do không dùng hình thức bắt buộc"),
+        required=False,
+        max_length=500,
+        help_text=_lazy(
+            "Chỉ khi luật khác quy định hình thức riêng (Điều 13 khoản 6) hoặc xã chưa có hệ thống truyền thanh."
+        ),
+    )
     window_days = forms.IntegerField(
         label=_lazy("Số ngày niêm yết"),
         required=False,
@@ -189,6 +197,7 @@ class DisclosureForm(forms.Form):
         )
         if internal:
             self.fields["posted_at_office"].label = _("Niêm yết tại trụ sở cơ quan, đơn vị")
+            del self.fields["forms_reason"]  # an agency chooses its forms (Art. 47(1))
         else:
             self.fields["posted_at_office"].label = _("Niêm yết tại trụ sở Ủy ban nhân dân xã")
             self.fields["villages"] = forms.ModelMultipleChoiceField(

@@ -102,6 +102,9 @@ class Disclosure(Owned):
         related_name="+",
     )
     other_places = models.CharField(_("nơi niêm yết khác"), max_length=500, blank=True)
+    # Why a form Art. 13 requires is not used: another law sets its own forms (Art. 13(6)), or the commune
+    # has no radio system ("nếu có", Art. 13(3)). Recorded with the disclosure and shown on its record.
+    forms_reason = models.CharField(_("lý do không dùng hình thức bắt buộc"), max_length=500, blank=True)
     window_days = models.PositiveSmallIntegerField(
         _("số ngày niêm yết"),
         null=True,

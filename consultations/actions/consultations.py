@@ -190,7 +190,8 @@ def publish_results(
     disclosure = disclosure_actions.create_draft(
         owner=owner, by=by, item=item, title=f"Kết quả lấy ý kiến: {consultation.title}",
         summary=summary.strip()[:2000], body=summary.strip(), decision_number=result_number or "—",
-        decision_date=report_date, decision_issuer=str(owner), forms=["a", "b"],
+        decision_date=report_date, decision_issuer=str(owner),
+        **disclosure_actions.required_placement(owner, item),
     )  # fmt: skip
     disclosure_actions.submit(disclosure, by=by)
     disclosure_actions.publish(disclosure, by=by, now=now)

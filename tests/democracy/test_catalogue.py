@@ -120,9 +120,16 @@ def test_it_allows_online_votes_only_for_art_15_item_6():
     assert list(online.values_list("scope", "article", "clause")) == [("commune", 15, 6)]
 
 
-def test_it_recognises_community_decisions_within_five_working_days():
-    decisions = CatalogueItem.objects.filter(article=15)
-    assert set(decisions.values_list("recognition_working_days", flat=True)) == {5}
+def test_only_items_3_to_5_are_recognised_within_five_working_days_by_the_body_art_21_names():
+    rows = CatalogueItem.objects.filter(article=15).order_by("clause")
+    assert list(rows.values_list("clause", "recognised_by", "recognition_working_days", "send_working_days")) == [
+        (1, "", None, 5), (2, "", None, 5), (3, "committee", 5, 5), (4, "committee", 5, 5),
+        (5, "front", 5, 5), (6, "", None, 5),
+    ]  # fmt: skip
+    assert list(rows.values_list("clause", "meeting_required", "counts_villages", "online_vote_allowed")) == [
+        (1, False, True, False), (2, False, True, False), (3, True, False, False), (4, True, False, False),
+        (5, True, False, False), (6, False, False, True),
+    ]  # fmt: skip
 
 
 def test_it_needs_a_two_thirds_quorum_and_more_than_half_of_those_present_in_agencies():
@@ -208,6 +215,13 @@ def test_it_returns_every_rule_field_of_an_item(client):
         "quorum_denominator",
         "online_vote_allowed",
         "recognition_working_days",
+        "recognised_by",
+        "send_working_days",
+        "meeting_required",
+        "counts_villages",
+        "delegate_min_staff",
+        "online_consent_numerator",
+        "online_consent_denominator",
         "answer_days",
     }
     assert radio_item["radio_days"] == 3

@@ -27,16 +27,21 @@ def make_disclosure(cast):
         owner = owner or cast.a
         internal = owner == cast.agency_a or owner == cast.agency_c
         by = by or (cast.staff_agency_a if internal else cast.clerk_a)
+        catalogue_item = item(46 if internal else 11, clause, "agency" if internal else "commune")
         defaults = {
-            "item": item(46 if internal else 11, clause, "agency" if internal else "commune"),
+            "item": catalogue_item,
             "title": "Dự toán ngân sách xã năm 2024",
             "summary": "Dự toán thu, chi ngân sách xã năm 2024 đã được HĐND xã quyết định.",
             "body": "Tổng thu 12,5 tỷ đồng; tổng chi 12,1 tỷ đồng.",
             "decision_number": "45/NQ-HĐND",
             "decision_date": dt.date(2024, 2, 7),
             "decision_issuer": "Hội đồng nhân dân xã",
-            "forms": ["a", "b"],
+            # The forms Art. 13 requires for the item: posted at the office and the villages, broadcast
+            # and passed to the village heads for items 7–12.
+            "forms": ["a", "b", "c", "d"] if catalogue_item.radio_days else ["a", "b"],
         }
+        if not internal and "villages" not in fields and not catalogue_item.is_permanent:
+            defaults["villages"] = list(owner.children.filter(level="village"))
         defaults.update(fields)
         disclosure = actions.create_draft(owner=owner, by=by, **defaults)
         if state == "draft":

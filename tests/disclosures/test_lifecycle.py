@@ -147,3 +147,40 @@ def test_closing_a_batch_takes_a_constant_number_of_queries(make_disclosure, dja
         make_disclosure(state="published", published_on=dt.date(2024, 2, 8))
     with django_assert_max_num_queries(12):
         assert actions.close_due_postings(now=dt.datetime(2024, 6, 1, tzinfo=HCM)) == 12
+
+
+# --- Art. 13: the forms the law requires (issue 14, item 8) ------------------------------------------
+
+
+def test_an_item_the_law_requires_posted_in_the_villages_is_refused_without_them(make_disclosure, cast):
+    draft = make_disclosure(cast.a, villages=[])  # item 2 of Art. 11: office and villages (Art. 13(2))
+    with pytest.raises(ValidationError, match=r"nhà văn hóa, điểm sinh hoạt cộng đồng.*Điều 13 khoản 2"):
+        actions.submit(draft, by=cast.clerk_a)
+    actions.update_draft(draft, by=cast.clerk_a, villages=[cast.village_a])
+    assert actions.submit(draft, by=cast.clerk_a)
+
+
+def test_items_7_to_12_must_also_be_broadcast_and_passed_to_the_village_heads(make_disclosure, cast):
+    draft = make_disclosure(cast.a, clause=7, forms=["a", "b"])
+    with pytest.raises(ValidationError) as refused:
+        actions.submit(draft, by=cast.clerk_a)
+    message = str(refused.value)
+    assert "truyền thanh xã ít nhất 3 ngày liên tục (Điều 13 khoản 3)" in message
+    assert "Trưởng thôn, Tổ trưởng tổ dân phố" in message and "Điều 13 khoản 4" in message
+
+
+def test_a_recorded_reason_lets_a_commune_without_radio_publish_and_stays_with_the_disclosure(
+    make_disclosure, cast
+):
+    draft = make_disclosure(
+        cast.a, clause=7, forms=["a", "b", "d"], forms_reason="Xã chưa có hệ thống truyền thanh"
+    )
+    assert actions.submit(draft, by=cast.clerk_a)
+    assert actions.publish(draft, by=cast.approver_a, late_reason="Thử nghiệm")
+    draft.refresh_from_db()
+    assert draft.forms_reason == "Xã chưa có hệ thống truyền thanh" and actions.missing_forms(draft)
+
+
+def test_an_agency_chooses_its_own_forms(make_disclosure, cast):
+    draft = make_disclosure(cast.agency_a, forms=["c"], posted_at_office=False)
+    assert actions.missing_forms(draft) == [] and actions.submit(draft, by=cast.staff_agency_a)

@@ -52,7 +52,8 @@ class Command(BaseCommand):
             disclosure = disclosure_actions.create_draft(
                 owner=commune, by=author, item=item(clause), title=title, summary=title, body=title,
                 decision_number=f"{clause}{day}/QĐ-UBND", decision_date=decided,
-                decision_issuer=f"Ủy ban nhân dân {commune.name}", forms=["a", "b"],
+                decision_issuer=f"Ủy ban nhân dân {commune.name}",
+                **disclosure_actions.required_placement(commune, item(clause)),
             )  # fmt: skip
             disclosure_actions.submit(disclosure, by=author)
             disclosure_actions.publish(
