@@ -40,7 +40,7 @@ class DisclosureOut(Schema):
     decision_number: str = Field(description="Số văn bản, quyết định được công khai.")
     decision_date: dt.date = Field(description="Ngày ban hành văn bản, quyết định.")
     posting_deadline: dt.date | None = Field(
-        description="Hạn công khai: ngày ban hành + 5 ngày làm việc (Điều 12 khoản 3, Điều 47 khoản 2)."
+        description="Hạn công khai: ngày ban hành + số ngày làm việc của nội dung trong danh mục (Điều 12 khoản 3, Điều 47 khoản 2)."
     )
     published_at: dt.datetime | None = Field(description="Thời điểm bắt đầu niêm yết (giờ Việt Nam, +07:00).")
     window_end: dt.date | None = Field(

@@ -23,7 +23,7 @@ SERIES = [
     ("on_time", gettext_lazy("Công khai đúng hạn"), "#0b4f9c", "", "circle"),
     ("windows", gettext_lazy("Niêm yết đủ thời gian"), "#1a6a35", "9 5", "square"),
     ("consultations", gettext_lazy("Lấy ý kiến đã công khai kết quả"), "#a3161b", "3 4", "triangle"),
-    ("recommendations", gettext_lazy("Kiến nghị trả lời trong 15 ngày"), "#8a4b00", "12 4 3 4", "diamond"),
+    ("recommendations", gettext_lazy("Kiến nghị trả lời đúng hạn"), "#8a4b00", "12 4 3 4", "diamond"),
 ]
 SERIES_KEYS = [key for key, *_rest in SERIES]
 

@@ -42,7 +42,7 @@ INDICATORS = [
         "handled_on_time",
         "needs_recognition",
     ),
-    ("recommendations", _("Kiến nghị trả lời trong 15 ngày"), "recommendations", "answered_on_time", "due"),
+    ("recommendations", _("Kiến nghị trả lời đúng hạn"), "recommendations", "answered_on_time", "due"),
 ]
 INDICATOR_KEYS = [key for key, *_rest in INDICATORS]
 SORT_KEYS = {"name", "status", "report", *INDICATOR_KEYS}

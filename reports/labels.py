@@ -56,7 +56,7 @@ def sections(figures: dict, *, internal: bool | None = False) -> list[Section]:
 
     disclosure_lines = [
         Line(_("Số nội dung đã công khai (niêm yết) trong kỳ"), d["published"]),
-        Line(_("Công khai đúng hạn (trong 05 ngày làm việc)"), d["on_time"], True),
+        Line(_("Công khai đúng hạn (theo hạn của từng nội dung trong danh mục)"), d["on_time"], True),
         Line(_("Công khai muộn"), d["late"], True),
         Line(_("Đã thu hồi"), d["withdrawn"], True),
         Line(_("Đính chính, thay thế"), d["corrections"], True),
@@ -109,7 +109,7 @@ def sections(figures: dict, *, internal: bool | None = False) -> list[Section]:
                 Line(_("Cần công nhận (đã đến hạn)"), dec["needs_recognition"], True),
                 Line(_("Được công nhận"), dec["recognised"], True),
                 Line(_("Không công nhận (có lý do)"), dec["refused"], True),
-                Line(_("Công nhận hoặc trả lời đúng hạn 05 ngày làm việc"), dec["handled_on_time"], True),
+                Line(_("Công nhận hoặc trả lời đúng hạn (Điều 21 khoản 2)"), dec["handled_on_time"], True),
             ],
         )
     )
@@ -120,7 +120,7 @@ def sections(figures: dict, *, internal: bool | None = False) -> list[Section]:
                 Line(_("Số kiến nghị nhận được"), rec["received"]),
                 Line(_("Đã đến hạn trả lời"), rec.get("due", 0), True),
                 Line(_("Đã trả lời"), rec["answered"], True),
-                Line(_("Trả lời trong thời hạn 15 ngày"), rec["answered_on_time"], True),
+                Line(_("Trả lời đúng hạn (Điều 40 khoản 1, Điều 63 khoản 1)"), rec["answered_on_time"], True),
                 Line(_("Quá hạn chưa trả lời"), rec["overdue"], True),
             ],
         )

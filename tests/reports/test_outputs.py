@@ -72,13 +72,13 @@ def test_the_pdf_reads_as_a_commune_report_in_the_administrative_layout(cast, re
     ):
         assert heading in text
     assert "1 Số nội dung đã công khai (niêm yết) trong kỳ 17" in text
-    assert "- Công khai đúng hạn (trong 05 ngày làm việc) 15" in text
+    assert "- Công khai đúng hạn (theo hạn của từng nội dung trong danh mục) 15" in text
     assert "- Công khai muộn 2" in text
     assert "Điều 11 khoản 2" in text
     assert "- Niêm yết thông tin (Điều 12 khoản 1 điểm a) 4" in text
     assert "- Qua kênh: Hội nghị 6" in text
     assert "1 Số ý kiến, câu hỏi tiếp nhận 9" in text and "- Chưa trả lời 2" in text
-    assert "- Trả lời trong thời hạn 15 ngày 2" in text
+    assert "- Trả lời đúng hạn (Điều 40 khoản 1, Điều 63 khoản 1) 2" in text
     assert NARRATIVE["results"] in text and NARRATIVE["shortcomings"] in text
     assert "Nơi nhận: - Sở Nội vụ tỉnh Bắc Ninh; - TT Đảng ủy, HĐND xã; - Lưu: VT." in text
     assert "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Thị Hoa" in text
@@ -118,7 +118,7 @@ def test_the_xlsx_has_the_figures_and_no_formula_from_the_narrative(cast, report
     assert ("I. Công khai thông tin", "Số nội dung đã công khai (niêm yết) trong kỳ", 17) in figures
     assert ("I. Công khai thông tin", "Công khai muộn", 2) in figures
     assert ("II. Ý kiến, câu hỏi của Nhân dân về thông tin công khai", "Chưa trả lời", 2) in figures
-    assert ("V. Kiến nghị của Ban Thanh tra nhân dân", "Trả lời trong thời hạn 15 ngày", 2) in figures
+    assert ("V. Kiến nghị của Ban Thanh tra nhân dân", "Trả lời đúng hạn (Điều 40 khoản 1, Điều 63 khoản 1)", 2) in figures
     assert ("Theo hình thức công khai", "Niêm yết thông tin (Điều 12 khoản 1 điểm a)", 4) in figures
     info = {row[0].value: row[1] for row in book["Thông tin, đánh giá"].iter_rows(min_row=2)}
     assert info["Số báo cáo"].value == "1/BC-UBND"
