@@ -13,8 +13,6 @@ from democracy.models import CatalogueItem, Kind, Scope
 from ..actions import is_agency
 from ..models import AgencyCommentForm, CommentChannel, CommuneCommentForm, ResponseKind
 
-COMMUNE_MINIMUM_DAYS = 20  # Art. 28(2); the catalogue item carries the number the action checks
-
 
 class ConsultationForm(forms.Form):
     """The plan (kế hoạch lấy ý kiến) of a commune (Art. 25) or an agency (Art. 53)."""
@@ -96,12 +94,16 @@ class ConsultationForm(forms.Form):
         if internal:
             period.help_text = _("Do người đứng đầu cơ quan, đơn vị quyết định (Điều 55).")
         else:
+            # Art. 28(2): the catalogue's minimum (the same for every Art. 25 item; the action checks each).
+            minimum = max(
+                filter(None, (i.consultation_days for i in self.fields["item"].queryset)), default=None
+            )
             period.help_text = _(
                 "Tối thiểu %(n)s ngày (Điều 28 khoản 2), tính từ ngày sau ngày công bố; "
                 "nếu ngày cuối là ngày nghỉ thì kết thúc vào ngày làm việc tiếp theo."
-            ) % {"n": COMMUNE_MINIMUM_DAYS}
-            period.initial = COMMUNE_MINIMUM_DAYS
-            period.widget.attrs["placeholder"] = _("Tối thiểu %(n)s ngày") % {"n": COMMUNE_MINIMUM_DAYS}
+            ) % {"n": minimum}
+            period.initial = minimum
+            period.widget.attrs["placeholder"] = _("Tối thiểu %(n)s ngày") % {"n": minimum}
         self.order_fields(["item", "title", "content", "purpose", "forms", "responsible"])
 
     def plan_fields(self) -> dict:
