@@ -3,6 +3,8 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.disclosures.conftest import make_disclosure  # noqa: F401 (fixture)
+
 PASSWORD = "matkhau-thu-nghiem"
 
 
@@ -103,3 +105,46 @@ def test_a_next_url_to_another_site_is_ignored(client, cast, second_factor):
         reverse("second_factor_setup"), {"token": current_token(device), "next": "https://evil.example/"}
     )
     assert response["Location"] == reverse("units:workspace")
+
+
+# --- Item 2 (issue 18): the second factor on every path, not only /staff/ and /admin/ ---------------
+
+
+def test_a_password_alone_reads_no_internal_disclosure_through_the_public_pages_or_the_api(
+    client,
+    cast,
+    second_factor,
+    make_disclosure,  # noqa: F811
+):
+    internal = make_disclosure(cast.agency_a, state="published")
+    public_page = reverse("disclosures:detail", args=[internal.pk])
+    api = f"/api/v1/disclosures/{internal.pk}"
+    client.force_login(cast.reviewer_p)  # a password, no code yet
+    assert client.get(public_page).status_code == 404
+    assert client.get(api).status_code == 404
+    device = TOTPDevice.objects.create(user=cast.reviewer_p, name="app", confirmed=True)
+    client.post(reverse("second_factor_verify"), {"token": current_token(device)})
+    assert client.get(public_page).status_code == 200
+    assert client.get(api).status_code == 200
+
+
+def test_an_unverified_session_is_anonymous_on_public_pages_but_keeps_its_account_pages(
+    client, cast, second_factor
+):
+    client.force_login(cast.admin)
+    page = client.get(reverse("units:detail", args=["07282"]))
+    assert page.status_code == 200 and not page.context["user"].is_authenticated
+    assert client.get(reverse("second_factor_setup")).context["user"] == cast.admin
+    client.post(reverse("logout"))
+    assert "_auth_user_id" not in client.session
+
+
+def test_roles_outside_the_list_keep_their_access_on_public_pages(
+    client,
+    cast,
+    second_factor,
+    make_disclosure,  # noqa: F811
+):
+    internal = make_disclosure(cast.agency_a, state="published")
+    client.force_login(cast.staff_agency_a)
+    assert client.get(reverse("disclosures:detail", args=[internal.pk])).status_code == 200
