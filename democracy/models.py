@@ -218,6 +218,9 @@ class Action(models.TextChoices):
     SIGNED = "signed", _("Ký và gửi")
     ROLLUP_REQUESTED = "rollup_requested", _("Yêu cầu lập báo cáo tổng hợp")
     REGIME_CHANGED = "regime_changed", _("Thay đổi chế độ báo cáo")
+    # Staff accounts
+    ENROLMENT_LINK_ISSUED = "enrolment_link_issued", _("Cấp đường dẫn kích hoạt tài khoản")
+    ENROLLED = "enrolled", _("Đặt mật khẩu và bật xác thực hai lớp")
 
 
 class AuditEventQuerySet(models.QuerySet):

@@ -215,6 +215,11 @@ SECOND_FACTOR_ROLES = env.list(
     "SECOND_FACTOR_ROLES", default=[] if DEBUG else ["reviewer", "approver", "administrator"]
 )
 OTP_TOTP_ISSUER = "Cổng dân chủ cơ sở"
+# The first enrolment of an authenticator (and a first password) goes through a single-use link an
+# administrator issues (user page in the admin, or `manage.py issue_enrolment_link`): its lifetime.
+ENROLMENT_LINK_HOURS = env.int("ENROLMENT_LINK_HOURS", default=72)
+# A staff session ends this many hours after it was last written to (default: a working day).
+SESSION_COOKIE_AGE = env.int("STAFF_SESSION_HOURS", default=8) * 3600
 
 # --- Internationalisation ------------------------------------------------------------------------
 LANGUAGE_CODE = "vi"

@@ -84,6 +84,7 @@ ROUTES = {
     "units:agency_edit": get(AGENCY, AGENCY_CODE),
     "second_factor_setup": get(NONE),
     "second_factor_verify": get(NONE),
+    "enrol": get(NONE, lambda s: ["no-such-token"]),  # real links: tests/units/test_authentication.py
     # --- disclosures ---
     "disclosures:board": get(UNIT, CODE),
     "disclosures:archive": get(UNIT, CODE),
@@ -241,6 +242,9 @@ EXPECTED = {
     },
     "second_factor_verify": {
         "-": "L   200 200 200 200 200 200 200 200 200",
+    },
+    "enrol": {
+        "-": "404 404 404 404 404 404 404 404 404 404",
     },
     "disclosures:board": {
         "a": "200 200 200 200 200 200 200 200 200 200",

@@ -6,10 +6,15 @@ every foreign key to a unit is an autocomplete and every changelist selects its 
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -23,6 +28,7 @@ from democracy.admin import AuditInline
 from democracy.audit import record
 from democracy.models import Action
 
+from . import actions
 from .imports import AgencyResource, StaffResource, VillageResource, error_messages, membership_scope_error
 from .models import AdministrativeUnit, Agency, Membership, ReportingRegime, Role
 from .text import fold
@@ -308,3 +314,49 @@ class ReportingRegimeAdmin(SimpleHistoryAdmin):
             _("Cách tính hạn"),
             body,
         )
+
+
+# --- Staff accounts: the enrolment link ------------------------------------------------------------
+
+User = get_user_model()
+
+
+@admin.action(
+    description=_("Cấp đường dẫn kích hoạt (đặt mật khẩu, gắn ứng dụng xác thực)"), permissions=["change"]
+)
+def issue_enrolment_links(modeladmin, request, queryset):
+    """Issue a single-use enrolment link to each selected account and show them once, on a page of
+    their own (not in a message, which may be kept in a cookie): the administrator hands each link to
+    its owner out of band."""
+    issued, refused = [], []
+    for user in queryset.order_by("username"):
+        try:
+            token = actions.issue_enrolment_link(user, by=request.user)
+        except ValidationError as error:
+            refused.append((user, " ".join(error.messages)))
+        else:
+            issued.append((user, request.build_absolute_uri(reverse("enrol", args=[token]))))
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": _("Đường dẫn kích hoạt tài khoản"),
+        "issued": issued,
+        "refused": refused,
+        "hours": settings.ENROLMENT_LINK_HOURS,
+        "opts": modeladmin.model._meta,
+    }
+    response = TemplateResponse(request, "admin/units/enrolment_links.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class StaffUserAdmin(UserAdmin):
+    """Django's user admin, with the enrolment link and the account's trail (links issued, enrolment)."""
+
+    actions = [issue_enrolment_links]
+
+    def get_inlines(self, request, obj):
+        return [AuditInline] if obj is not None else []
+
+
+admin.site.unregister(User)
+admin.site.register(User, StaffUserAdmin)

@@ -8,4 +8,5 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("second-factor/setup/", second_factor.setup, name="second_factor_setup"),
     path("second-factor/verify/", second_factor.verify, name="second_factor_verify"),
+    path("enrol/<str:token>/", second_factor.enrol, name="enrol"),
 ]

@@ -1,9 +1,16 @@
+import re
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from democracy.models import Action, AuditEvent
 from tests.disclosures.conftest import make_disclosure  # noqa: F401 (fixture)
+from units.models import EnrolmentLink
 
 PASSWORD = "matkhau-thu-nghiem"
 
@@ -49,33 +56,17 @@ def test_a_role_that_requires_a_second_factor_is_sent_to_enrol(client, cast, sec
     response = client.get(reverse("units:workspace"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("second_factor_setup"))
     page = client.get(response["Location"]).content.decode()
-    assert "<svg" in page and "Bật xác thực hai lớp" in page
+    assert "Bật xác thực hai lớp" in page and "đường dẫn kích hoạt" in page
 
 
-def test_enrolling_with_a_valid_code_opens_the_staff_pages(client, cast, second_factor):
+def test_a_password_alone_cannot_enrol_an_authenticator(client, cast, second_factor):
+    """Issue 18, item 3: whoever had only the password could bind their own phone and lock the owner out."""
     client.force_login(cast.reviewer_p)
-    client.get(reverse("second_factor_setup"))
-    device = TOTPDevice.objects.get(user=cast.reviewer_p)
-    response = client.post(
-        reverse("second_factor_setup"), {"token": "000000" if current_token(device) != "000000" else "111111"}
-    )
-    assert "Mã không đúng hoặc đã hết hạn" in response.content.decode()
-    response = client.post(
-        reverse("second_factor_setup"), {"token": current_token(device), "next": "/staff/"}
-    )
-    assert "Bạn đã nhập sai nhiều lần" in response.content.decode(), (
-        "django-otp throttles a retry right after a failure"
-    )
-    TOTPDevice.objects.filter(pk=device.pk).update(
-        throttling_failure_count=0, throttling_failure_timestamp=None
-    )
-    response = client.post(
-        reverse("second_factor_setup"), {"token": current_token(device), "next": "/staff/"}
-    )
-    assert response.status_code == 302
-    device.refresh_from_db()
-    assert device.confirmed
-    assert client.get(reverse("units:workspace")).status_code == 200
+    page = client.get(reverse("second_factor_setup")).content.decode()
+    assert "<svg" not in page
+    assert client.post(reverse("second_factor_setup"), {"token": "123456"}).status_code == 405
+    assert not TOTPDevice.objects.filter(user=cast.reviewer_p).exists()
+    assert client.get(reverse("units:workspace")).status_code == 302
 
 
 def test_an_enrolled_user_must_enter_a_code_in_each_new_session(client, cast, second_factor):
@@ -98,11 +89,10 @@ def test_the_admin_requires_the_second_factor_for_administrators(client, cast, s
 
 
 def test_a_next_url_to_another_site_is_ignored(client, cast, second_factor):
+    device = TOTPDevice.objects.create(user=cast.reviewer_p, name="app", confirmed=True)
     client.force_login(cast.reviewer_p)
-    client.get(reverse("second_factor_setup"))
-    device = TOTPDevice.objects.get(user=cast.reviewer_p)
     response = client.post(
-        reverse("second_factor_setup"), {"token": current_token(device), "next": "https://evil.example/"}
+        reverse("second_factor_verify"), {"token": current_token(device), "next": "https://evil.example/"}
     )
     assert response["Location"] == reverse("units:workspace")
 
@@ -148,3 +138,99 @@ def test_roles_outside_the_list_keep_their_access_on_public_pages(
     internal = make_disclosure(cast.agency_a, state="published")
     client.force_login(cast.staff_agency_a)
     assert client.get(reverse("disclosures:detail", args=[internal.pk])).status_code == 200
+
+
+# --- Item 3 (issue 18): the first enrolment needs a link an administrator issues -------------------
+
+NEW_PASSWORD = "Tre-xanh-2026-Dong-Ky"
+
+
+def issue_in_the_admin(client, cast, user, settings):
+    """The administrator's session (its own second factor is not what these tests are about)."""
+    roles, settings.SECOND_FACTOR_ROLES = settings.SECOND_FACTOR_ROLES, []
+    client.force_login(cast.admin)
+    response = client.post(
+        reverse("admin:auth_user_changelist"),
+        {"action": "issue_enrolment_links", "_selected_action": [user.pk]},
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    link = re.search(r"http://testserver(/accounts/enrol/[^<\s]+/)", page).group(1)
+    client.logout()
+    settings.SECOND_FACTOR_ROLES = roles
+    return link
+
+
+def enrol_with(client, link, token=None, password=NEW_PASSWORD):
+    page = client.get(link)
+    assert page.status_code == 200 and "<svg" in page.content.decode()
+    device = TOTPDevice.objects.get(pk=client.session[next(k for k in client.session.keys() if "enrol" in k)])
+    return device, client.post(
+        link,
+        {"new_password1": password, "new_password2": password, "token": token or current_token(device)},
+    )
+
+
+def test_an_enrolment_link_from_the_admin_sets_a_first_password_and_enrols_the_authenticator(
+    client, cast, second_factor, settings
+):
+    cast.reviewer_p.set_unusable_password()  # an imported account: no password yet
+    cast.reviewer_p.save()
+    link = issue_in_the_admin(client, cast, cast.reviewer_p, settings)
+    stored = EnrolmentLink.objects.get(user=cast.reviewer_p)
+    assert stored.issued_by == cast.admin and link.split("/")[-2] not in stored.token_hash
+    device, response = enrol_with(client, link)
+    assert response.status_code == 302 and response["Location"] == reverse("units:workspace")
+    device.refresh_from_db()
+    assert device.confirmed
+    assert client.get(reverse("units:workspace")).status_code == 200, "signed in and verified"
+    cast.reviewer_p.refresh_from_db()
+    assert cast.reviewer_p.check_password(NEW_PASSWORD)
+    assert [e.action for e in AuditEvent.objects.of(cast.reviewer_p)] == [
+        Action.ENROLMENT_LINK_ISSUED,
+        Action.ENROLLED,
+    ]
+    assert client.get(link).status_code == 404, "single use"
+
+
+def test_an_enrolment_link_expires_and_a_new_one_cancels_the_old(client, cast, second_factor, settings):
+    first = issue_in_the_admin(client, cast, cast.approver_a, settings)
+    second = issue_in_the_admin(client, cast, cast.approver_a, settings)
+    assert client.get(first).status_code == 404
+    assert client.get(second).status_code == 200
+    EnrolmentLink.objects.filter(user=cast.approver_a).update(expires_at=timezone.now())
+    response = client.get(second)
+    assert response.status_code == 404 and "đã hết hạn" in response.content.decode()
+    assert client.get("/accounts/enrol/not-a-token/").status_code == 404
+
+
+def test_a_wrong_code_or_a_weak_password_does_not_use_up_the_link(client, cast, second_factor, settings):
+    link = issue_in_the_admin(client, cast, cast.approver_a, settings)
+    device, response = enrol_with(client, link, token="000000", password="123")
+    assert response.status_code == 400
+    assert not EnrolmentLink.objects.get(user=cast.approver_a).used_at
+    assert "_auth_user_id" not in client.session
+    device.refresh_from_db()
+    assert not device.confirmed
+
+
+def test_enrolling_through_a_link_replaces_a_lost_authenticator(client, cast, second_factor, settings):
+    lost = TOTPDevice.objects.create(user=cast.approver_a, name="old phone", confirmed=True)
+    link = issue_in_the_admin(client, cast, cast.approver_a, settings)
+    device, response = enrol_with(client, link)
+    assert response.status_code == 302
+    assert list(TOTPDevice.objects.filter(user=cast.approver_a)) == [device]
+    assert not TOTPDevice.objects.filter(pk=lost.pk).exists()
+
+
+def test_the_command_issues_a_link_for_the_first_administrator(cast, settings):
+    settings.SITE_URL = "https://dcc.example.vn"
+    out = StringIO()
+    call_command("issue_enrolment_link", "admin", stdout=out)
+    assert re.search(r"^admin\thttps://dcc\.example\.vn/accounts/enrol/\S+/$", out.getvalue(), re.M)
+    assert AuditEvent.objects.of(cast.admin).get().action == Action.ENROLMENT_LINK_ISSUED
+
+
+def test_staff_sessions_last_a_working_day_not_two_weeks(client, cast):
+    client.post(reverse("login"), {"username": "clerk_a", "password": PASSWORD})
+    assert 0 < client.session.get_expiry_age() <= 8 * 3600
