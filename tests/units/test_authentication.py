@@ -2,13 +2,16 @@ import re
 from io import StringIO
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from democracy.models import Action, AuditEvent
+from democracy.ratelimit import client_address
 from tests.disclosures.conftest import make_disclosure  # noqa: F401 (fixture)
 from units.models import EnrolmentLink
 
@@ -234,3 +237,50 @@ def test_the_command_issues_a_link_for_the_first_administrator(cast, settings):
 def test_staff_sessions_last_a_working_day_not_two_weeks(client, cast):
     client.post(reverse("login"), {"username": "clerk_a", "password": PASSWORD})
     assert 0 < client.session.get_expiry_age() <= 8 * 3600
+
+
+# --- Items 7 and 8 (issue 18): limits keyed on the right client; a budget per address ------------
+
+PROXY = {"REMOTE_ADDR": "10.0.0.2"}
+
+
+@pytest.fixture(autouse=True)
+def fresh_limits():
+    cache.clear()  # the failed-login budget lives in the cache
+
+
+def login_from(client, address, username, password, via_proxy=True):
+    extra = {**PROXY, "HTTP_X_FORWARDED_FOR": address} if via_proxy else {"REMOTE_ADDR": address}
+    return client.post(reverse("login"), {"username": username, "password": password}, **extra)
+
+
+def test_behind_a_trusted_proxy_the_lockout_is_per_client_not_for_the_whole_portal(client, cast, settings):
+    settings.TRUSTED_PROXIES = ["10.0.0.0/24"]
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        login_from(client, "198.51.100.7", "clerk_a", "sai")
+    assert login_from(client, "198.51.100.7", "clerk_a", PASSWORD).status_code == 429
+    assert login_from(Client(), "203.0.113.20", "clerk_a", PASSWORD).status_code == 302
+
+
+def test_a_forged_forwarded_for_from_an_untrusted_client_is_ignored(rf, settings):
+    settings.TRUSTED_PROXIES = ["10.0.0.0/24"]
+    direct = rf.get("/", REMOTE_ADDR="198.51.100.7", HTTP_X_FORWARDED_FOR="203.0.113.1")
+    assert client_address(direct) == "198.51.100.7"
+    # Through the proxy, only the hop the proxy appended counts, not what the client wrote before it.
+    proxied = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.7, 10.0.0.9")
+    assert client_address(proxied) == "198.51.100.7"
+    settings.TRUSTED_PROXIES = []
+    assert client_address(proxied) == "10.0.0.2"
+
+
+def test_password_spraying_from_one_address_is_stopped_across_accounts(client, cast, settings):
+    """Issue 18, item 8: four wrong passwords on each of many accounts never triggered anything."""
+    settings.LOGIN_FAILURES_PER_ADDRESS = 16  # 4 accounts x 4 failures
+    accounts = ["clerk_a", "approver_a", "clerk_b", "inspector_a"]
+    for username in accounts:
+        for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+            assert login_from(client, "198.51.100.7", username, "sai", via_proxy=False).status_code == 200
+    refused = login_from(client, "198.51.100.7", "reviewer_p", PASSWORD, via_proxy=False)
+    assert refused.status_code == 429 and "địa chỉ mạng của bạn" in refused.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert login_from(Client(), "203.0.113.20", "reviewer_p", PASSWORD, via_proxy=False).status_code == 302
