@@ -224,6 +224,8 @@ AXES_VERBOSE = False
 # Password spraying (a few tries on each of many accounts): one address may fail this many logins an
 # hour, whatever the accounts, before its logins are refused until the hour ends (units/login_limits.py).
 LOGIN_FAILURES_PER_ADDRESS = env.int("LOGIN_FAILURES_PER_ADDRESS", default=20)
+# Password reset requests (each may send an e-mail) per client per hour.
+PASSWORD_RESETS_PER_HOUR = env.int("PASSWORD_RESETS_PER_HOUR", default=5)
 
 # Roles that must pass a second factor (TOTP) before using staff pages. Empty: none required.
 SECOND_FACTOR_ROLES = env.list(

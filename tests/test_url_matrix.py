@@ -85,6 +85,7 @@ ROUTES = {
     "second_factor_setup": get(NONE),
     "second_factor_verify": get(NONE),
     "enrol": get(NONE, lambda s: ["no-such-token"]),  # real links: tests/units/test_authentication.py
+    "password_reset": get(NONE),
     # --- disclosures ---
     "disclosures:board": get(UNIT, CODE),
     "disclosures:archive": get(UNIT, CODE),
@@ -245,6 +246,9 @@ EXPECTED = {
     },
     "enrol": {
         "-": "404 404 404 404 404 404 404 404 404 404",
+    },
+    "password_reset": {
+        "-": "200 200 200 200 200 200 200 200 200 200",
     },
     "disclosures:board": {
         "a": "200 200 200 200 200 200 200 200 200 200",

@@ -4,10 +4,12 @@ enrolment link through which an account gets its first password and its authenti
 import base64
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +20,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from democracy import ratelimit
 
 from . import actions
 from .forms import TokenForm
@@ -117,3 +121,24 @@ def verify(request):
 
 def _base32(device):
     return base64.b32encode(device.bin_key).decode()
+
+
+_password_reset = auth_views.PasswordResetView.as_view()
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def password_reset(request):
+    """Django's password reset by e-mail, with a per-client limit on the requests (each may send a mail)."""
+    if request.method == "POST" and not ratelimit.hit(
+        request, "password-reset", limit=settings.PASSWORD_RESETS_PER_HOUR
+    ):
+        response = render(
+            request,
+            "registration/password_reset_form.html",
+            {"form": PasswordResetForm(), "limited": True},
+            status=429,
+        )
+        response["Retry-After"] = str(ratelimit.retry_after())
+        return response
+    return _password_reset(request)

@@ -2,6 +2,7 @@ import re
 from io import StringIO
 
 import pytest
+from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
@@ -284,3 +285,28 @@ def test_password_spraying_from_one_address_is_stopped_across_accounts(client, c
     assert refused.status_code == 429 and "địa chỉ mạng của bạn" in refused.content.decode()
     assert "_auth_user_id" not in client.session
     assert login_from(Client(), "203.0.113.20", "reviewer_p", PASSWORD, via_proxy=False).status_code == 302
+
+
+def test_a_forgotten_password_is_reset_by_email(client, cast):
+    cast.clerk_a.email = "clerk.a@dongky.example.vn"
+    cast.clerk_a.save()
+    assert "Quên mật khẩu" in client.get(reverse("login")).content.decode()
+    response = client.post(reverse("password_reset"), {"email": "clerk.a@dongky.example.vn"})
+    assert response.status_code == 302 and len(mail.outbox) == 1
+    link = re.search(r"http://testserver(/accounts/password-reset/\S+/)", mail.outbox[0].body).group(1)
+    form_page = client.get(link, follow=True)
+    assert "Đặt mật khẩu mới" in form_page.content.decode()
+    done = client.post(
+        form_page.redirect_chain[-1][0], {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}
+    )
+    assert done.status_code == 302
+    cast.clerk_a.refresh_from_db()
+    assert cast.clerk_a.check_password(NEW_PASSWORD)
+
+
+def test_password_reset_requests_are_limited_per_client(client, cast, settings):
+    settings.PASSWORD_RESETS_PER_HOUR = 2
+    for _ in range(2):
+        assert client.post(reverse("password_reset"), {"email": "ai@example.vn"}).status_code == 302
+    limited = client.post(reverse("password_reset"), {"email": "ai@example.vn"})
+    assert limited.status_code == 429 and limited["Retry-After"]
