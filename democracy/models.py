@@ -259,6 +259,9 @@ class Action(models.TextChoices):
     ROLLUP_REQUESTED = "rollup_requested", _("Yêu cầu lập báo cáo tổng hợp")
     REGIME_CHANGED = "regime_changed", _("Thay đổi chế độ báo cáo")
     ACCOUNT_DEACTIVATED = "account_deactivated", _("Ngừng hoạt động tài khoản")
+    # Staff accounts
+    ENROLMENT_LINK_ISSUED = "enrolment_link_issued", _("Cấp đường dẫn kích hoạt tài khoản")
+    ENROLLED = "enrolled", _("Đặt mật khẩu và bật xác thực hai lớp")
 
 
 class AuditEventQuerySet(models.QuerySet):

@@ -6,6 +6,7 @@ Redis for the broker and the cache. With DEBUG off the portal refuses to start w
 SECRET_KEY and ALLOWED_HOSTS.
 """
 
+import ipaddress
 from datetime import timedelta
 from pathlib import Path
 
@@ -187,6 +188,7 @@ CELERY_BEAT_SCHEDULE = {
 
 # --- Authentication ------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
+    "units.login_limits.AddressBudgetBackend",
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -201,6 +203,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Behind a reverse proxy: the proxies' addresses (or networks, CIDR), whose X-Forwarded-For tells the
+# client's address (democracy/ratelimit.py `client_address`, used by every rate limit and the login
+# lockout). Empty: REMOTE_ADDR is the client.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy.strip(), strict=False)
+    except ValueError as _error:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is not an address or a network.") from _error
+AXES_CLIENT_IP_CALLABLE = "democracy.ratelimit.client_address"
 # Repeated failed logins: after AXES_FAILURE_LIMIT failures for one username from one address,
 # that pair is locked out for AXES_COOLOFF_MINUTES.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
@@ -209,12 +221,22 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Password spraying (a few tries on each of many accounts): one address may fail this many logins an
+# hour, whatever the accounts, before its logins are refused until the hour ends (units/login_limits.py).
+LOGIN_FAILURES_PER_ADDRESS = env.int("LOGIN_FAILURES_PER_ADDRESS", default=20)
+# Password reset requests (each may send an e-mail) per client per hour.
+PASSWORD_RESETS_PER_HOUR = env.int("PASSWORD_RESETS_PER_HOUR", default=5)
 
 # Roles that must pass a second factor (TOTP) before using staff pages. Empty: none required.
 SECOND_FACTOR_ROLES = env.list(
     "SECOND_FACTOR_ROLES", default=[] if DEBUG else ["reviewer", "approver", "administrator"]
 )
 OTP_TOTP_ISSUER = "Cổng dân chủ cơ sở"
+# The first enrolment of an authenticator (and a first password) goes through a single-use link an
+# administrator issues (user page in the admin, or `manage.py issue_enrolment_link`): its lifetime.
+ENROLMENT_LINK_HOURS = env.int("ENROLMENT_LINK_HOURS", default=72)
+# A staff session ends this many hours after it was last written to (default: a working day).
+SESSION_COOKIE_AGE = env.int("STAFF_SESSION_HOURS", default=8) * 3600
 
 # --- Internationalisation ------------------------------------------------------------------------
 LANGUAGE_CODE = "vi"
@@ -294,7 +316,8 @@ SITE_URL = env.str("SITE_URL", default="")
 # Citizens' feedback: how many a client may send per hour, and the largest upload a clerk may attach.
 FEEDBACK_PER_HOUR = env.int("FEEDBACK_PER_HOUR", default=10)
 DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
-# Online votes: attempts per client per hour (codes are 12 hex digits; this keeps guessing hopeless).
+# Online votes: wrong codes (and receipts not found) per client per hour; a valid vote never counts
+# (codes are 12 hex digits; this keeps guessing hopeless).
 VOTES_PER_HOUR = 30
 
 # API pagination: the page size a client gets unless it asks for fewer.

@@ -8,12 +8,15 @@ every foreign key to a unit is an autocomplete and every changelist selects its 
 from axes.admin import AccessFailureLogAdmin, AccessLogAdmin
 from axes.models import AccessFailureLog, AccessLog
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -27,7 +30,7 @@ from democracy.admin import AuditInline
 from democracy.audit import record
 from democracy.models import Action, AuditEvent
 
-from .actions import deactivate_accounts
+from . import actions
 from .imports import AgencyResource, StaffResource, VillageResource, error_messages, membership_scope_error
 from .models import AdministrativeUnit, Agency, Membership, ReportingRegime, Role
 from .text import fold
@@ -315,14 +318,46 @@ class ReportingRegimeAdmin(SimpleHistoryAdmin):
         )
 
 
-# --- Accounts and security logs: the audit trail must survive them ---------------------------------
+# --- Accounts and security logs: the audit trail must survive them; the enrolment link ------------
+
+
+@admin.action(
+    description=_("Cấp đường dẫn kích hoạt (đặt mật khẩu, gắn ứng dụng xác thực)"), permissions=["change"]
+)
+def issue_enrolment_links(modeladmin, request, queryset):
+    """Issue a single-use enrolment link to each selected account and show them once, on a page of
+    their own (not in a message, which may be kept in a cookie): the administrator hands each link to
+    its owner out of band."""
+    issued, refused = [], []
+    for user in queryset.order_by("username"):
+        try:
+            token = actions.issue_enrolment_link(user, by=request.user)
+        except ValidationError as error:
+            refused.append((user, " ".join(error.messages)))
+        else:
+            issued.append((user, request.build_absolute_uri(reverse("enrol", args=[token]))))
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": _("Đường dẫn kích hoạt tài khoản"),
+        "issued": issued,
+        "refused": refused,
+        "hours": settings.ENROLMENT_LINK_HOURS,
+        "opts": modeladmin.model._meta,
+    }
+    response = TemplateResponse(request, "admin/units/enrolment_links.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 class AccountAdmin(UserAdmin):
-    """Django's user admin, except that an account which has acted is deactivated, never deleted:
-    its audit rows keep pointing at it (AuditEvent.actor is PROTECT)."""
+    """Django's user admin, with the enrolment link and the account's trail (links issued, enrolment),
+    except that an account which has acted is deactivated, never deleted: its audit rows keep pointing
+    at it (AuditEvent.actor is PROTECT)."""
 
-    actions = ["deactivate"]
+    actions = ["deactivate", issue_enrolment_links]
+
+    def get_inlines(self, request, obj):
+        return [AuditInline] if obj is not None else []
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and AuditEvent.objects.filter(actor=obj).exists():
@@ -336,7 +371,7 @@ class AccountAdmin(UserAdmin):
 
     @admin.action(description=_("Ngừng hoạt động các tài khoản đã chọn"), permissions=["change"])
     def deactivate(self, request, queryset):
-        count = deactivate_accounts(queryset, by=request.user)
+        count = actions.deactivate_accounts(queryset, by=request.user)
         self.message_user(request, _("Đã ngừng hoạt động %(count)d tài khoản.") % {"count": count})
 
 

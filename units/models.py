@@ -254,6 +254,38 @@ class Membership(models.Model):
         return Role(self.role)
 
 
+class EnrolmentLink(models.Model):
+    """A single-use link an administrator gives a staff member out of band (in person, by phone): opening
+    it sets the account's password and enrols its authenticator app. Only the hash of its token is kept.
+    The first enrolment needs one, so a password alone can never enrol a device."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người dùng"),
+        on_delete=models.CASCADE,
+        related_name="enrolment_links",
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người cấp"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    issued_at = models.DateTimeField(_("thời điểm cấp"), default=timezone.now)
+    expires_at = models.DateTimeField(_("hết hạn lúc"))
+    used_at = models.DateTimeField(_("đã dùng lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("đường dẫn kích hoạt tài khoản")
+        verbose_name_plural = _("đường dẫn kích hoạt tài khoản")
+
+    def __str__(self):
+        return f"{self.user} – {self.issued_at:%d/%m/%Y %H:%M}"
+
+
 # --- Owned by a commune-level unit or by an agency ---------------------------------------------------
 
 

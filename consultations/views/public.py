@@ -230,7 +230,8 @@ def vote(request, pk):
     form = VoteForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if not ratelimit.hit(request, "vote", limit=settings.VOTES_PER_HOUR):
+        # Only wrong codes count (a household's valid vote never uses up its neighbours' allowance).
+        if ratelimit.exhausted(request, "vote", limit=settings.VOTES_PER_HOUR):
             response = render(
                 request,
                 "consultations/vote.html",
@@ -251,6 +252,8 @@ def vote(request, pk):
                 add_action_errors(form, error)
             else:
                 return render(request, "consultations/vote_done.html", {"d": decision, "receipt": receipt})
+        if "code" in form.errors:
+            ratelimit.hit(request, "vote", limit=settings.VOTES_PER_HOUR)
         status = 400
     return render(
         request,
@@ -268,7 +271,7 @@ def vote_receipt(request, pk):
     found = None
     status = 200
     if request.method == "POST":
-        if not ratelimit.hit(request, "vote_receipt", limit=settings.VOTES_PER_HOUR):
+        if ratelimit.exhausted(request, "vote_receipt", limit=settings.VOTES_PER_HOUR):
             response = render(
                 request,
                 "consultations/vote_receipt.html",
@@ -281,6 +284,8 @@ def vote_receipt(request, pk):
             found = actions.receipt_recorded(decision, form.cleaned_data["receipt"])
             if not found:
                 status = 404
+        if not found:  # only receipts not found count
+            ratelimit.hit(request, "vote_receipt", limit=settings.VOTES_PER_HOUR)
     counted = decision.state in PUBLIC_DECISION_STATES
     return render(
         request,

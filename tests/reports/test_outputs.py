@@ -118,7 +118,11 @@ def test_the_xlsx_has_the_figures_and_no_formula_from_the_narrative(cast, report
     assert ("I. Công khai thông tin", "Số nội dung đã công khai (niêm yết) trong kỳ", 17) in figures
     assert ("I. Công khai thông tin", "Công khai muộn", 2) in figures
     assert ("II. Ý kiến, câu hỏi của Nhân dân về thông tin công khai", "Chưa trả lời", 2) in figures
-    assert ("V. Kiến nghị của Ban Thanh tra nhân dân", "Trả lời đúng hạn (Điều 40 khoản 1, Điều 63 khoản 1)", 2) in figures
+    assert (
+        "V. Kiến nghị của Ban Thanh tra nhân dân",
+        "Trả lời đúng hạn (Điều 40 khoản 1, Điều 63 khoản 1)",
+        2,
+    ) in figures
     assert ("Theo hình thức công khai", "Niêm yết thông tin (Điều 12 khoản 1 điểm a)", 4) in figures
     info = {row[0].value: row[1] for row in book["Thông tin, đánh giá"].iter_rows(min_row=2)}
     assert info["Số báo cáo"].value == "1/BC-UBND"

@@ -2,8 +2,9 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from democracy.models import AuditEvent
+from democracy.models import Action, AuditEvent
 from units import actions
 from units.models import ReportingRegime
 
@@ -69,3 +70,26 @@ def test_deactivating_accounts_writes_one_row_each_and_never_deactivates_oneself
     assert [e.action for e in AuditEvent.objects.of(cast.clerk_a)] == [Action.ACCOUNT_DEACTIVATED]
     assert cast.admin.is_active and not AuditEvent.objects.of(cast.admin).exists()
     assert actions.deactivate_accounts([cast.clerk_a], by=cast.admin) == 0  # already inactive: no new row
+
+
+def test_issuing_an_enrolment_link_leaves_one_row_and_a_deactivated_account_gets_none(cast):
+    actions.issue_enrolment_link(cast.clerk_a, by=cast.admin)
+    (event,) = AuditEvent.objects.of(cast.clerk_a)
+    assert event.action == Action.ENROLMENT_LINK_ISSUED and event.actor == cast.admin
+    cast.clerk_b.is_active = False
+    cast.clerk_b.save()
+    with pytest.raises(ValidationError):
+        actions.issue_enrolment_link(cast.clerk_b, by=cast.admin)
+    assert not AuditEvent.objects.of(cast.clerk_b).exists()
+
+
+def test_enrolling_leaves_one_row_once_and_a_used_link_leaves_none(cast):
+    token = actions.issue_enrolment_link(cast.clerk_a, by=cast.admin)
+    link = actions.usable_enrolment_link(token)
+    device = TOTPDevice.objects.create(user=cast.clerk_a, name="app", confirmed=False)
+    actions.enrol(link, password="Tre-xanh-2026-Dong-Ky", device=device)
+    assert AuditEvent.objects.of(cast.clerk_a).filter(action=Action.ENROLLED, actor=cast.clerk_a).count() == 1
+    with pytest.raises(ValidationError):
+        actions.enrol(link, password="Mot-mat-khau-khac-2026", device=device)
+    assert AuditEvent.objects.of(cast.clerk_a).filter(action=Action.ENROLLED).count() == 1
+    assert actions.usable_enrolment_link(token) is None
