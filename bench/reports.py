@@ -241,7 +241,7 @@ counts (k, on_time, published, honoured, ended, answered, received, results_publ
            0, 0
     FROM (
         SELECT c.unit_id, c.agency_id, c.recognised_on, c.recognition_deadline,
-               c.outcome = 'passed' AND c.unit_id IS NOT NULL AND (
+               c.outcome = 'passed' AND c.unit_id IS NOT NULL AND c.recognised_by <> '' AND (
                    c.recognised_on IS NOT NULL OR c.recognition_deadline < %(today)s
                    OR (c.recognition_deadline IS NULL AND c.send_deadline < %(today)s)) AS due
         FROM consultations_decision c
