@@ -35,6 +35,8 @@ from ._common import check_item, scope_of
 
 COMMUNE_METHODS = {DecisionMethod.MEETING, DecisionMethod.BALLOT, DecisionMethod.ONLINE}
 AGENCY_METHODS = {DecisionMethod.STAFF_CONFERENCE, DecisionMethod.STAFF_BALLOT}
+# Tallied by hand from the meeting's or the ballots' minutes; an online vote only by the counting job.
+MANUAL_TALLY_METHODS = (COMMUNE_METHODS | AGENCY_METHODS) - {DecisionMethod.ONLINE}
 
 
 def _electorate(owner, item: CatalogueItem, method: str) -> int:
@@ -90,9 +92,8 @@ def _tally(
     decision: Decision, *, decided_on: dt.date, agree: int, disagree: int = 0, other: int = 0,
     present: int | None = None, village_agreements: dict | None = None,
 ) -> Decision:  # fmt: skip
-    """The tally itself (no audit row: `record_tally` and `count_online_votes` each write their own)."""
-    if decision.state not in (DecisionState.DRAFT, DecisionState.VOTING, DecisionState.TALLIED):
-        raise ValidationError(_("Quyết định đã được gửi UBND xã; không sửa kết quả được nữa."))
+    """The tally itself (no audit row: `record_tally` and `count_online_votes` each write their own).
+    The caller holds the decision's row lock and has checked its state: a tally is written once."""
     if decided_on > timezone.localdate():
         raise ValidationError({"decided_on": _("Ngày biểu quyết không được sau ngày hôm nay.")})
     villages = decision.is_commune_wide and decision.item.threshold_inclusive
@@ -142,13 +143,38 @@ def _tally_changes(decision: Decision) -> dict:
     }
 
 
+def check_manual_tally(decision: Decision, *, lock: bool = False) -> None:
+    """Refuse a tally typed in by hand where none applies: an online vote (the counting job counts it)
+    or a decision whose result is already recorded. With `lock`, inside the caller's transaction, the
+    row is locked first so that two clerks posting at once write one tally."""
+    rows = Decision.objects.filter(pk=decision.pk)
+    state = (rows.select_for_update(of=("self",)) if lock else rows).values_list("state", flat=True).get()
+    if decision.method not in MANUAL_TALLY_METHODS:
+        raise ValidationError(
+            _(
+                "Biểu quyết trực tuyến chỉ được kiểm phiếu tự động khi hết thời gian biểu quyết; "
+                "không nhập kết quả bằng tay."
+            )
+        )
+    if state != DecisionState.DRAFT:
+        raise ValidationError(
+            _(
+                "Kết quả biểu quyết đã được ghi nhận và không sửa được. Nếu kết quả có sai sót, phải tổ chức "
+                "biểu quyết lại bằng một nội dung mới."
+            )
+        )
+
+
 @transaction.atomic
 def record_tally(
     decision: Decision, *, by, decided_on: dt.date, agree: int, disagree: int = 0, other: int = 0,
     present: int | None = None, village_agreements: dict | None = None,
 ) -> Decision:  # fmt: skip
-    """The tally of a meeting or ballot; the outcome is computed by the item's rule. A commune-wide
-    decision on items 1–2 is tallied per village: `village_agreements` maps village → households agreeing."""
+    """The tally of a meeting or a ballot, entered once; the outcome is computed by the item's rule. A
+    commune-wide decision on items 1–2 is tallied per village: `village_agreements` maps village →
+    households agreeing. An online vote is counted only by the counting job (`count_online_votes`), and
+    a tally once written is never rewritten: a wrong result is put right by a new vote."""
+    check_manual_tally(decision, lock=True)
     _tally(
         decision, decided_on=decided_on, agree=agree, disagree=disagree, other=other, present=present,
         village_agreements=village_agreements,
