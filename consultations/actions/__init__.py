@@ -33,15 +33,16 @@ from .decisions import (
     record_tally,
 )
 from .meetings import record_meeting
-from .recommendations import RECOMMENDATION_ANSWER_DAYS, answer_recommendation, make_recommendation
+from .recommendations import answer_basis, answer_days, answer_recommendation, make_recommendation
 
 __all__ = [
     "record_meeting",
     "AGENCY_METHODS",
     "COMMUNE_METHODS",
     "MANUAL_TALLY_METHODS",
-    "RECOMMENDATION_ANSWER_DAYS",
     "add_comment",
+    "answer_basis",
+    "answer_days",
     "answer_recommendation",
     "attach_documents",
     "cast_vote",

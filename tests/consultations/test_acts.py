@@ -4,12 +4,13 @@ item 6): a tally typed in by hand applies once, to meetings and household ballot
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
 from consultations import actions
-from consultations.models import Decision, DecisionState
-from democracy.models import Action, AuditEvent
+from consultations.models import Decision, DecisionState, Recommendation
+from democracy.models import Action, AuditEvent, CatalogueItem, Kind
 
 from .conftest import item
 
@@ -105,3 +106,94 @@ def test_a_household_ballot_and_a_staff_conference_are_tallied_by_hand(cast):
         staff, by=cast.admin, decided_on=timezone.localdate(), agree=10, disagree=9, present=19
     )
     assert Decision.objects.filter(pk__in=[ballot.pk, staff.pk], state=DecisionState.TALLIED).count() == 2
+
+
+# --- Issue 14 item 6, issue 18 item 4: a recommendation's receipt and its answer --------------------
+
+
+def _recommend(cast, made_on, received_on=None, owner=None):
+    return actions.make_recommendation(
+        owner=owner or cast.a, by=cast.inspector_a, subject="Công khai quỹ", text="Đề nghị công khai thu chi",
+        addressed_to="UBND xã", made_on=made_on, received_on=received_on,
+    )  # fmt: skip
+
+
+def test_the_answer_is_due_fifteen_days_from_receipt_not_from_the_making(cast):
+    # Made Monday 02/12/2024, received Friday 06/12/2024: 15 days from the receipt end Saturday
+    # 21/12/2024, a day off, so (communes extend to the next working day) Monday 23/12/2024.
+    r = _recommend(cast, dt.date(2024, 12, 2), dt.date(2024, 12, 6))
+    assert (r.received_on, r.due_on) == (dt.date(2024, 12, 6), dt.date(2024, 12, 23))
+    assert "06/12/2024" in r.due_explanation
+    same_day = _recommend(cast, dt.date(2024, 12, 6))
+    assert same_day.received_on == dt.date(2024, 12, 6) and same_day.due_on == dt.date(2024, 12, 23)
+
+
+def test_the_days_to_answer_come_from_the_catalogue(cast):
+    CatalogueItem.objects.filter(kind=Kind.SUPERVISE, scope="commune").update(answer_days=10)
+    r = _recommend(cast, dt.date(2024, 12, 2), dt.date(2024, 12, 6))
+    assert r.due_on == dt.date(2024, 12, 16)  # Monday: 10 days from Friday 06/12
+    agency = _recommend(cast, dt.date(2024, 12, 2), dt.date(2024, 12, 6), owner=cast.agency_a)
+    assert agency.due_on >= dt.date(2024, 12, 21)  # the agencies' items still say 15
+
+
+def test_the_receipt_cannot_precede_the_making_nor_lie_in_the_future(cast):
+    today = timezone.localdate()
+    with pytest.raises(ValidationError) as early:
+        _recommend(cast, today - dt.timedelta(days=3), today - dt.timedelta(days=4))
+    assert "received_on" in early.value.error_dict
+    with pytest.raises(ValidationError) as future:
+        _recommend(cast, today, today + dt.timedelta(days=1))
+    assert "received_on" in future.value.error_dict
+    assert not Recommendation.objects.exists()
+
+
+def test_the_receipt_is_recorded_through_the_form(client, cast):
+    client.force_login(cast.inspector_a)
+    page = client.get(reverse("consultations:recommendation_create", args=[cast.a.code])).content.decode()
+    assert "trong 15 ngày kể từ ngày nhận" in page
+    response = client.post(
+        reverse("consultations:recommendation_create", args=[cast.a.code]),
+        {"subject": "Công khai quỹ", "text": "Chi tiết", "addressed_to": "UBND xã", "made_on": "02/12/2024",
+         "received_on": "06/12/2024"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert Recommendation.objects.get().due_on == dt.date(2024, 12, 23)
+
+
+def test_an_answer_cannot_be_back_dated_before_the_receipt_nor_dated_in_the_future(cast):
+    r = _recommend(cast, dt.date(2024, 12, 2), dt.date(2024, 12, 6))
+    before = AuditEvent.objects.count()
+    for day in (dt.date(2020, 1, 1), dt.date(2024, 12, 5), timezone.localdate() + dt.timedelta(days=1)):
+        with pytest.raises(ValidationError) as refused:
+            actions.answer_recommendation(r, by=cast.clerk_a, answer="Đã xử lý", on=day)
+        assert "answered_on" in refused.value.error_dict
+    assert AuditEvent.objects.count() == before
+    actions.answer_recommendation(r, by=cast.clerk_a, answer="Đã xử lý", on=dt.date(2024, 12, 6))
+
+
+def test_a_given_answer_is_corrected_only_with_a_reason_and_the_earlier_one_stays(client, cast):
+    r = _recommend(cast, dt.date(2024, 12, 2), dt.date(2024, 12, 6))
+    actions.answer_recommendation(r, by=cast.clerk_a, answer="Đã niêm yết.", on=dt.date(2024, 12, 10))
+    with pytest.raises(ValidationError) as refused:
+        actions.answer_recommendation(r, by=cast.clerk_a, answer="Chưa niêm yết.", on=dt.date(2024, 12, 11))
+    assert "reason" in refused.value.error_dict
+    r.refresh_from_db()
+    assert (r.answer, r.answered_on) == ("Đã niêm yết.", dt.date(2024, 12, 10))
+    client.force_login(cast.clerk_a)
+    url = reverse("consultations:recommendation_detail", args=[r.pk])
+    response = client.post(
+        url, {"answer": "Đã niêm yết 30 ngày.", "answered_on": "11/12/2024", "reason": "Ghi thiếu thời gian"}
+    )
+    assert response.status_code == 302
+    r.refresh_from_db()
+    assert (r.answer, r.answered_on) == ("Đã niêm yết 30 ngày.", dt.date(2024, 12, 11))
+    revision = r.revisions.get()
+    assert (revision.text, revision.given_on, revision.reason, revision.revised_by) == (
+        "Đã niêm yết.", dt.date(2024, 12, 10), "Ghi thiếu thời gian", cast.clerk_a,
+    )  # fmt: skip
+    row = AuditEvent.objects.of(r).last()
+    assert (row.action, row.note, row.changes["previous_answer"]) == (
+        Action.ANSWER_CORRECTED, "Ghi thiếu thời gian", "Đã niêm yết.",
+    )  # fmt: skip
+    page = client.get(url).content.decode()
+    assert "lý do: Ghi thiếu thời gian" in page and "Đã niêm yết." in page and "Đã niêm yết 30 ngày." in page
