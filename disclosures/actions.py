@@ -19,6 +19,7 @@ from democracy.transitions import move
 from democracy.uploads import CheckedFile, store_all
 from units.models import catalogue_scope, extends_to_working_day, owner_fields
 
+from . import signals
 from .models import Channel, Disclosure, Document, Feedback, Record, RecordSequence, State
 
 EDITABLE_FIELDS = [
@@ -207,6 +208,7 @@ def publish(disclosure: Disclosure, *, by, late_reason: str = "", now: dt.dateti
     if values is None:
         return False
     record(disclosure, by=by, action=Action.PUBLISHED, changes={"window_end": values["window_end"]})
+    signals.published.send(sender=Disclosure, disclosure=disclosure, by=by)
     return True
 
 

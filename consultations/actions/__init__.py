@@ -14,8 +14,10 @@ from .consultations import (
     create_consultation,
     hide_comment,
     open_consultation,
-    publish_results,
     respond,
+    results_approved,
+    results_made_public,
+    submit_results,
     unanswered,
 )
 from .decisions import (
@@ -57,11 +59,13 @@ __all__ = [
     "mark_sent",
     "open_consultation",
     "open_online_vote",
-    "publish_results",
     "receipt_recorded",
     "recognise",
     "record_tally",
     "respond",
+    "results_approved",
+    "results_made_public",
+    "submit_results",
     "scope_of",
     "unanswered",
 ]

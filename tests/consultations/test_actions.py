@@ -7,7 +7,7 @@ from consultations import actions
 from consultations.models import Ballot, ConsultationState, DecisionState, PendingBallot, VoteCode
 from disclosures.models import State
 
-from .conftest import HCM, item
+from .conftest import HCM, item, publish_results
 
 
 def test_the_dong_son_cycle_closes_with_no_comments_and_publishes_its_result(make_consultation, cast):
@@ -17,8 +17,7 @@ def test_the_dong_son_cycle_closes_with_no_comments_and_publishes_its_result(mak
     assert actions.close_due_consultations(now=dt.datetime(2024, 2, 27, 8, tzinfo=HCM)) == 1
     assert actions.close_due_consultations(now=dt.datetime(2024, 2, 27, 9, tzinfo=HCM)) == 0
     c.refresh_from_db()
-    disclosure = actions.publish_results(
-        c, by=cast.approver_a, summary="Không có ý kiến đóng góp; thống nhất 100%.", result_number="164/BC-UBND",
+    disclosure = publish_results(c, cast, summary="Không có ý kiến đóng góp; thống nhất 100%.", result_number="164/BC-UBND",
         now=dt.datetime(2024, 2, 27, 10, tzinfo=HCM),
     )  # fmt: skip
     c.refresh_from_db()
@@ -42,10 +41,10 @@ def test_results_wait_for_a_response_to_every_comment(make_consultation, cast):
     actions.close_due_consultations(now=dt.datetime(2024, 3, 1, tzinfo=HCM))
     c.refresh_from_db()
     with pytest.raises(ValidationError, match="Còn 2 ý kiến chưa được giải trình"):
-        actions.publish_results(c, by=cast.approver_a, summary="Tổng hợp")
+        publish_results(c, cast, summary="Tổng hợp")
     actions.respond(comment, by=cast.clerk_a, kind="accepted", text="Đã bổ sung.")
     actions.hide_comment(c.comments.last(), by=cast.clerk_a, reason="Trùng lặp")
-    assert actions.publish_results(c, by=cast.approver_a, summary="Tổng hợp")
+    assert publish_results(c, cast, summary="Tổng hợp")
 
 
 def test_online_comments_close_with_the_period(make_consultation):

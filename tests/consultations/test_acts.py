@@ -9,10 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from consultations import actions
-from consultations.models import Decision, DecisionState, Recommendation
+from consultations.models import ConsultationState, Decision, DecisionState, Recommendation
 from democracy.models import Action, AuditEvent, CatalogueItem, Kind
+from disclosures import actions as disclosure_actions
+from disclosures.models import Disclosure, State
 
-from .conftest import item
+from .conftest import item, publish_results
 
 # --- Item 1: the tally ---------------------------------------------------------------------------
 
@@ -197,3 +199,114 @@ def test_a_given_answer_is_corrected_only_with_a_reason_and_the_earlier_one_stay
     )  # fmt: skip
     page = client.get(url).content.decode()
     assert "lý do: Ghi thiếu thời gian" in page and "Đã niêm yết." in page and "Đã niêm yết 30 ngày." in page
+
+
+# --- Item 5: the results are published by the approver; item 4: responses and hides after that ------
+
+
+@pytest.fixture
+def ended(make_consultation, cast):
+    """Opened 40 days ago, two comments received during the period, then closed by the job."""
+    c = make_consultation(opened_on=timezone.localdate() - dt.timedelta(days=40))
+    during = c.opened_at + dt.timedelta(days=1)
+    actions.add_comment(c, text="Ý kiến thứ nhất", received_at=during)
+    actions.add_comment(c, text="Ý kiến thứ hai", received_at=during)
+    actions.close_due_consultations()
+    c.refresh_from_db()
+    return c
+
+
+def _answer_all(consultation, cast):
+    for n, comment in enumerate(consultation.comments.all()):
+        actions.respond(comment, by=cast.clerk_a, kind="explained", text=f"Trả lời số {n}")
+
+
+def test_a_clerk_alone_does_not_publish_the_results(client, cast, ended):
+    _answer_all(ended, cast)
+    client.force_login(cast.clerk_a)
+    response = client.post(
+        reverse("consultations:publish_results", args=[ended.pk]),
+        {"summary": "Thống nhất.", "result_number": "35/BC"},
+    )
+    assert response.status_code == 302
+    ended.refresh_from_db()
+    disclosure = ended.result_disclosure
+    assert (ended.state, ended.results_published_at) == (ConsultationState.CLOSED, None)
+    assert disclosure.state == State.SUBMITTED and disclosure.published_at is None
+    assert not AuditEvent.objects.of(disclosure).filter(action=Action.PUBLISHED).exists()
+    # A second submission creates nothing more; the clerk cannot publish the disclosure.
+    again = client.post(reverse("consultations:publish_results", args=[ended.pk]), {"summary": "Lần hai"})
+    assert again.status_code == 400 and "đã được trình phê duyệt" in again.content.decode()
+    assert Disclosure.objects.filter(title__startswith="Kết quả lấy ý kiến").count() == 1
+    assert client.post(reverse("disclosures:publish", args=[disclosure.pk])).status_code == 403
+    ended.refresh_from_db()
+    assert ended.state == ConsultationState.CLOSED
+
+
+def test_the_results_are_published_when_the_approver_publishes_after_a_return(cast, ended):
+    _answer_all(ended, cast)
+    disclosure = actions.submit_results(ended, by=cast.clerk_a, summary="Thống nhất.", result_number="35/BC")
+    disclosure_actions.return_submission(disclosure, by=cast.approver_a, reason="Ghi rõ số ý kiến")
+    disclosure_actions.update_draft(disclosure, by=cast.clerk_a, body="Thống nhất; 2 ý kiến được giải trình.")
+    disclosure_actions.submit(disclosure, by=cast.clerk_a)
+    ended.refresh_from_db()
+    assert ended.state == ConsultationState.CLOSED
+    assert disclosure_actions.publish(disclosure, by=cast.approver_a)
+    ended.refresh_from_db()
+    assert ended.state == ConsultationState.RESULTS_PUBLISHED
+    assert ended.result_summary == "Thống nhất; 2 ý kiến được giải trình."
+    row = AuditEvent.objects.of(ended).last()
+    assert (row.action, row.actor) == (Action.RESULTS_PUBLISHED, cast.approver_a)
+
+
+def test_a_published_response_is_corrected_only_with_a_reason_and_the_earlier_stays_visible(
+    client, cast, ended
+):
+    _answer_all(ended, cast)
+    publish_results(ended, cast, summary="Thống nhất.")
+    comment = ended.comments.first()
+    with pytest.raises(ValidationError) as refused:
+        actions.respond(comment, by=cast.clerk_a, kind="accepted", text="Viết lại")
+    assert "reason" in refused.value.error_dict
+    comment.refresh_from_db()
+    assert comment.response == "Trả lời số 0"
+    client.force_login(cast.clerk_a)
+    respond_url = reverse("consultations:comment_respond", args=[ended.pk, comment.pk])
+    refused_page = client.post(respond_url, {"kind": "accepted", "response": "Viết lại"})
+    assert refused_page.status_code == 400 and "phải nêu lý do" in refused_page.content.decode()
+    done = client.post(
+        respond_url, {"kind": "accepted", "response": "Đã tiếp thu vào Điều 5.", "reason": "Sai hình thức"}
+    )
+    assert done.status_code == 302
+    comment.refresh_from_db()
+    assert (comment.response_kind, comment.response) == ("accepted", "Đã tiếp thu vào Điều 5.")
+    revision = comment.revisions.get()
+    assert (revision.kind, revision.text, revision.reason, revision.revised_by) == (
+        "explained", "Trả lời số 0", "Sai hình thức", cast.clerk_a,
+    )  # fmt: skip
+    row = AuditEvent.objects.of(ended).last()
+    assert (row.action, row.note, row.changes["previous_response"]) == (
+        Action.RESPONSE_CORRECTED, "Sai hình thức", "Trả lời số 0",
+    )  # fmt: skip
+    client.logout()
+    public = client.get(reverse("consultations:detail", args=[ended.pk])).content.decode()
+    assert (
+        "Đã tiếp thu vào Điều 5." in public and "lý do: Sai hình thức" in public and "Trả lời số 0" in public
+    )
+
+
+def test_a_hide_is_never_rewritten_and_nothing_is_hidden_after_the_results(cast, ended):
+    first, second = ended.comments.all()
+    actions.hide_comment(first, by=cast.clerk_a, reason="Trùng lặp")
+    before = AuditEvent.objects.count()
+    with pytest.raises(ValidationError, match="đã được ẩn"):
+        actions.hide_comment(first, by=cast.approver_a, reason="Lý do khác")
+    first.refresh_from_db()
+    assert (first.hidden_reason, first.hidden_by) == ("Trùng lặp", cast.clerk_a)
+    actions.respond(second, by=cast.clerk_a, kind="explained", text="Giải trình")
+    publish_results(ended, cast, summary="Thống nhất.")
+    before = AuditEvent.objects.count()
+    with pytest.raises(ValidationError, match="không ẩn được nữa"):
+        actions.hide_comment(second, by=cast.clerk_a, reason="Xúc phạm")
+    second.refresh_from_db()
+    assert not second.is_hidden and AuditEvent.objects.count() == before
