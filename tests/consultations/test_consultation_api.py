@@ -7,9 +7,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from consultations import actions
+from consultations.models import CommentChannel
 
 from .conftest import publish_results
-from consultations.models import CommentChannel
 
 
 def _ended_with_comments(make_consultation, cast, n=2):
