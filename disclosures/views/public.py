@@ -173,7 +173,9 @@ def _render_detail(request, access, *, form=None, refusal="", status=200):
         "documents": list(disclosure.documents.all()),
         "records": list(disclosure.records.exclude(pdf="").order_by("made_at", "pk")),
         "villages": list(disclosure.posting_villages.only("name").order_by("name")),
-        "feedback": list(feedback.filter(Q(hidden_at__isnull=False) | ~Q(answer=""))),
+        "feedback": list(
+            feedback.filter(Q(hidden_at__isnull=False) | ~Q(answer="")).prefetch_related("revisions")
+        ),
         "pending": feedback.filter(hidden_at__isnull=True, answer="").count(),
         "previous": next((v for v in versions if v.pk == disclosure.supersedes_id), None),
         "newer": next((v for v in versions if v.supersedes_id == disclosure.pk), None),
