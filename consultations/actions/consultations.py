@@ -253,10 +253,8 @@ def submit_results(
         decision_date=report_date, decision_issuer=str(owner), forms=["a", "b"],
     )  # fmt: skip
     disclosure_actions.submit(disclosure, by=by)
-    Consultation.objects.filter(pk=consultation.pk).update(
-        result_summary=summary.strip(), result_number=result_number, result_disclosure=disclosure
-    )
-    consultation.result_summary, consultation.result_number = summary.strip(), result_number
+    # Only the link: the report's text and number come onto the consultation when they are approved.
+    Consultation.objects.filter(pk=consultation.pk).update(result_disclosure=disclosure)
     consultation.result_disclosure = disclosure
     record(
         consultation,
@@ -278,6 +276,7 @@ def results_approved(sender, *, disclosure: Disclosure, by, **kwargs) -> None:
     if move(
         consultation, from_states=[ConsultationState.CLOSED], to_state=ConsultationState.RESULTS_PUBLISHED,
         results_published_at=disclosure.published_at, result_summary=disclosure.body.strip(),
+        result_number="" if disclosure.decision_number == "—" else disclosure.decision_number,
     ):  # fmt: skip
         record(
             consultation,

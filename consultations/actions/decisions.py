@@ -339,6 +339,15 @@ def mark_sent(decision: Decision, *, by, sent_on: dt.date) -> Decision:
     """Sent to the commune (and the Front); recognition is due within 5 working days of receipt."""
     if decision.state != DecisionState.TALLIED:
         raise ValidationError(_("Chỉ gửi quyết định đã có kết quả biểu quyết."))
+    if sent_on < decision.decided_on:
+        raise ValidationError(
+            {
+                "sent_on": _("Ngày gửi không được trước ngày biểu quyết (%(day)s).")
+                % {"day": f"{decision.decided_on:%d/%m/%Y}"}
+            }
+        )
+    if sent_on > timezone.localdate():
+        raise ValidationError({"sent_on": _("Ngày gửi không được sau ngày hôm nay.")})
     decision.sent_on = sent_on
     decision.recognition_deadline = add_working_days(sent_on, 5, event="Ngày nhận", event_en="Received").date
     decision.state = DecisionState.SENT
@@ -352,6 +361,15 @@ def recognise(decision: Decision, *, by, on: dt.date, refuse_reason: str = "") -
     """Recognised by the commune, or refused in writing with reasons (Art. 21(2))."""
     if decision.state != DecisionState.SENT:
         raise ValidationError(_("Chỉ công nhận quyết định đã gửi UBND xã."))
+    if on < decision.sent_on:
+        raise ValidationError(
+            {
+                "on": _("Ngày công nhận không được trước ngày gửi (%(day)s).")
+                % {"day": f"{decision.sent_on:%d/%m/%Y}"}
+            }
+        )
+    if on > timezone.localdate():
+        raise ValidationError({"on": _("Ngày công nhận không được sau ngày hôm nay.")})
     if refuse_reason.strip():
         decision.state, decision.refusal_reason = DecisionState.REFUSED, refuse_reason.strip()
     else:

@@ -310,3 +310,37 @@ def test_a_hide_is_never_rewritten_and_nothing_is_hidden_after_the_results(cast,
         actions.hide_comment(second, by=cast.clerk_a, reason="Xúc phạm")
     second.refresh_from_db()
     assert not second.is_hidden and AuditEvent.objects.count() == before
+
+
+def test_sending_and_recognition_dates_cannot_precede_what_they_answer_nor_lie_in_the_future(cast):
+    decision = _decision(cast)
+    actions.record_tally(decision, by=cast.clerk_a, decided_on=dt.date(2024, 3, 1), agree=70, disagree=50)
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    for day in (dt.date(2024, 2, 29), tomorrow):
+        with pytest.raises(ValidationError) as refused:
+            actions.mark_sent(decision, by=cast.clerk_a, sent_on=day)
+        assert "sent_on" in refused.value.error_dict
+    actions.mark_sent(decision, by=cast.clerk_a, sent_on=dt.date(2024, 3, 4))
+    for day in (dt.date(2024, 3, 3), tomorrow):
+        with pytest.raises(ValidationError) as refused:
+            actions.recognise(decision, by=cast.approver_a, on=day)
+        assert "on" in refused.value.error_dict
+    actions.recognise(decision, by=cast.approver_a, on=dt.date(2024, 3, 5))
+    decision.refresh_from_db()
+    assert (decision.sent_on, decision.recognised_on) == (dt.date(2024, 3, 4), dt.date(2024, 3, 5))
+
+
+def test_a_submitted_report_is_not_in_the_api_until_the_approver_publishes_it(client, cast, ended):
+    _answer_all(ended, cast)
+    disclosure = actions.submit_results(
+        ended, by=cast.clerk_a, summary="Bản chưa duyệt.", result_number="35/BC"
+    )
+    body = client.get(f"/api/v1/consultations/{ended.pk}").json()
+    assert (body["state"], body["result_summary"], body["result_number"], body["result_disclosure"]) == (
+        "closed", "", "", None,
+    )  # fmt: skip
+    disclosure_actions.publish(disclosure, by=cast.approver_a)
+    body = client.get(f"/api/v1/consultations/{ended.pk}").json()
+    assert (body["state"], body["result_summary"], body["result_number"], body["result_disclosure"]) == (
+        "results_published", "Bản chưa duyệt.", "35/BC", disclosure.pk,
+    )  # fmt: skip
