@@ -422,7 +422,9 @@ def add_feedback(
 def answer_feedback(feedback: Feedback, *, by, text: str, reason: str = "") -> Feedback:
     """The answer, published under the question at once. A published answer is corrected only with a
     reason: the earlier answer is kept (`FeedbackRevision`), audited and shown under the new one."""
-    feedback = Feedback.objects.select_for_update(of=("self",)).select_related("disclosure").get(pk=feedback.pk)
+    feedback = (
+        Feedback.objects.select_for_update(of=("self",)).select_related("disclosure").get(pk=feedback.pk)
+    )
     text = text.strip()
     if not text:
         raise ValidationError({"answer": _("Hãy nhập nội dung trả lời.")})
@@ -460,7 +462,9 @@ def answer_feedback(feedback: Feedback, *, by, text: str, reason: str = "") -> F
 @transaction.atomic
 def hide_feedback(feedback: Feedback, *, by, reason: str) -> Feedback:
     """Moderation hides with a reason and never deletes; a hide is one act, never rewritten."""
-    feedback = Feedback.objects.select_for_update(of=("self",)).select_related("disclosure").get(pk=feedback.pk)
+    feedback = (
+        Feedback.objects.select_for_update(of=("self",)).select_related("disclosure").get(pk=feedback.pk)
+    )
     if not reason.strip():
         raise ValidationError({"reason": _("Ẩn câu hỏi, ý kiến phải ghi rõ lý do.")})
     if feedback.is_hidden:

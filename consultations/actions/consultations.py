@@ -132,7 +132,9 @@ def respond(comment: Comment, *, by, kind: str, text: str, reason: str = "") -> 
     """The response to a comment (giải trình, tiếp thu). Until the results are submitted it may be
     reworded freely (each wording audited); afterwards a change is a correction: it needs a reason, the
     earlier response is kept (`ResponseRevision`) and the public page shows both."""
-    comment = Comment.objects.select_for_update(of=("self",)).select_related("consultation").get(pk=comment.pk)
+    comment = (
+        Comment.objects.select_for_update(of=("self",)).select_related("consultation").get(pk=comment.pk)
+    )
     consultation = comment.consultation
     if comment.is_hidden:
         raise ValidationError(_("Ý kiến đã được ẩn nên không giải trình, tiếp thu."))
@@ -174,7 +176,9 @@ def respond(comment: Comment, *, by, kind: str, text: str, reason: str = "") -> 
 def hide_comment(comment: Comment, *, by, reason: str) -> Comment:
     """Moderation hides with a reason and never deletes. A hide is one act (never rewritten), and a
     comment published with the results is not hidden afterwards: the published report stays whole."""
-    comment = Comment.objects.select_for_update(of=("self",)).select_related("consultation").get(pk=comment.pk)
+    comment = (
+        Comment.objects.select_for_update(of=("self",)).select_related("consultation").get(pk=comment.pk)
+    )
     if not reason.strip():
         raise ValidationError({"reason": _("Ẩn ý kiến phải ghi rõ lý do.")})
     if comment.is_hidden:
