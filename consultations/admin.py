@@ -11,7 +11,16 @@ from django.db.models import Count, Q
 
 from democracy.admin import AuditInline, ReadOnlyAdminMixin
 
-from .models import Comment, Consultation, Decision, DraftDocument, Meeting, Recommendation, VillageResult
+from .models import (
+    AnswerRevision,
+    Comment,
+    Consultation,
+    Decision,
+    DraftDocument,
+    Meeting,
+    Recommendation,
+    VillageResult,
+)
 
 
 class ReadOnlyInline(ReadOnlyAdminMixin, admin.TabularInline):
@@ -52,6 +61,12 @@ class VillageResultInline(ReadOnlyInline):
     readonly_fields = fields
 
 
+class AnswerRevisionInline(ReadOnlyInline):
+    model = AnswerRevision
+    fields = ["given_on", "text", "reason", "revised_at", "revised_by"]
+    readonly_fields = fields
+
+
 class OwnedAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_select_related = ["unit", "agency"]
     date_hierarchy = None
@@ -89,4 +104,4 @@ class RecommendationAdmin(OwnedAdmin):
     list_display = ["subject", "owner_display", "made_on", "due_on", "answered_on"]
     list_filter = ["answered_on"]
     search_fields = ["subject", "addressed_to"]
-    inlines = [AuditInline]
+    inlines = [AnswerRevisionInline, AuditInline]

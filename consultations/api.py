@@ -140,9 +140,18 @@ class ConsultationDetail(ConsultationOut):
     def resolve_comments(obj):
         return obj.public_comments if obj.ended else None
 
+    # The results only once the approver has published them (a submitted report is not public yet).
     @staticmethod
     def resolve_result_disclosure(obj):
-        return obj.result_disclosure_id
+        return obj.result_disclosure_id if obj.state == ConsultationState.RESULTS_PUBLISHED else None
+
+    @staticmethod
+    def resolve_result_summary(obj):
+        return obj.result_summary if obj.state == ConsultationState.RESULTS_PUBLISHED else ""
+
+    @staticmethod
+    def resolve_result_number(obj):
+        return obj.result_number if obj.state == ConsultationState.RESULTS_PUBLISHED else ""
 
 
 class ConsultationFilters(Schema):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from democracy.models import CatalogueItem, Recogniser
+from democracy.revisions import Revision
 from disclosures.models import Disclosure
 from units.models import AdministrativeUnit, Owned, OwnedQuerySet, owner_constraint
 from units.text import fold
@@ -226,6 +227,18 @@ class Comment(models.Model):
     @property
     def is_hidden(self):
         return self.hidden_at is not None
+
+
+class ResponseRevision(Revision):
+    """A response as it was before a correction made after the results were published."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.PROTECT, related_name="revisions")
+    kind = models.CharField(_("hình thức trả lời"), max_length=14, choices=ResponseKind.choices, blank=True)
+    given_at = models.DateTimeField(_("thời điểm trả lời"), null=True)
+
+    class Meta(Revision.Meta):
+        verbose_name = _("nội dung giải trình, tiếp thu trước khi sửa")
+        verbose_name_plural = _("nội dung giải trình, tiếp thu trước khi sửa")
 
 
 # --- Meetings ----------------------------------------------------------------------------------------
@@ -488,6 +501,8 @@ class Recommendation(Owned):
     text = models.TextField(_("chi tiết"), max_length=10000)
     addressed_to = models.CharField(_("gửi đến"), max_length=300)
     made_on = models.DateField(_("ngày kiến nghị"))
+    # The answer is due 15 days from the day the commune or agency received it (Art. 40(1), 63(1)).
+    received_on = models.DateField(_("ngày nhận kiến nghị"))
     due_on = models.DateField(_("hạn trả lời"))
     due_explanation = models.TextField(blank=True)
     made_by = models.ForeignKey(
@@ -515,6 +530,22 @@ class Recommendation(Owned):
     def __str__(self):
         return self.subject
 
+    def save(self, *args, **kwargs):
+        if self.received_on is None:  # received the day it was made unless the receipt says otherwise
+            self.received_on = self.made_on
+        super().save(*args, **kwargs)
+
     def is_overdue(self, today=None):
         today = today or timezone.localdate()
         return self.answered_on is None and today > self.due_on
+
+
+class AnswerRevision(Revision):
+    """An answer to a recommendation as it was before a correction."""
+
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.PROTECT, related_name="revisions")
+    given_on = models.DateField(_("ngày trả lời"))
+
+    class Meta(Revision.Meta):
+        verbose_name = _("câu trả lời kiến nghị trước khi sửa")
+        verbose_name_plural = _("câu trả lời kiến nghị trước khi sửa")

@@ -232,11 +232,20 @@ class Action(models.TextChoices):
     FEEDBACK_RECEIVED = "feedback_received", _("Tiếp nhận câu hỏi, ý kiến")
     FEEDBACK_ANSWERED = "feedback_answered", _("Trả lời câu hỏi, ý kiến")
     FEEDBACK_HIDDEN = "feedback_hidden", _("Ẩn câu hỏi, ý kiến")
+    FEEDBACK_ANSWER_CORRECTED = (
+        "feedback_answer_corrected",
+        _("Sửa câu trả lời đã công khai (lưu bản cũ, có lý do)"),
+    )
     # Consultations
     OPENED = "opened", _("Bắt đầu lấy ý kiến")
     COMMENT_RECEIVED = "comment_received", _("Tiếp nhận ý kiến góp ý")
     COMMENT_RESPONDED = "comment_responded", _("Giải trình, tiếp thu ý kiến")
     COMMENT_HIDDEN = "comment_hidden", _("Ẩn ý kiến góp ý")
+    RESPONSE_CORRECTED = (
+        "response_corrected",
+        _("Sửa nội dung giải trình, tiếp thu đã công khai (lưu bản cũ, có lý do)"),
+    )
+    RESULTS_SUBMITTED = "results_submitted", _("Trình công khai kết quả lấy ý kiến")
     RESULTS_PUBLISHED = "results_published", _("Công khai kết quả lấy ý kiến")
     MEETING_RECORDED = "meeting_recorded", _("Ghi nhận hội nghị, cuộc họp")
     # Decisions and votes. A cast vote writes no row: a timed row per ballot would be one more sequence
@@ -250,6 +259,7 @@ class Action(models.TextChoices):
     # Recommendations of the inspection board
     RECOMMENDED = "recommended", _("Gửi kiến nghị")
     ANSWERED = "answered", _("Trả lời")
+    ANSWER_CORRECTED = "answer_corrected", _("Sửa câu trả lời (lưu bản cũ, có lý do)")
     # Reports
     COMPILED = "compiled", _("Tổng hợp số liệu")
     RECOMPILED = "recompiled", _("Tổng hợp lại số liệu")

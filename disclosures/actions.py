@@ -19,6 +19,7 @@ from democracy.transitions import move
 from democracy.uploads import CheckedFile, store_all
 from units.models import Level, catalogue_scope, extends_to_working_day, is_agency, owner_fields
 
+from . import signals
 from .models import (
     AgencyForm,
     Channel,
@@ -26,6 +27,7 @@ from .models import (
     Disclosure,
     Document,
     Feedback,
+    FeedbackRevision,
     Record,
     RecordSequence,
     State,
@@ -275,6 +277,7 @@ def publish(disclosure: Disclosure, *, by, late_reason: str = "", now: dt.dateti
     if values is None:
         return False
     record(disclosure, by=by, action=Action.PUBLISHED, changes={"window_end": values["window_end"]})
+    signals.published.send(sender=Disclosure, disclosure=disclosure, by=by)
     return True
 
 
@@ -485,25 +488,59 @@ def add_feedback(
 
 
 @transaction.atomic
-def answer_feedback(feedback: Feedback, *, by, text: str) -> Feedback:
+def answer_feedback(feedback: Feedback, *, by, text: str, reason: str = "") -> Feedback:
+    """The answer, published under the question at once. A published answer is corrected only with a
+    reason: the earlier answer is kept (`FeedbackRevision`), audited and shown under the new one."""
+    feedback = (
+        Feedback.objects.select_for_update(of=("self",)).select_related("disclosure").get(pk=feedback.pk)
+    )
     text = text.strip()
     if not text:
         raise ValidationError({"answer": _("Hãy nhập nội dung trả lời.")})
+    correcting = bool(feedback.answer)
+    if correcting and not reason.strip():
+        raise ValidationError(
+            {
+                "reason": _(
+                    "Câu trả lời đã được công khai: sửa câu trả lời phải nêu lý do; câu trả lời cũ vẫn được "
+                    "lưu và hiển thị."
+                )
+            }
+        )
     previous = feedback.answer
+    if correcting:
+        FeedbackRevision.objects.create(
+            feedback=feedback, text=previous, given_at=feedback.answered_at, reason=reason.strip(),
+            revised_at=timezone.now(), revised_by=by,
+        )  # fmt: skip
     feedback.answer, feedback.answered_by, feedback.answered_at = text, by, timezone.now()
     feedback.save(update_fields=["answer", "answered_by", "answered_at"])
     changes = {"feedback": feedback.pk}
     if previous:
         changes["previous_answer"] = previous
-    record(feedback.disclosure, by=by, action=Action.FEEDBACK_ANSWERED, changes=changes)
+    record(
+        feedback.disclosure,
+        by=by,
+        action=Action.FEEDBACK_ANSWER_CORRECTED if correcting else Action.FEEDBACK_ANSWERED,
+        changes=changes,
+        note=reason.strip() if correcting else "",
+    )
     return feedback
 
 
 @transaction.atomic
 def hide_feedback(feedback: Feedback, *, by, reason: str) -> Feedback:
-    """Moderation hides with a reason and never deletes."""
+    """Moderation hides with a reason and never deletes; a hide is one act, never rewritten."""
+    feedback = (
+        Feedback.objects.select_for_update(of=("self",)).select_related("disclosure").get(pk=feedback.pk)
+    )
     if not reason.strip():
         raise ValidationError({"reason": _("Ẩn câu hỏi, ý kiến phải ghi rõ lý do.")})
+    if feedback.is_hidden:
+        raise ValidationError(
+            _("Câu hỏi, ý kiến đã được ẩn ngày %(day)s; lý do ẩn không sửa được.")
+            % {"day": f"{timezone.localtime(feedback.hidden_at):%d/%m/%Y}"}
+        )
     feedback.hidden_at, feedback.hidden_by, feedback.hidden_reason = timezone.now(), by, reason.strip()
     feedback.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
     record(

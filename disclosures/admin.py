@@ -20,7 +20,7 @@ from units.admin import AllOrNothingImportExportAdmin
 
 from . import actions
 from .imports import DisclosureResource, export_file
-from .models import AgencyForm, CommuneForm, Disclosure, Document, Feedback, Record, State
+from .models import AgencyForm, CommuneForm, Disclosure, Document, Feedback, FeedbackRevision, Record, State
 
 CONTENT_TYPES = {
     "xlsx": XLSX_TYPE,
@@ -52,6 +52,12 @@ class DocumentInline(ReadOnlyInline):
 class FeedbackInline(ReadOnlyInline):
     model = Feedback
     fields = ["received_at", "kind", "channel", "text", "answer", "answered_at", "hidden_at", "hidden_reason"]
+    readonly_fields = fields
+
+
+class FeedbackRevisionInline(ReadOnlyInline):
+    model = FeedbackRevision
+    fields = ["given_at", "text", "reason", "revised_at", "revised_by"]
     readonly_fields = fields
 
 
@@ -238,6 +244,7 @@ class FeedbackAdmin(admin.ModelAdmin):
     list_select_related = ["disclosure"]
     search_fields = ["text", "answer", "disclosure__title"]
     raw_id_fields = ["disclosure"]
+    inlines = [FeedbackRevisionInline]
     list_per_page = 100
     show_full_result_count = False
 

@@ -324,6 +324,14 @@ class AnswerForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_lazy("Câu trả lời được công khai dưới câu hỏi, ý kiến."),
     )
+    reason = forms.CharField(
+        label=_lazy("Lý do sửa"),
+        required=False,
+        max_length=2000,
+        help_text=_lazy(
+            "Bắt buộc khi sửa câu trả lời đã công khai; câu trả lời cũ vẫn được lưu và hiển thị."
+        ),
+    )
 
 
 class FeedbackRecordForm(forms.Form):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from democracy.models import CatalogueItem
+from democracy.revisions import Revision
 from units.models import AdministrativeUnit, Owned, OwnedQuerySet, owner_constraint
 from units.text import fold
 
@@ -299,6 +300,17 @@ class Feedback(models.Model):
     @property
     def is_hidden(self):
         return self.hidden_at is not None
+
+
+class FeedbackRevision(Revision):
+    """A published answer to a question, as it was before a correction."""
+
+    feedback = models.ForeignKey(Feedback, on_delete=models.PROTECT, related_name="revisions")
+    given_at = models.DateTimeField(_("thời điểm trả lời"), null=True)
+
+    class Meta(Revision.Meta):
+        verbose_name = _("câu trả lời trước khi sửa")
+        verbose_name_plural = _("câu trả lời trước khi sửa")
 
 
 class Record(models.Model):

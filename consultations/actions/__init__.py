@@ -14,15 +14,19 @@ from .consultations import (
     create_consultation,
     hide_comment,
     open_consultation,
-    publish_results,
     respond,
+    results_approved,
+    results_made_public,
+    submit_results,
     unanswered,
 )
 from .decisions import (
     AGENCY_METHODS,
     COMMUNE_METHODS,
+    MANUAL_TALLY_METHODS,
     attendance_too_low,
     cast_vote,
+    check_manual_tally,
     count_online_votes,
     create_decision,
     mark_sent,
@@ -32,18 +36,21 @@ from .decisions import (
     record_tally,
 )
 from .meetings import record_meeting
-from .recommendations import RECOMMENDATION_ANSWER_DAYS, answer_recommendation, make_recommendation
+from .recommendations import answer_basis, answer_days, answer_recommendation, make_recommendation
 
 __all__ = [
     "attendance_too_low",
     "record_meeting",
     "AGENCY_METHODS",
     "COMMUNE_METHODS",
-    "RECOMMENDATION_ANSWER_DAYS",
+    "MANUAL_TALLY_METHODS",
     "add_comment",
+    "answer_basis",
+    "answer_days",
     "answer_recommendation",
     "attach_documents",
     "cast_vote",
+    "check_manual_tally",
     "close_due_consultations",
     "count_online_votes",
     "create_consultation",
@@ -54,11 +61,13 @@ __all__ = [
     "mark_sent",
     "open_consultation",
     "open_online_vote",
-    "publish_results",
     "receipt_recorded",
     "recognise",
     "record_tally",
     "respond",
+    "results_approved",
+    "results_made_public",
+    "submit_results",
     "scope_of",
     "unanswered",
 ]

@@ -16,7 +16,7 @@ from disclosures import actions as disclosure_actions
 from disclosures.models import Disclosure
 from units.models import extends_to_working_day, owner_fields
 
-from ..models import Comment, CommentChannel, Consultation, ConsultationState, DraftDocument
+from ..models import Comment, CommentChannel, Consultation, ConsultationState, DraftDocument, ResponseRevision
 from ._common import check_item, scope_of
 
 
@@ -118,26 +118,81 @@ def add_comment(
     return comment
 
 
+def results_made_public(consultation: Consultation) -> bool:
+    """Whether the results were submitted or published: from then on the responses are part of a public
+    report, and a response is corrected only with a reason, the earlier one kept."""
+    return (
+        consultation.result_disclosure_id is not None
+        or consultation.state == ConsultationState.RESULTS_PUBLISHED
+    )
+
+
 @transaction.atomic
-def respond(comment: Comment, *, by, kind: str, text: str) -> Comment:
+def respond(comment: Comment, *, by, kind: str, text: str, reason: str = "") -> Comment:
+    """The response to a comment (giải trình, tiếp thu). Until the results are submitted it may be
+    reworded freely (each wording audited); afterwards a change is a correction: it needs a reason, the
+    earlier response is kept (`ResponseRevision`) and the public page shows both."""
+    comment = (
+        Comment.objects.select_for_update(of=("self",)).select_related("consultation").get(pk=comment.pk)
+    )
+    consultation = comment.consultation
+    if comment.is_hidden:
+        raise ValidationError(_("Ý kiến đã được ẩn nên không giải trình, tiếp thu."))
     if not text.strip():
         raise ValidationError({"response": _("Hãy nhập nội dung giải trình, tiếp thu.")})
-    previous = comment.response
+    correcting = bool(comment.response) and results_made_public(consultation)
+    if correcting and not reason.strip():
+        raise ValidationError(
+            {
+                "reason": _(
+                    "Kết quả lấy ý kiến đã được trình, công khai: sửa nội dung giải trình, tiếp thu phải nêu "
+                    "lý do; nội dung cũ vẫn được lưu và hiển thị."
+                )
+            }
+        )
+    previous_kind, previous, previous_at = comment.response_kind, comment.response, comment.responded_at
+    if correcting:
+        ResponseRevision.objects.create(
+            comment=comment, kind=previous_kind, text=previous, given_at=previous_at, reason=reason.strip(),
+            revised_at=timezone.now(), revised_by=by,
+        )  # fmt: skip
     comment.response_kind, comment.response = kind, text.strip()
     comment.responded_at, comment.responded_by = timezone.now(), by
     comment.save(update_fields=["response_kind", "response", "responded_at", "responded_by"])
     changes = {"comment": comment.pk, "kind": kind}
     if previous:
         changes["previous_response"] = previous
-    record(comment.consultation, by=by, action=Action.COMMENT_RESPONDED, changes=changes)
+    record(
+        consultation,
+        by=by,
+        action=Action.RESPONSE_CORRECTED if correcting else Action.COMMENT_RESPONDED,
+        changes=changes,
+        note=reason.strip() if correcting else "",
+    )
     return comment
 
 
 @transaction.atomic
 def hide_comment(comment: Comment, *, by, reason: str) -> Comment:
-    """Moderation hides with a reason and never deletes."""
+    """Moderation hides with a reason and never deletes. A hide is one act (never rewritten), and a
+    comment published with the results is not hidden afterwards: the published report stays whole."""
+    comment = (
+        Comment.objects.select_for_update(of=("self",)).select_related("consultation").get(pk=comment.pk)
+    )
     if not reason.strip():
         raise ValidationError({"reason": _("Ẩn ý kiến phải ghi rõ lý do.")})
+    if comment.is_hidden:
+        raise ValidationError(
+            _("Ý kiến đã được ẩn ngày %(day)s; lý do ẩn không sửa được.")
+            % {"day": f"{timezone.localtime(comment.hidden_at):%d/%m/%Y}"}
+        )
+    if results_made_public(comment.consultation):
+        raise ValidationError(
+            _(
+                "Kết quả lấy ý kiến đã được trình, công khai cùng ý kiến này nên không ẩn được nữa. Nếu cần, "
+                "hãy đính chính thông tin công khai kết quả."
+            )
+        )
     comment.hidden_at, comment.hidden_by, comment.hidden_reason = timezone.now(), by, reason.strip()
     comment.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
     record(
@@ -170,15 +225,24 @@ def unanswered(consultation: Consultation):
 
 
 @transaction.atomic
-def publish_results(
+def submit_results(
     consultation: Consultation, *, by, summary: str, result_number: str = "", now: dt.datetime | None = None
 ) -> Disclosure:
-    """Publish the result report: every comment must have a response. The results become a disclosure
-    of Art. 11 item 11 (communes) or Art. 46 item 10 (agencies), linked both ways, with its own window
-    (and its own audit trail)."""
+    """The clerk prepares the result report and submits it for approval: every comment must have a
+    response. The results become a disclosure of Art. 11 item 11 (communes) or Art. 46 item 10
+    (agencies), linked both ways, which follows every disclosure's flow: the approver publishes it (or
+    returns it), and only then does the consultation count as "results published" (`results_approved`)."""
     now = now or timezone.now()
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
     if consultation.state != ConsultationState.CLOSED:
+        if consultation.state == ConsultationState.RESULTS_PUBLISHED:
+            raise ValidationError(_("Kết quả đã được công khai."))
         raise ValidationError(_("Chỉ công khai kết quả sau khi hết thời gian lấy ý kiến."))
+    if consultation.result_disclosure_id is not None:
+        raise ValidationError(
+            _("Kết quả đã được trình phê duyệt (thông tin công khai số %(n)s).")
+            % {"n": consultation.result_disclosure_id}
+        )
     if (missing := unanswered(consultation).count()) > 0:
         raise ValidationError(_("Còn %(n)s ý kiến chưa được giải trình, tiếp thu.") % {"n": missing})
     if not summary.strip():
@@ -194,18 +258,34 @@ def publish_results(
         **disclosure_actions.required_placement(owner, item),
     )  # fmt: skip
     disclosure_actions.submit(disclosure, by=by)
-    disclosure_actions.publish(disclosure, by=by, now=now)
-    updated = move(
-        consultation, from_states=[ConsultationState.CLOSED], to_state=ConsultationState.RESULTS_PUBLISHED,
-        result_summary=summary.strip(), result_number=result_number, results_published_at=now,
-        result_disclosure=disclosure,
-    )  # fmt: skip
-    if not updated:
-        raise ValidationError(_("Kết quả đã được công khai."))
+    # Only the link: the report's text and number come onto the consultation when they are approved.
+    Consultation.objects.filter(pk=consultation.pk).update(result_disclosure=disclosure)
+    consultation.result_disclosure = disclosure
     record(
         consultation,
         by=by,
-        action=Action.RESULTS_PUBLISHED,
+        action=Action.RESULTS_SUBMITTED,
         changes={"result_number": result_number, "disclosure": disclosure.pk},
     )
     return disclosure
+
+
+def results_approved(sender, *, disclosure: Disclosure, by, **kwargs) -> None:
+    """On `disclosures.signals.published`: when the approver publishes a consultation's result
+    disclosure, the consultation's results are published, at the moment and by the approver, with the
+    report as published (the clerk may have reworded it after a return). Inside the publishing
+    transaction; one audit row on the consultation."""
+    consultation = Consultation.objects.filter(result_disclosure=disclosure).first()
+    if consultation is None:
+        return
+    if move(
+        consultation, from_states=[ConsultationState.CLOSED], to_state=ConsultationState.RESULTS_PUBLISHED,
+        results_published_at=disclosure.published_at, result_summary=disclosure.body.strip(),
+        result_number="" if disclosure.decision_number == "—" else disclosure.decision_number,
+    ):  # fmt: skip
+        record(
+            consultation,
+            by=by,
+            action=Action.RESULTS_PUBLISHED,
+            changes={"result_number": consultation.result_number, "disclosure": disclosure.pk},
+        )

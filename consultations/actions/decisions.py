@@ -77,6 +77,10 @@ def _delegates(owner, item: CatalogueItem, delegates: int | None, reason: str) -
     return {"staff_total": owner.staff_count, "delegate_reason": reason.strip()}
 
 
+# Tallied by hand from the meeting's or the ballots' minutes; an online vote only by the counting job.
+MANUAL_TALLY_METHODS = (COMMUNE_METHODS | AGENCY_METHODS) - {DecisionMethod.ONLINE}
+
+
 def _electorate(owner, item: CatalogueItem, method: str) -> int:
     """The electorate taken when the decision is created: the agency's staff, the village's households,
     or for a commune-wide matter the commune's villages (Art. 15 items 1–2, Art. 21(1)(b)) or all the
@@ -181,9 +185,8 @@ def _tally(
     decision: Decision, *, decided_on: dt.date, agree: int, disagree: int = 0, other: int = 0,
     present: int | None = None, village_agreements: dict | None = None,
 ) -> Decision:  # fmt: skip
-    """The tally itself (no audit row: `record_tally` and `count_online_votes` each write their own)."""
-    if decision.state not in (DecisionState.DRAFT, DecisionState.VOTING, DecisionState.TALLIED):
-        raise ValidationError(_("Quyết định đã được gửi UBND xã; không sửa kết quả được nữa."))
+    """The tally itself (no audit row: `record_tally` and `count_online_votes` each write their own).
+    The caller holds the decision's row lock and has checked its state: a tally is written once."""
     if decided_on > timezone.localdate():
         raise ValidationError({"decided_on": _("Ngày biểu quyết không được sau ngày hôm nay.")})
     villages = decision.is_commune_wide and decision.item.counts_villages
@@ -234,13 +237,38 @@ def _tally_changes(decision: Decision) -> dict:
     }
 
 
+def check_manual_tally(decision: Decision, *, lock: bool = False) -> None:
+    """Refuse a tally typed in by hand where none applies: an online vote (the counting job counts it)
+    or a decision whose result is already recorded. With `lock`, inside the caller's transaction, the
+    row is locked first so that two clerks posting at once write one tally."""
+    rows = Decision.objects.filter(pk=decision.pk)
+    state = (rows.select_for_update(of=("self",)) if lock else rows).values_list("state", flat=True).get()
+    if decision.method not in MANUAL_TALLY_METHODS:
+        raise ValidationError(
+            _(
+                "Biểu quyết trực tuyến chỉ được kiểm phiếu tự động khi hết thời gian biểu quyết; "
+                "không nhập kết quả bằng tay."
+            )
+        )
+    if state != DecisionState.DRAFT:
+        raise ValidationError(
+            _(
+                "Kết quả biểu quyết đã được ghi nhận và không sửa được. Nếu kết quả có sai sót, phải tổ chức "
+                "biểu quyết lại bằng một nội dung mới."
+            )
+        )
+
+
 @transaction.atomic
 def record_tally(
     decision: Decision, *, by, decided_on: dt.date, agree: int, disagree: int = 0, other: int = 0,
     present: int | None = None, village_agreements: dict | None = None,
 ) -> Decision:  # fmt: skip
-    """The tally of a meeting or ballot; the outcome is computed by the item's rule. A commune-wide
-    decision on items 1–2 is tallied per village: `village_agreements` maps village → households agreeing."""
+    """The tally of a meeting or a ballot, entered once; the outcome is computed by the item's rule. A
+    commune-wide decision on items 1–2 is tallied per village: `village_agreements` maps village →
+    households agreeing. An online vote is counted only by the counting job (`count_online_votes`), and
+    a tally once written is never rewritten: a wrong result is put right by a new vote."""
+    check_manual_tally(decision, lock=True)
     _tally(
         decision, decided_on=decided_on, agree=agree, disagree=disagree, other=other, present=present,
         village_agreements=village_agreements,
@@ -414,8 +442,15 @@ def mark_sent(decision: Decision, *, by, sent_on: dt.date) -> Decision:
         raise ValidationError(
             _("Nội dung này không phải gửi UBND xã (Điều 20 khoản 3 chỉ áp dụng ở cấp xã).")
         )
-    if sent_on < decision.decided_on or sent_on > timezone.localdate():
-        raise ValidationError({"sent_on": _("Ngày gửi phải từ ngày biểu quyết đến hôm nay.")})
+    if sent_on < decision.decided_on:
+        raise ValidationError(
+            {
+                "sent_on": _("Ngày gửi không được trước ngày biểu quyết (%(day)s).")
+                % {"day": f"{decision.decided_on:%d/%m/%Y}"}
+            }
+        )
+    if sent_on > timezone.localdate():
+        raise ValidationError({"sent_on": _("Ngày gửi không được sau ngày hôm nay.")})
     decision.sent_on = sent_on
     days = decision.item.recognition_working_days
     if decision.recognised_by and decision.outcome == Outcome.PASSED and days:
@@ -438,8 +473,15 @@ def recognise(decision: Decision, *, by, on: dt.date, refuse_reason: str = "") -
         )
     if decision.state != DecisionState.SENT or decision.outcome != Outcome.PASSED:
         raise ValidationError(_("Chỉ công nhận quyết định đã được thông qua và đã gửi UBND xã."))
-    if on < decision.sent_on or on > timezone.localdate():
-        raise ValidationError({"on": _("Ngày công nhận phải từ ngày gửi đến hôm nay.")})
+    if on < decision.sent_on:
+        raise ValidationError(
+            {
+                "on": _("Ngày công nhận không được trước ngày gửi (%(day)s).")
+                % {"day": f"{decision.sent_on:%d/%m/%Y}"}
+            }
+        )
+    if on > timezone.localdate():
+        raise ValidationError({"on": _("Ngày công nhận không được sau ngày hôm nay.")})
     if refuse_reason.strip():
         decision.state, decision.refusal_reason = DecisionState.REFUSED, refuse_reason.strip()
     else:

@@ -222,6 +222,14 @@ class RespondForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_lazy("Được công khai cùng ý kiến sau khi có kết quả."),
     )
+    reason = forms.CharField(
+        label=_lazy("Lý do sửa"),
+        required=False,
+        max_length=2000,
+        help_text=_lazy(
+            "Bắt buộc khi kết quả đã được trình, công khai; nội dung cũ vẫn được lưu và hiển thị."
+        ),
+    )
 
 
 class HideCommentForm(forms.Form):

@@ -287,6 +287,13 @@ class RecommendationForm(forms.Form):
     )
     addressed_to = forms.CharField(label=gettext_lazy("Gửi đến"), max_length=300)
     made_on = _date_field(gettext_lazy("Ngày kiến nghị"))
+    received_on = _date_field(
+        gettext_lazy("Ngày UBND xã, cơ quan nhận được kiến nghị"),
+        required=False,
+        help_text=gettext_lazy(
+            "Hạn trả lời tính từ ngày nhận (Điều 40, 63); để trống nếu nhận ngay trong ngày kiến nghị."
+        ),
+    )
 
 
 class AnswerForm(forms.Form):
@@ -294,3 +301,11 @@ class AnswerForm(forms.Form):
         label=gettext_lazy("Nội dung trả lời"), max_length=10000, widget=forms.Textarea(attrs={"rows": 6})
     )
     answered_on = _date_field(gettext_lazy("Ngày trả lời"))
+    reason = forms.CharField(
+        label=gettext_lazy("Lý do sửa"),
+        required=False,
+        max_length=2000,
+        help_text=gettext_lazy(
+            "Bắt buộc khi sửa câu trả lời đã gửi; câu trả lời cũ vẫn được lưu và hiển thị."
+        ),
+    )

@@ -90,7 +90,9 @@ def _staff_page(request, allowed, *, status=200, **forms):
     """Everything about one consultation; `forms` holds a bound form that failed, if any."""
     consultation = allowed.obj
     comments = list(
-        consultation.comments.select_related("author", "recorded_by", "responded_by", "hidden_by")
+        consultation.comments.select_related(
+            "author", "recorded_by", "responded_by", "hidden_by"
+        ).prefetch_related("revisions")
     )
     failing_respond, failing_hide = forms.get("respond_form"), forms.get("hide_form")
     for c in comments:
@@ -118,7 +120,10 @@ def _staff_page(request, allowed, *, status=200, **forms):
         "comments": comments,
         "waiting": sum(1 for c in comments if not c.response and not c.is_hidden),
         "accepts_records": state in (ConsultationState.OPEN, ConsultationState.CLOSED),
-        "can_publish": state == ConsultationState.CLOSED,
+        "can_publish": state == ConsultationState.CLOSED and consultation.result_disclosure_id is None,
+        "results_submitted": state == ConsultationState.CLOSED
+        and consultation.result_disclosure_id is not None,
+        "results_public": actions.results_made_public(consultation),
         "today": timezone.localdate(),
         "days_left": consultation.days_left() if consultation.is_open() else None,
         "upload_form": forms.get("upload_form") or DocumentUploadForm(),
@@ -223,8 +228,9 @@ def comment_respond(request, pk, cpk):
     if form.is_valid():
         try:
             actions.respond(
-                comment, by=request.user, kind=form.cleaned_data["kind"], text=form.cleaned_data["response"]
-            )
+                comment, by=request.user, kind=form.cleaned_data["kind"], text=form.cleaned_data["response"],
+                reason=form.cleaned_data["reason"],
+            )  # fmt: skip
         except ValidationError as error:
             add_action_errors(form, error)
         else:
@@ -259,7 +265,7 @@ def publish_results(request, pk):
     form = PublishResultsForm(request.POST, auto_id="id_pub_%s")
     if form.is_valid():
         try:
-            disclosure = actions.publish_results(
+            disclosure = actions.submit_results(
                 consultation,
                 by=request.user,
                 summary=form.cleaned_data["summary"],
@@ -267,10 +273,15 @@ def publish_results(request, pk):
             )
         except ValidationError as error:
             add_action_errors(form, error)
+            if consultation.state != ConsultationState.CLOSED or consultation.result_disclosure_id:
+                _messages_from(request, error)  # the form is not on the page any more: say why above it
         else:
             messages.success(
                 request,
-                _("Đã công khai kết quả; thông tin công khai số %(n)s đang được niêm yết.")
+                _(
+                    "Đã trình kết quả: thông tin công khai số %(n)s chờ lãnh đạo phê duyệt; kết quả được công "
+                    "khai khi được phê duyệt."
+                )
                 % {"n": disclosure.pk},
             )
             return redirect(_staff_url(consultation))

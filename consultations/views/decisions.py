@@ -24,7 +24,15 @@ from ..forms.decisions import DecisionForm, RecogniseForm, SendForm, TallyForm, 
 from ..models import DecisionMethod, DecisionState
 from .public import decision_facts
 
-TALLY_STATES = (DecisionState.DRAFT, DecisionState.VOTING, DecisionState.TALLIED)
+
+def _can_tally(allowed) -> bool:
+    """The tally form is offered only where a tally by hand applies: a meeting or a ballot not yet tallied."""
+    decision = allowed.obj
+    return (
+        allowed.can_edit
+        and decision.method in actions.MANUAL_TALLY_METHODS
+        and decision.state == DecisionState.DRAFT
+    )
 
 
 # --- Creating a decision ----------------------------------------------------------------------------
@@ -119,9 +127,7 @@ def _detail_page(request, allowed, **forms):
             **_deadlines(decision, timezone.localdate()),
             "can_edit": allowed.can_edit,
             "can_approve": allowed.can_approve,
-            "can_tally": allowed.can_edit
-            and decision.method != DecisionMethod.ONLINE
-            and decision.state in TALLY_STATES,
+            "can_tally": _can_tally(allowed),
             "tally_form": forms.get("tally_form") or _tally_form(decision, villages=villages),
             "send_form": forms.get("send_form") or _send_form(),
             "recognise_form": forms.get("recognise_form") or _recognise_form(),
@@ -159,6 +165,14 @@ def _step(request, allowed, form, name, write):
 @require_POST
 def decision_tally(request, pk):
     allowed = get_decision_for_user(request, pk, staff=True, write=True)
+    if not _can_tally(allowed):
+        # The form is not on the page: the refusal is shown as a message above it.
+        try:
+            actions.check_manual_tally(allowed.obj)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return _detail_page(request, allowed)
     form = _tally_form(allowed.obj, request.POST)
     return _step(
         request, allowed, form, "tally_form",

@@ -116,7 +116,7 @@ def _render_detail(request, allowed, *, form=None, refusal="", status=200):
             consultation.comments.only(
                 "consultation_id", "section", "text", "channel", "people_count", "received_at", "response_kind",
                 "response", "responded_at", "hidden_at", "hidden_reason",
-            ),
+            ).prefetch_related("revisions"),
             COMMENTS_PER_PAGE,
         ).get_page(request.GET.get("page"))  # fmt: skip
     unit = consultation.unit

@@ -69,7 +69,13 @@ def _create(request, owner):
     return render(
         request,
         "consultations/recommendation_form.html",
-        {"form": form, "owner": owner, "internal": actions.is_agency(owner)},
+        {
+            "form": form,
+            "owner": owner,
+            "internal": actions.is_agency(owner),
+            "answer_days": actions.answer_days(owner),
+            "answer_basis": actions.answer_basis(owner),
+        },
     )
 
 
@@ -98,7 +104,7 @@ def recommendation_detail(request, pk):
         try:
             actions.answer_recommendation(
                 recommendation, by=request.user, answer=form.cleaned_data["answer"],
-                on=form.cleaned_data["answered_on"],
+                on=form.cleaned_data["answered_on"], reason=form.cleaned_data["reason"],
             )  # fmt: skip
         except ValidationError as error:
             add_action_errors(form, error)
@@ -121,6 +127,7 @@ def recommendation_detail(request, pk):
             if recommendation.agency_id
             else "consultations:recommendations",
             "owner_code": recommendation.owner.code,
+            "revisions": list(recommendation.revisions.select_related("revised_by")),
             "audit": trail(recommendation),
         },
     )

@@ -94,7 +94,12 @@ def feedback_answer(request, pk, fpk):
     form.feedback_pk = feedback.pk
     if form.is_valid():
         try:
-            actions.answer_feedback(feedback, by=request.user, text=form.cleaned_data["answer"])
+            actions.answer_feedback(
+                feedback,
+                by=request.user,
+                text=form.cleaned_data["answer"],
+                reason=form.cleaned_data["reason"],
+            )
         except ValidationError as error:
             add_action_errors(form, error)
         else:

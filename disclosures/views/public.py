@@ -8,6 +8,7 @@ fixed number of queries whatever the amount of data.
 """
 
 import uuid
+from collections import defaultdict
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -35,7 +36,7 @@ from ..access import (
     visible_filter,
 )
 from ..forms import ArchiveFilter, FeedbackForm, add_action_errors
-from ..models import Disclosure, Record, State
+from ..models import Disclosure, FeedbackRevision, Record, State
 
 ARCHIVE_PAGE_SIZE = 20
 
@@ -173,7 +174,7 @@ def _render_detail(request, access, *, form=None, refusal="", status=200):
         "documents": list(disclosure.documents.all()),
         "records": list(disclosure.records.exclude(pdf="").order_by("made_at", "pk")),
         "villages": list(disclosure.posting_villages.only("name").order_by("name")),
-        "feedback": list(feedback.filter(Q(hidden_at__isnull=False) | ~Q(answer=""))),
+        "feedback": _with_revisions(disclosure, feedback.filter(Q(hidden_at__isnull=False) | ~Q(answer=""))),
         "pending": feedback.filter(hidden_at__isnull=True, answer="").count(),
         "previous": next((v for v in versions if v.pk == disclosure.supersedes_id), None),
         "newer": next((v for v in versions if v.supersedes_id == disclosure.pk), None),
@@ -189,6 +190,20 @@ def _render_detail(request, access, *, form=None, refusal="", status=200):
     if not is_public:
         add_never_cache_headers(response)  # staff-only content never sits in a shared cache
     return response
+
+
+def _with_revisions(disclosure, feedback) -> list:
+    """The published feedback, each with the earlier versions of its answer (`f.earlier`): one query for
+    the revisions whatever the number of questions, none answered or all."""
+    earlier = defaultdict(list)
+    for revision in FeedbackRevision.objects.filter(feedback__disclosure=disclosure).order_by(
+        "revised_at", "pk"
+    ):
+        earlier[revision.feedback_id].append(revision)
+    rows = list(feedback)
+    for f in rows:
+        f.earlier = earlier[f.pk]
+    return rows
 
 
 @require_POST

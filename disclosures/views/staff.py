@@ -257,9 +257,9 @@ def detail_page(request, access: DisclosureAccess, *, status=200, **forms):
     disclosure = access.disclosure
     today = timezone.localdate()
     feedback = list(
-        disclosure.feedback.select_related("answered_by", "recorded_by", "hidden_by").order_by(
-            "received_at", "pk"
-        )
+        disclosure.feedback.select_related("answered_by", "recorded_by", "hidden_by")
+        .prefetch_related("revisions")
+        .order_by("received_at", "pk")
     )
     failing_answer = forms.get("answer_form")
     failing_hide = forms.get("hide_form")

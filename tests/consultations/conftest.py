@@ -38,3 +38,16 @@ def make_consultation(cast):
         return consultation
 
     return make
+
+
+def publish_results(consultation, cast, *, summary, result_number="", now=None, approver=None):
+    """The results as the law has them published: the clerk submits the report, the approver publishes the
+    result disclosure (issue 18 item 5). Returns the disclosure."""
+    from disclosures import actions as disclosure_actions
+
+    disclosure = actions.submit_results(
+        consultation, by=cast.clerk_a, summary=summary, result_number=result_number, now=now
+    )
+    assert disclosure_actions.publish(disclosure, by=approver or cast.approver_a, now=now)
+    consultation.refresh_from_db()
+    return disclosure

@@ -16,6 +16,7 @@ from consultations.models import Ballot, Consultation, ConsultationState
 from democracy.audit import trail
 from democracy.models import Action, AuditEvent
 from democracy.uploads import check_upload
+from disclosures import actions as disclosure_actions
 
 from .conftest import HCM, item
 
@@ -147,15 +148,19 @@ def test_the_closing_job_writes_one_row_per_consultation_by_the_system(cast, mak
 def test_publishing_results_writes_one_row_on_the_consultation(cast, open_consultation):
     comment = actions.add_comment(open_consultation, text="Ý kiến")
     closed(open_consultation)
-    refused(lambda: actions.publish_results(open_consultation, by=cast.approver_a, summary="Tổng hợp"))
+    refused(lambda: actions.submit_results(open_consultation, by=cast.clerk_a, summary="Tổng hợp"))
     actions.respond(comment, by=cast.clerk_a, kind="accepted", text="Tiếp thu")
     consultation_rows = AuditEvent.objects.of(open_consultation).count()
-    disclosure = actions.publish_results(
-        open_consultation, by=cast.approver_a, summary="Tổng hợp", result_number="5"
+    disclosure = actions.submit_results(
+        open_consultation, by=cast.clerk_a, summary="Tổng hợp", result_number="5"
     )
+    disclosure_actions.publish(disclosure, by=cast.approver_a)
     rows = list(AuditEvent.objects.of(open_consultation).order_by("pk")[consultation_rows:])
-    assert [(r.action, r.actor) for r in rows] == [(Action.RESULTS_PUBLISHED, cast.approver_a)]
-    assert rows[0].changes == {"result_number": "5", "disclosure": disclosure.pk}
+    assert [(r.action, r.actor) for r in rows] == [
+        (Action.RESULTS_SUBMITTED, cast.clerk_a),
+        (Action.RESULTS_PUBLISHED, cast.approver_a),
+    ]
+    assert rows[1].changes == {"result_number": "5", "disclosure": disclosure.pk}
 
 
 # --- Meetings --------------------------------------------------------------------------------------

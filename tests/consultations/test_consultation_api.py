@@ -9,6 +9,8 @@ from django.utils import timezone
 from consultations import actions
 from consultations.models import CommentChannel
 
+from .conftest import publish_results
+
 
 def _ended_with_comments(make_consultation, cast, n=2):
     c = make_consultation(opened_on=timezone.localdate() - dt.timedelta(days=40))
@@ -73,9 +75,7 @@ def test_the_detail_links_the_result_disclosure(client, cast, make_consultation)
     ended = _ended_with_comments(make_consultation, cast, n=1)
     comment = ended.comments.get(channel=CommentChannel.CONFERENCE)
     actions.respond(comment, by=cast.clerk_a, kind="explained", text="Giải trình")
-    disclosure = actions.publish_results(
-        ended, by=cast.approver_a, summary="Thống nhất.", result_number="35/BC"
-    )
+    disclosure = publish_results(ended, cast, summary="Thống nhất.", result_number="35/BC")
     body = client.get(f"/api/v1/consultations/{ended.pk}").json()
     assert body["state"] == "results_published" and body["result_disclosure"] == disclosure.pk
     assert body["result_summary"] == "Thống nhất."

@@ -209,9 +209,18 @@ def test_publishing_results_creates_the_disclosure_and_the_page_lists_every_resp
     assert response.status_code == 302
     ended.refresh_from_db()
     disclosure = ended.result_disclosure
-    assert ended.state == ConsultationState.RESULTS_PUBLISHED
-    assert (disclosure.item.article, disclosure.item.clause, disclosure.state) == (11, 11, State.PUBLISHED)
-    assert f"/staff/disclosures/{disclosure.pk}/" in text_of(client.get(url("staff_detail", ended.pk)))
+    # The clerk submits; the results are published when the approver publishes the disclosure.
+    assert ended.state == ConsultationState.CLOSED and ended.results_published_at is None
+    assert (disclosure.item.article, disclosure.item.clause, disclosure.state) == (11, 11, State.SUBMITTED)
+    staff = text_of(client.get(url("staff_detail", ended.pk)))
+    assert f"/staff/disclosures/{disclosure.pk}/" in staff and "chờ lãnh đạo phê duyệt" in staff
+    assert client.post(reverse("disclosures:publish", args=[disclosure.pk])).status_code == 403
+    client.force_login(cast.approver_a)
+    assert client.post(reverse("disclosures:publish", args=[disclosure.pk])).status_code == 302
+    ended.refresh_from_db()
+    disclosure.refresh_from_db()
+    assert ended.state == ConsultationState.RESULTS_PUBLISHED and disclosure.state == State.PUBLISHED
+    assert ended.results_published_at == disclosure.published_at
 
     client.logout()
     public = text_of(client.get(url("detail", ended.pk)))

@@ -97,9 +97,10 @@ def test_item_3_fails_at_exactly_half_and_passes_above(client, cast):
     _tally(client, d, present=120, agree=60, disagree=60)
     d.refresh_from_db()
     assert d.outcome == "failed"
-    _tally(client, d, present=120, agree=61, disagree=59)
-    d.refresh_from_db()
-    assert d.outcome == "passed"
+    above = _create(client, cast, 3)
+    _tally(client, above, present=120, agree=61, disagree=59)
+    above.refresh_from_db()
+    assert above.outcome == "passed"
 
 
 def test_tally_errors_are_shown_on_the_form(client, cast):
@@ -125,15 +126,16 @@ def test_commune_wide_items_1_2_are_tallied_by_village(client, cast):
     assert d.electorate == 2
     page = client.get(reverse("consultations:decision_detail", args=[d.pk])).content.decode()
     assert f"village_{second.pk}" in page and "2/3 số thôn" in page
+    response = _tally(client, d, **{f"village_{cast.village_a.pk}": 80, f"village_{second.pk}": 61})
+    assert "Vượt quá số hộ của thôn" in response.content.decode()
     _tally(client, d, **{f"village_{cast.village_a.pk}": 80, f"village_{second.pk}": 39})
     d.refresh_from_db()
     assert (d.agree, d.outcome) == (1, "failed")
-    _tally(client, d, **{f"village_{cast.village_a.pk}": 80, f"village_{second.pk}": 40})
-    d.refresh_from_db()
-    assert (d.agree, d.outcome) == (2, "passed")
-    assert d.village_results.count() == 2
-    response = _tally(client, d, **{f"village_{cast.village_a.pk}": 80, f"village_{second.pk}": 61})
-    assert "Vượt quá số hộ của thôn" in response.content.decode()
+    passing = _create(client, cast, 1, unit=cast.a, title="Chủ trương làm đường liên thôn")
+    _tally(client, passing, **{f"village_{cast.village_a.pk}": 80, f"village_{second.pk}": 40})
+    passing.refresh_from_db()
+    assert (passing.agree, passing.outcome) == (2, "passed")
+    assert passing.village_results.count() == 2
 
 
 def test_deadlines_are_flagged_when_missed(client, cast):

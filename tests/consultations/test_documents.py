@@ -15,7 +15,7 @@ from consultations.actions import record_meeting
 from consultations.models import Meeting
 from democracy.models import CatalogueItem
 
-from .conftest import HCM, item
+from .conftest import HCM, item, publish_results
 
 
 def text_of(pdf: bytes) -> str:
@@ -63,8 +63,7 @@ def dong_son(make_consultation, cast):
     meeting = conference(c, cast)
     actions.close_due_consultations(now=dt.datetime(2024, 2, 27, 8, tzinfo=HCM))
     c.refresh_from_db()
-    actions.publish_results(
-        c, by=cast.approver_a, summary="Không có ý kiến gì thêm với bản dự thảo.", result_number="164/BC-UBND",
+    publish_results(c, cast, summary="Không có ý kiến gì thêm với bản dự thảo.", result_number="164/BC-UBND",
         now=dt.datetime(2024, 2, 27, 10, tzinfo=HCM),
     )  # fmt: skip
     c.refresh_from_db()
@@ -124,7 +123,7 @@ def test_the_result_report_groups_the_responses(make_consultation, cast):
     actions.respond(outside, by=cast.clerk_a, kind="out_of_scope", text="Chuyển bộ phận địa chính.")
     actions.hide_comment(hidden, by=cast.clerk_a, reason="Xúc phạm")
     c.refresh_from_db()
-    actions.publish_results(c, by=cast.approver_a, summary="Tiếp thu 1 ý kiến.", result_number="164/BC-UBND")
+    publish_results(c, cast, summary="Tiếp thu 1 ý kiến.", result_number="164/BC-UBND")
     c.refresh_from_db()
     text = flat(text_of(outputs.result_pdf(c)))
     assert "Tổng số ý kiến nhận được: 3 ý kiến" in text

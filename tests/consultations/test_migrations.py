@@ -88,4 +88,32 @@ def test_vote_codes_forget_when_they_were_used_and_old_ballots_are_shuffled():
     executor.migrate(before)  # back: a used code stays used
     back = executor.loader.project_state(before).apps
     assert back.get_model("consultations", "VoteCode").objects.filter(used_at__isnull=False).count() == 30
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    # A fresh executor: this one's loader still counts 0006 as applied and would skip it.
+    MigrationExecutor(connection).migrate(executor.loader.graph.leaf_nodes())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_existing_recommendations_were_received_the_day_they_were_made():
+    """0009: the receipt date of the rows already there is the day they were made, so no due date moves."""
+    before, after = (
+        [("consultations", "0008_delegate_conferences")],
+        [("consultations", "0009_receipt_and_revisions")],
+    )
+    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    unit = old.get_model("units", "AdministrativeUnit").objects.create(
+        code="99997", name="Xã Thử", level="commune", type="xa"
+    )
+    made = old.get_model("consultations", "Recommendation").objects.create(
+        unit=unit, subject="Công khai quỹ", text="…", addressed_to="UBND", made_on=dt.date(2024, 12, 2),
+        due_on=dt.date(2024, 12, 17),
+    )  # fmt: skip
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(after)
+    new = executor.loader.project_state(after).apps
+    row = new.get_model("consultations", "Recommendation").objects.get(pk=made.pk)
+    assert (row.received_on, row.due_on) == (dt.date(2024, 12, 2), dt.date(2024, 12, 17))
+    MigrationExecutor(connection).migrate(latest)

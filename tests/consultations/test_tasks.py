@@ -9,7 +9,7 @@ from consultations import actions, tasks
 from consultations.models import ConsultationState
 from democracy.models import Notice
 
-from .conftest import HCM
+from .conftest import HCM, publish_results
 
 
 def with_email(*users):
@@ -54,7 +54,7 @@ def test_no_reminder_for_finished_consultations(make_consultation, cast):
     c = make_consultation(opened_on=dt.date(2020, 2, 5))
     tasks.close_due_consultations()
     c.refresh_from_db()
-    actions.publish_results(c, by=cast.approver_a, summary="Không có ý kiến.")
+    publish_results(c, cast, summary="Không có ý kiến.")
     assert tasks.remind_unfinished() == 0 and mail.outbox == []
 
 

@@ -11,6 +11,7 @@ from consultations import actions
 from consultations.actions import record_meeting
 from consultations.models import Consultation, Meeting
 from democracy.models import CatalogueItem
+from disclosures import actions as disclosure_actions
 from units.models import AdministrativeUnit
 
 
@@ -51,12 +52,13 @@ class Command(BaseCommand):
         )  # fmt: skip
         actions.close_due_consultations(now=now)
         done.refresh_from_db()
-        actions.publish_results(
+        result = actions.submit_results(
             done,
-            by=approver,
+            by=clerk,
             summary="Không có ý kiến đóng góp; thống nhất 100%.",
             result_number="164/BC-UBND",
         )
+        disclosure_actions.publish(result, by=approver)
 
         # An open consultation citizens can comment on.
         open_one = actions.create_consultation(
