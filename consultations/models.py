@@ -227,6 +227,11 @@ class Comment(models.Model):
     def is_hidden(self):
         return self.hidden_at is not None
 
+    @property
+    def reference(self) -> str:
+        """The number a citizen is given when sending the comment, and the staff page shows."""
+        return f"YK-{self.pk}"
+
 
 # --- Meetings ----------------------------------------------------------------------------------------
 

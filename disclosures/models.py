@@ -297,6 +297,11 @@ class Feedback(models.Model):
     def is_hidden(self):
         return self.hidden_at is not None
 
+    @property
+    def reference(self) -> str:
+        """The number a citizen is given when sending the question or comment, and the staff page shows."""
+        return f"CH-{self.pk}"
+
 
 class Record(models.Model):
     """The posting record and the closing record (biên bản niêm yết / kết thúc niêm yết) as PDF."""

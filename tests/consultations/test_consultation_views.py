@@ -9,6 +9,7 @@ import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -126,8 +127,8 @@ def test_a_citizen_comments_online_and_the_clerk_responds(client, cast, running)
     assert (comment.channel, comment.section, comment.name, comment.author) == (
         "online", "Điều 5", "Nguyễn Văn Bình", None,
     )  # fmt: skip
-    # While the period runs the comment is counted, not shown.
-    public = text_of(client.get(url("detail", running.pk)))
+    # While the period runs the comment is counted, not shown (but to the citizen who sent it).
+    public = text_of(Client().get(url("detail", running.pk)))
     assert "Đã nhận 1 ý kiến" in public and CITIZEN_TEXT not in public
 
     client.force_login(cast.clerk_a)
@@ -143,6 +144,34 @@ def test_a_citizen_comments_online_and_the_clerk_responds(client, cast, running)
     assert (comment.response_kind, comment.response, comment.responded_by) == (
         "accepted", "Xin tiếp thu.", cast.clerk_a,
     )  # fmt: skip
+
+
+def send_comment(client, consultation, text=CITIZEN_TEXT):
+    data = {"section": "Điều 5", "text": text, "form_token": str(uuid.uuid4()), "website": ""}
+    return client.post(url("comment", consultation.pk), data)
+
+
+def test_the_citizen_sees_the_confirmation_of_their_comment_where_the_form_was(client, running):
+    response = send_comment(client, running)
+    assert response.status_code == 302 and response.url.endswith("#gui-thanh-cong")
+    comment = Comment.objects.get()
+    followed = client.get(response.url)
+    body = text_of(followed)
+    assert 'id="gui-thanh-cong"' in body and f"YK-{comment.pk}" in body and "đang chờ trả lời" in body
+    assert CITIZEN_TEXT in body and 'id="gui-gop-y"' not in body and "js/sent-focus.js" in body
+    assert "private" in followed["Cache-Control"]
+    again = text_of(client.get(url("detail", running.pk)))
+    assert 'id="gui-gop-y"' in again and 'id="gui-thanh-cong"' not in again
+    assert CITIZEN_TEXT in again and f"YK-{comment.pk}" in again  # listed to them, waiting
+
+
+def test_a_citizens_own_comments_are_listed_to_them_only(client, running):
+    send_comment(client, running)
+    other = Client()
+    send_comment(other, running, text="Ý kiến của người khác")
+    mine = text_of(client.get(url("detail", running.pk)))
+    assert CITIZEN_TEXT in mine and "Ý kiến của người khác" not in mine
+    assert CITIZEN_TEXT not in text_of(Client().get(url("detail", running.pk)))
 
 
 def test_a_honeypot_comment_is_not_stored_and_the_rate_limit_answers_429(client, running, settings):
