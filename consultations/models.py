@@ -159,6 +159,8 @@ class DraftDocument(models.Model):
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # A file attached again under the same name is its next version; earlier ones stay listed.
+    version = models.PositiveSmallIntegerField(_("phiên bản"), default=1)
 
     class Meta:
         ordering = ["uploaded_at", "pk"]

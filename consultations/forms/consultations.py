@@ -7,13 +7,27 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from democracy.forms import DATE_INPUT_FORMATS, DATETIME_INPUT_FORMATS, ItemField
-from democracy.forms import DocumentUploadForm as DocumentUploadForm  # same checks for drafts
+from democracy.forms import DocumentUploadForm as BaseUploadForm
 from democracy.models import CatalogueItem, Kind, Scope
 
 from ..actions import is_agency
 from ..models import AgencyCommentForm, CommentChannel, CommuneCommentForm, ResponseKind
 
 COMMUNE_MINIMUM_DAYS = 20  # Art. 28(2); the catalogue item carries the number the action checks
+
+
+class DocumentUploadForm(BaseUploadForm):
+    """Draft documents: the checks of every upload, and the reason when added while comments are taken
+    (the action requires it then; it goes to the audit row)."""
+
+    note = forms.CharField(
+        label=_lazy("Lý do bổ sung, thay thế"),
+        required=False,
+        max_length=500,
+        help_text=_lazy(
+            "Bắt buộc khi đang lấy ý kiến; tài liệu cũ vẫn được giữ và hiển thị, tệp cùng tên là phiên bản mới."
+        ),
+    )
 
 
 class ConsultationForm(forms.Form):

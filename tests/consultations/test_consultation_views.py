@@ -99,7 +99,13 @@ def test_a_clerk_creates_a_plan_through_the_form_and_opens_it(client, cast):
 
     staff = text_of(client.get(url("staff_detail", c.pk)))
     assert "Công bố, bắt đầu lấy ý kiến" in staff and "du-thao-quy-che.pdf" in staff
-    assert client.post(url("open", c.pk)).status_code == 302
+    # Without the confirmation, the step that says what will happen; nothing is opened yet.
+    unconfirmed = client.post(url("open", c.pk))
+    assert unconfirmed.status_code == 302 and unconfirmed.url == url("open_confirm", c.pk)
+    c.refresh_from_db()
+    assert c.state == ConsultationState.DRAFT
+    confirm = client.post(url("open", c.pk), {"confirm": "1"})
+    assert confirm.status_code == 302
     c.refresh_from_db()
     assert c.state == ConsultationState.OPEN
     staff = text_of(client.get(url("staff_detail", c.pk)))
@@ -364,3 +370,59 @@ def test_a_draft_document_downloads_under_the_extension_of_its_real_type(client,
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="du-thao.pdf"'
     assert response["Content-Security-Policy"] == "sandbox"
+
+
+def test_a_plan_without_a_draft_cannot_be_opened_and_says_why(client, cast, make_consultation):
+    plan = make_consultation()
+    client.force_login(cast.approver_a)
+    staff = text_of(client.get(url("staff_detail", plan.pk)))
+    assert "Chưa có dự thảo" in staff and url("open_confirm", plan.pk) not in staff
+    step = client.get(url("open_confirm", plan.pk))
+    assert (
+        step.status_code == 409
+        and "Chưa có dự thảo" in text_of(step)
+        and 'name="confirm"' not in text_of(step)
+    )
+    forced = client.post(url("open", plan.pk), {"confirm": "1"})
+    assert forced.status_code == 302
+    plan.refresh_from_db()
+    assert plan.state == ConsultationState.DRAFT
+    assert "Chưa có dự thảo" in text_of(client.get(forced.url))
+
+
+def test_the_confirmation_step_says_when_comments_end_and_what_is_made_public(
+    client, cast, make_consultation
+):
+    plan = make_consultation()
+    upload = io.BytesIO(PDF_BYTES)
+    upload.name = "du-thao-quy-che.pdf"
+    client.force_login(cast.clerk_a)
+    client.post(url("upload", plan.pk), {"files": upload})
+    step = client.get(url("open_confirm", plan.pk))
+    page = text_of(step)
+    expected = actions.opening_period(plan)
+    assert step.status_code == 200
+    assert f"ngày {expected.date:%d/%m/%Y}" in page and "du-thao-quy-che.pdf" in page
+    assert "20 ngày" in page and 'name="confirm" value="1"' in page
+    plan.refresh_from_db()
+    assert plan.state == ConsultationState.DRAFT  # looking at the step changes nothing
+
+
+def test_documents_are_added_while_open_as_new_versions_with_a_reason(client, cast, running):
+    client.force_login(cast.clerk_a)
+    staff = text_of(client.get(url("staff_detail", running.pk)))
+    assert url("upload", running.pk) in staff and "Lý do bổ sung, thay thế" in staff
+
+    def send(note=""):
+        upload = io.BytesIO(PDF_BYTES)
+        upload.name = "du-thao.pdf"
+        return client.post(url("upload", running.pk), {"files": upload, "note": note})
+
+    missing = send()
+    assert missing.status_code == 400 and "hãy ghi lý do bổ sung" in text_of(missing)
+    assert running.documents.count() == 1
+    assert send("Sửa Điều 3 theo góp ý của thôn").status_code == 302
+    newest = running.documents.order_by("-pk").first()
+    assert newest.version == 2 and running.documents.count() == 2
+    public = text_of(Client().get(url("detail", running.pk)))
+    assert "phiên bản 2" in public and "bổ sung ngày" in public
