@@ -78,6 +78,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "democracy.urls"
+CSRF_FAILURE_VIEW = "democracy.errors.csrf_failure"  # the site's own page, in the visitor's language
 WSGI_APPLICATION = "democracy.wsgi.application"
 
 TEMPLATES = [
