@@ -21,11 +21,14 @@ from consultations.models import Consultation, ConsultationState
 from disclosures.models import Feedback
 from reports.compliance import period_for
 from tests.conftest import make_unit
-from tests.consultations.conftest import DRAFT_PDF, make_consultation  # noqa: F401 (fixture)
-from tests.disclosures.conftest import make_disclosure  # noqa: F401 (fixture)
+from tests.consultations import conftest as consultation_fixtures
+from tests.consultations.conftest import DRAFT_PDF
+from tests.disclosures import conftest as disclosure_fixtures
 from units.models import Level, UnitType
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+make_consultation = consultation_fixtures.make_consultation  # the fixtures
+make_disclosure = disclosure_fixtures.make_disclosure
 
 PASSWORD = "matkhau-thu-nghiem"
 QUESTION = "Khoản chi sửa đường liên thôn Đồng Bông lấy từ nguồn nào?"

@@ -6,9 +6,10 @@ from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import reverse
 
-from tests.consultations.conftest import make_consultation  # noqa: F401, F811 (fixture)
+from tests.consultations import conftest as consultation_fixtures
 
 pytestmark = pytest.mark.django_db
+make_consultation = consultation_fixtures.make_consultation  # the fixture
 
 
 @pytest.fixture(autouse=True)
@@ -44,7 +45,7 @@ def test_the_404_follows_the_language_the_visitor_chose(client):
     assert '<html lang="en">' in body
 
 
-def test_a_read_only_role_gets_the_403_page(client, cast, make_consultation):  # noqa: F811
+def test_a_read_only_role_gets_the_403_page(client, cast, make_consultation):
     plan = make_consultation()
     client.force_login(cast.inspector_a)
     response = client.post(reverse("consultations:open", args=[plan.pk]), {"confirm": "1"})
