@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import actions
-from ..models import State
 from ..access import get_disclosure_for_approval, get_disclosure_for_user
 from ..forms import (
     CorrectForm,
@@ -18,6 +17,7 @@ from ..forms import (
     WithdrawForm,
     add_action_errors,
 )
+from ..models import State
 from .staff import detail_page
 
 
