@@ -44,6 +44,7 @@ from ..outputs import dashboard_xlsx
 from ..shortfalls import shortfalls
 
 PAGE_SIZE = 300
+BACK_PARAM = "tu"  # the drill-down a reviewer came from (see reports.context_processors.navigation)
 STATUS_ICONS = {comp.GOOD: "✓", comp.WARN: "!", comp.BAD: "✗", comp.NONE: "–"}
 
 
@@ -466,6 +467,12 @@ def _unit_page(request, owner):
         agency_lines = _lines(agency_rows, period, places={})
     halves, years = period_choices(regime, period, today)
     url_name = "reports:agency_area" if internal else "reports:area"
+    sections = shortfalls(owner, period, today, row)
+    # Each item's page shows the way back here (breadcrumbs; reports.context_processors.navigation).
+    back = urlencode({BACK_PARAM: with_query(reverse(url_name, args=[owner.code]), period=period.key)})
+    for section in sections:
+        for item in section.items:
+            item["url"] = f"{item['url']}?{back}"
     context = {
         "owner": owner,
         "is_agency": internal,
@@ -476,7 +483,7 @@ def _unit_page(request, owner):
         "halves": halves,
         "years": years,
         "base_url": reverse(url_name, args=[owner.code]),
-        "sections": shortfalls(owner, period, today, row),
+        "sections": sections,
         "agency_lines": agency_lines,
         "legend": legend(),
         "warn_from": round(float(comp.WARN_FROM) * 100),

@@ -200,14 +200,14 @@ def test_the_commune_drill_down_lists_every_single_item_behind_the_shortfalls(ca
     assert reverse("disclosures:staff_detail", args=[late.pk]) in html
     assert "Thử nghiệm" in html  # the late reason
     assert late.posting_deadline.strftime("%d/%m/%Y") in html
-    assert sections["feedback"].items[0]["url"] == reverse(
+    assert sections["feedback"].items[0]["url"].split("?")[0] == reverse(
         "disclosures:staff_detail", args=[half_year["on_time"].pk]
     )
     assert "Thôn Đồng Bông" in html  # the village's consultation counts for its commune
     # Breadcrumbs: dashboard › province › commune.
     assert area_url("24", period=H1) in html
     # The reviewer can open every page the drill-down links to.
-    links = [item["url"] for s in sections.values() for item in s.items]
+    links = [item["url"].split("?")[0] for s in sections.values() for item in s.items]
     assert reverse("consultations:staff_detail", args=[half_year["consultation"].pk]) in links
     assert reverse("consultations:decision_detail", args=[half_year["decision"].pk]) in links
     assert reverse("consultations:recommendation_detail", args=[half_year["recommendation"].pk]) in links
@@ -481,3 +481,22 @@ def test_units_with_no_activity_yet_are_grouped_after_the_others(cast, client, h
     html = response.content.decode()
     assert "Chưa có hoạt động trong kỳ: 5 xã, phường" in html
     assert html.index("Xã Đồng Kỳ") < html.index("Xã An Tĩnh 0")
+
+
+def test_a_reviewer_who_opens_a_late_item_has_breadcrumbs_back_to_the_drill_down(cast, client, half_year):
+    client.force_login(cast.reviewer_p)
+    drill = client.get(area_url("07282", period=H1))
+    late = half_year["late"]
+    links = [item["url"] for s in drill.context["sections"] for item in s.items]
+    link = next(u for u in links if u.startswith(reverse("disclosures:staff_detail", args=[late.pk])))
+    assert "tu=" in link
+    html = client.get(link).content.decode()
+    back = area_url("07282", period=H1)
+    assert f'<li><a href="{back}">Xã Đồng Kỳ</a></li>' in html.replace("&amp;", "&")
+    assert 'aria-label="Quay lại theo dõi thực hiện"' in html
+    for url in links:  # every item's page carries the way back
+        assert f'href="{back}"' in client.get(url).content.decode().replace("&amp;", "&"), url
+    # Only this site's dashboard is followed.
+    for bad in ("https://lua-dao.example/", "//lua-dao.example/x", "/staff/reports/"):
+        page = client.get(reverse("disclosures:staff_detail", args=[late.pk]), {"tu": bad}).content.decode()
+        assert 'aria-label="Quay lại theo dõi thực hiện"' not in page and 'href="https://lua-dao' not in page
