@@ -22,6 +22,7 @@ from democracy.forms import (  # noqa: F401 (add_action_errors, DocumentUploadFo
 )
 from democracy.models import CatalogueItem, Kind, Scope
 from units.models import Level, is_agency
+from units.text import vi_sorted
 
 from . import actions
 from .models import PUBLIC_STATES, AgencyForm, Channel, CommuneForm, Feedback
@@ -197,6 +198,10 @@ class DisclosureForm(forms.Form):
                 widget=forms.CheckboxSelectMultiple,
                 required=False,
             )
+            # Listed in Vietnamese alphabetical order, as every list of villages (units.text).
+            self.fields["villages"].choices = [
+                (v.pk, str(v)) for v in vi_sorted(owner.children.filter(level=Level.VILLAGE))
+            ]
         self.fields["window_days"].widget.attrs["placeholder"] = self._minimum_placeholder(items)
 
     def _minimum_placeholder(self, items) -> str:

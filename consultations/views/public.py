@@ -25,6 +25,7 @@ from democracy import ratelimit, sent
 from democracy.downloads import document_download
 from democracy.forms import add_action_errors, item_reference
 from units.models import AdministrativeUnit, Level
+from units.text import vi_sorted
 
 from .. import actions
 from ..access import (
@@ -330,7 +331,9 @@ def decisions_board(request, code):
 def decision_public(request, pk):
     allowed = get_published_decision(request, pk)
     decision = allowed.obj
-    village_results = list(decision.village_results.select_related("village").order_by("village__code"))
+    village_results = vi_sorted(
+        decision.village_results.select_related("village"), name=lambda r: r.village.name
+    )
     return render(
         request,
         "consultations/decision_public.html",

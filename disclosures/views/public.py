@@ -25,6 +25,7 @@ from democracy import ratelimit, sent
 from democracy.downloads import document_download, safe_download
 from democracy.models import CatalogueItem, Kind, Scope
 from units.models import AdministrativeUnit, Level
+from units.text import vi_sorted
 
 from .. import actions
 from ..access import (
@@ -181,7 +182,7 @@ def _render_detail(request, access, *, form=None, refusal="", status=200):
         "is_public": is_public,
         "documents": list(disclosure.documents.all()),
         "records": list(disclosure.records.exclude(pdf="").order_by("made_at", "pk")),
-        "villages": list(disclosure.posting_villages.only("name").order_by("name")),
+        "villages": vi_sorted(disclosure.posting_villages.only("name")),
         "feedback": list(feedback.filter(Q(hidden_at__isnull=False) | ~Q(answer=""))),
         "pending": feedback.filter(hidden_at__isnull=True, answer="").count(),
         "previous": next((v for v in versions if v.pk == disclosure.supersedes_id), None),

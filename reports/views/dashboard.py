@@ -28,7 +28,7 @@ from democracy import periods as periods_module
 from democracy.downloads import generated_download
 from democracy.xlsx import XLSX_TYPE
 from units.models import AdministrativeUnit, Level, ReportingRegime, is_agency
-from units.text import fold
+from units.text import fold, vi_sorted
 
 from .. import compliance as comp
 from ..access import (
@@ -462,7 +462,7 @@ def _unit_page(request, owner):
     if internal:
         row, agency_lines = comp.rows_for(period, agencies=[owner], today=today)[0], []
     else:
-        agencies = list(owner.agencies.only("pk", "code", "name", "unit_id").order_by("name"))
+        agencies = vi_sorted(owner.agencies.only("pk", "code", "name", "unit_id"))
         row, *agency_rows = comp.rows_for(period, [owner], agencies, today=today)
         agency_lines = _lines(agency_rows, period, places={})
     halves, years = period_choices(regime, period, today)
