@@ -186,3 +186,24 @@ def test_the_dashboard_filters_really_filter_and_idle_units_come_last(page, cast
     page.set_viewport_size({"width": 390, "height": 844})
     page.get_by_label("Tìm theo tên đơn vị").scroll_into_view_if_needed()
     shot(page, "dashboard-filter-390")
+
+
+# --- Layout -----------------------------------------------------------------------------------------
+
+
+def test_the_header_fits_one_row_at_1280_px_and_the_trend_chart_fits_a_phone(page, cast):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    log_in(page, "admin")  # the longest header: every link, a reviewer's included
+    page.goto(f"/staff/compliance/{cast.province.code}/")
+    brand = page.locator(".brand").bounding_box()
+    switch = page.locator(".lang-switch").bounding_box()
+    assert abs(switch["y"] - brand["y"]) < brand["height"], (brand, switch)  # the same row
+    shot(page, "header-1280")
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    chart = page.locator(".chart img")
+    chart.scroll_into_view_if_needed()
+    box = chart.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    shot(page, "trend-chart-390")
