@@ -207,3 +207,22 @@ def test_the_header_fits_one_row_at_1280_px_and_the_trend_chart_fits_a_phone(pag
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     shot(page, "trend-chart-390")
+
+
+def test_the_api_docs_work_without_internet(page, live_server):
+    """Swagger UI came from a CDN: without internet /api/v1/docs was blank. Now every asset is the
+    portal's own (any request elsewhere is refused here), under the site's content security policy
+    (the page fixture fails on a refused script or style)."""
+    elsewhere = []
+
+    def only_the_portal(route):
+        if route.request.url.startswith(live_server.url):
+            return route.continue_()
+        elsewhere.append(route.request.url)
+        return route.abort()
+
+    page.route("**/*", only_the_portal)
+    page.goto("/api/v1/docs")
+    expect(page.locator(".swagger-ui .info .title")).to_be_visible()
+    expect(page.locator(".opblock").first).to_be_visible()
+    assert not elsewhere, elsewhere
