@@ -13,7 +13,9 @@ from django.utils.translation import gettext_lazy as _lazy
 from democracy.calendar import ComputedDate
 from democracy.forms import (  # noqa: F401 (add_action_errors, DocumentUploadForm: used by this app's views)
     DATE_INPUT_FORMATS,
+    DATE_PLACEHOLDER,
     DATETIME_INPUT_FORMATS,
+    DATETIME_PLACEHOLDER,
     DocumentUploadForm,
     ItemField,
     add_action_errors,
@@ -136,7 +138,9 @@ class DisclosureForm(forms.Form):
     decision_date = forms.DateField(
         label=_lazy("Ngày ban hành"),
         input_formats=DATE_INPUT_FORMATS,
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "autocomplete": "off"}),
+        widget=forms.DateInput(
+            format="%d/%m/%Y", attrs={"placeholder": DATE_PLACEHOLDER, "autocomplete": "off"}
+        ),
         help_text=_lazy("Ngày/tháng/năm, ví dụ 07/02/2024."),
         error_messages={
             "required": _lazy("Hãy nhập ngày ban hành."),
@@ -341,7 +345,7 @@ class FeedbackRecordForm(forms.Form):
         input_formats=DATETIME_INPUT_FORMATS,
         initial=timezone.now,
         widget=forms.DateTimeInput(
-            format="%d/%m/%Y %H:%M", attrs={"placeholder": "dd/mm/yyyy hh:mm", "autocomplete": "off"}
+            format="%d/%m/%Y %H:%M", attrs={"placeholder": DATETIME_PLACEHOLDER, "autocomplete": "off"}
         ),
         help_text=_lazy("Ngày/tháng/năm giờ:phút, ví dụ 12/02/2024 09:30."),
         error_messages={

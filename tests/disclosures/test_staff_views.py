@@ -84,7 +84,7 @@ def test_the_form_offers_only_the_items_of_article_11_with_their_rules(client, c
     assert "Điều 46 khoản" not in html
     assert 'data-rules="Niêm yết tối thiểu 30 ngày liên tục; phát trên hệ thống truyền thanh 3 ngày' in html
     assert 'placeholder="Tối thiểu 30 ngày"' in html
-    assert 'placeholder="dd/mm/yyyy"' in html
+    assert 'placeholder="nn/tt/nnnn"' in html
     assert 'name="form_token"' in html and 'name="preview"' in html
     # A checkbox group is a fieldset with a legend; the villages of the commune are offered.
     assert "<legend>Hình thức công khai</legend>" in html

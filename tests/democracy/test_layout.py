@@ -1,0 +1,19 @@
+"""Small things of the layout every page shares: the favicon, the Vietnamese date placeholder."""
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_page_names_its_favicon_and_the_file_exists(client):
+    html = client.get(reverse("home")).content.decode()
+    assert 'rel="icon" href="/static/img/favicon.svg"' in html
+    assert finders.find("img/favicon.svg")
+
+
+def test_date_fields_show_a_vietnamese_placeholder(client, cast):
+    client.force_login(cast.clerk_a)
+    html = client.get(reverse("consultations:create", args=[cast.a.code])).content.decode()
+    assert 'placeholder="nn/tt/nnnn"' in html and "dd/mm/yyyy" not in html
