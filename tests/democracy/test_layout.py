@@ -17,3 +17,11 @@ def test_date_fields_show_a_vietnamese_placeholder(client, cast):
     client.force_login(cast.clerk_a)
     html = client.get(reverse("consultations:create", args=[cast.a.code])).content.decode()
     assert 'placeholder="nn/tt/nnnn"' in html and "dd/mm/yyyy" not in html
+
+
+def test_the_registers_year_picker_starts_at_the_laws_year(client, cast):
+    from django.utils import timezone
+
+    response = client.get(reverse("disclosures:register_pick", args=[cast.a.code]), follow=True)
+    years = response.context["years"]
+    assert min(years) == 2023 and max(years) >= timezone.localdate().year
