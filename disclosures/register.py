@@ -89,6 +89,11 @@ class Quarter(Period):
         return f"{capfirst(str(KIND_LABELS[self.kind]))} năm {self.year}"
 
     @property
+    def sentence_label(self) -> str:
+        """'quý IV năm 2026' inside a sentence (never `label|lower`, which wrote 'quý iv')."""
+        return f"{KIND_LABELS[self.kind]} năm {self.year}"
+
+    @property
     def short_label(self) -> str:
         """'Quý I 2026' (a sheet's title)"""
         return f"{capfirst(str(KIND_LABELS[self.kind]))} {self.year}"

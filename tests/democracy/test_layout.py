@@ -25,3 +25,16 @@ def test_the_registers_year_picker_starts_at_the_laws_year(client, cast):
     response = client.get(reverse("disclosures:register_pick", args=[cast.a.code]), follow=True)
     years = response.context["years"]
     assert min(years) == 2023 and max(years) >= timezone.localdate().year
+
+
+def test_a_quarter_inside_a_sentence_keeps_its_roman_numeral_in_capitals():
+    from disclosures.register import Quarter
+    from units.models import ReportingRegime
+
+    quarter = Quarter.of(2026, 4, ReportingRegime())
+    assert quarter.sentence_label == "quý IV năm 2026" and quarter.label == "Quý IV năm 2026"
+
+
+def test_the_register_page_keeps_the_quarters_numeral_in_capitals(client, cast):
+    html = client.get(reverse("disclosures:register", args=[cast.a.code, 2025, 4])).content.decode()
+    assert "quý IV năm 2025" in html and "quý iv" not in html
