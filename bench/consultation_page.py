@@ -21,13 +21,14 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.core.files.base import ContentFile  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from consultations import actions  # noqa: E402
-from consultations.models import Comment, Consultation, ResponseKind  # noqa: E402
+from consultations.models import Comment, Consultation, DraftDocument, ResponseKind  # noqa: E402
 from democracy.models import CatalogueItem  # noqa: E402
 from units.models import AdministrativeUnit  # noqa: E402
 
@@ -45,6 +46,9 @@ def consultation() -> Consultation:
         title=TITLE, content="Nội dung", forms=["e"], period_days=20,
     )  # fmt: skip
     opened = timezone.now() - dt.timedelta(days=30)
+    pdf = b"%PDF-1.4\n%%EOF\n"  # opening needs a draft document
+    DraftDocument.objects.create(consultation=c, original_name="du-thao.pdf", file=ContentFile(pdf, name="du-thao.pdf"),
+        content_type="application/pdf", size=len(pdf), sha256="0" * 64)  # fmt: skip
     actions.open_consultation(c, by=None, now=opened)
     Comment.objects.bulk_create(
         Comment(

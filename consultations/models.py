@@ -160,6 +160,8 @@ class DraftDocument(models.Model):
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # A file attached again under the same name is its next version; earlier ones stay listed.
+    version = models.PositiveSmallIntegerField(_("phiên bản"), default=1)
 
     class Meta:
         ordering = ["uploaded_at", "pk"]
@@ -227,6 +229,11 @@ class Comment(models.Model):
     @property
     def is_hidden(self):
         return self.hidden_at is not None
+
+    @property
+    def reference(self) -> str:
+        """The number a citizen is given when sending the comment, and the staff page shows."""
+        return f"YK-{self.pk}"
 
 
 class ResponseRevision(Revision):

@@ -16,7 +16,7 @@ from democracy.pdf import clock, lower_first, render_pdf, split_type
 from democracy.xlsx import write_sheet
 from units.letterhead import issuer
 from units.models import Level
-from units.text import fold
+from units.text import fold, vi_sorted
 
 from .actions import is_agency
 from .models import (
@@ -249,7 +249,9 @@ def decision_context(decision: Decision) -> dict:
             else []
         ),
         "village_head": village_head,
-        "village_results": list(decision.village_results.select_related("village").order_by("village__name")),
+        "village_results": vi_sorted(
+            decision.village_results.select_related("village"), name=lambda r: r.village.name
+        ),
         "tally_form": "" if agency else TALLY_FORMS.get(decision.method, ""),
         "opens_at": clock(decision.vote_opens_at),
         "closes_at": clock(decision.vote_closes_at),

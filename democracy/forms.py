@@ -20,6 +20,9 @@ DATETIME_INPUT_FORMATS = [
     "%Y-%m-%d %H:%M",
     "%Y-%m-%dT%H:%M",
 ]
+# What the empty date fields show, in the reader's language: ngày/tháng/năm, giờ:phút.
+DATE_PLACEHOLDER = _lazy("nn/tt/nnnn")
+DATETIME_PLACEHOLDER = _lazy("nn/tt/nnnn gg:pp")
 
 
 def add_action_errors(form: forms.Form, error: ValidationError) -> None:

@@ -20,3 +20,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]
+
+# Error pages in the site's layout and the visitor's language (shown when DEBUG is off).
+handler404 = "democracy.errors.not_found"
+handler403 = "democracy.errors.forbidden"
+handler500 = "democracy.errors.server_error"

@@ -435,6 +435,28 @@ def take_record_numbers(disclosures, *, made_at) -> dict[int, str]:
     return numbers
 
 
+def publication_preview(disclosure: Disclosure, *, now: dt.datetime | None = None) -> dict:
+    """What publishing now would do, for the approver's confirmation step (nothing is written): the
+    posting day, whether it is late, the end of the window and the posting record's number (the next of
+    the owner's year; a colleague publishing meanwhile may take it)."""
+    now = now or timezone.now()
+    posting_day = timezone.localdate(now)
+    computed = window(disclosure.item, posting_day, disclosure.window_days, owner=disclosure.owner)
+    last = (
+        RecordSequence.objects.filter(owner=disclosure.owner_key, year=posting_day.year)
+        .values_list("last", flat=True)
+        .first()
+    )
+    return {
+        "posting_day": posting_day,
+        "late": disclosure.posting_deadline is not None and posting_day > disclosure.posting_deadline,
+        "window_end": computed.date if computed else None,
+        "window_ends_at": computed.ends_at if computed else None,
+        "window_explanation": computed.explanation if computed else "",
+        "record_number": f"{(last or 0) + 1}/BB-UBND",
+    }
+
+
 def _make_record(disclosure, kind, *, made_at):
     from .tasks import render_record
 

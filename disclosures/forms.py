@@ -13,7 +13,9 @@ from django.utils.translation import gettext_lazy as _lazy
 from democracy.calendar import ComputedDate
 from democracy.forms import (  # noqa: F401 (add_action_errors, DocumentUploadForm: used by this app's views)
     DATE_INPUT_FORMATS,
+    DATE_PLACEHOLDER,
     DATETIME_INPUT_FORMATS,
+    DATETIME_PLACEHOLDER,
     DocumentUploadForm,
     ItemField,
     add_action_errors,
@@ -22,6 +24,7 @@ from democracy.forms import (  # noqa: F401 (add_action_errors, DocumentUploadFo
 )
 from democracy.models import CatalogueItem, Kind, Scope
 from units.models import Level, is_agency
+from units.text import vi_sorted
 
 from . import actions
 from .models import PUBLIC_STATES, AgencyForm, Channel, CommuneForm, Feedback
@@ -135,7 +138,9 @@ class DisclosureForm(forms.Form):
     decision_date = forms.DateField(
         label=_lazy("Ngày ban hành"),
         input_formats=DATE_INPUT_FORMATS,
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "autocomplete": "off"}),
+        widget=forms.DateInput(
+            format="%d/%m/%Y", attrs={"placeholder": DATE_PLACEHOLDER, "autocomplete": "off"}
+        ),
         help_text=_lazy("Ngày/tháng/năm, ví dụ 07/02/2024."),
         error_messages={
             "required": _lazy("Hãy nhập ngày ban hành."),
@@ -206,6 +211,10 @@ class DisclosureForm(forms.Form):
                 widget=forms.CheckboxSelectMultiple,
                 required=False,
             )
+            # Listed in Vietnamese alphabetical order, as every list of villages (units.text).
+            self.fields["villages"].choices = [
+                (v.pk, str(v)) for v in vi_sorted(owner.children.filter(level=Level.VILLAGE))
+            ]
         self.fields["window_days"].widget.attrs["placeholder"] = self._minimum_placeholder(items)
 
     def _minimum_placeholder(self, items) -> str:
@@ -353,7 +362,7 @@ class FeedbackRecordForm(forms.Form):
         input_formats=DATETIME_INPUT_FORMATS,
         initial=timezone.now,
         widget=forms.DateTimeInput(
-            format="%d/%m/%Y %H:%M", attrs={"placeholder": "dd/mm/yyyy hh:mm", "autocomplete": "off"}
+            format="%d/%m/%Y %H:%M", attrs={"placeholder": DATETIME_PLACEHOLDER, "autocomplete": "off"}
         ),
         help_text=_lazy("Ngày/tháng/năm giờ:phút, ví dụ 12/02/2024 09:30."),
         error_messages={

@@ -301,6 +301,11 @@ class Feedback(models.Model):
     def is_hidden(self):
         return self.hidden_at is not None
 
+    @property
+    def reference(self) -> str:
+        """The number a citizen is given when sending the question or comment, and the staff page shows."""
+        return f"CH-{self.pk}"
+
 
 class FeedbackRevision(Revision):
     """A published answer to a question, as it was before a correction."""

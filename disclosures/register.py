@@ -24,6 +24,9 @@ from .models import PUBLIC_STATES, AgencyForm, CommuneForm, Disclosure
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 #: Years the calendar can count in (democracy.calendar covers 1995–2099).
 FIRST_YEAR, LAST_YEAR = 1995, 2099
+#: Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 is in force from 01/7/2023 (Điều 90): the register's
+#: year picker starts there.
+LAW_IN_FORCE = dt.date(2023, 7, 1)
 PERMANENT = "Thường xuyên"
 SHORT_LABEL_CHARS = 90
 #: The national convention (the defaults of a reporting regime): quarters cut off on the 14th, the
@@ -84,6 +87,11 @@ class Quarter(Period):
     def label(self) -> str:
         """'Quý I năm 2026'"""
         return f"{capfirst(str(KIND_LABELS[self.kind]))} năm {self.year}"
+
+    @property
+    def sentence_label(self) -> str:
+        """'quý IV năm 2026' inside a sentence (never `label|lower`, which wrote 'quý iv')."""
+        return f"{KIND_LABELS[self.kind]} năm {self.year}"
 
     @property
     def short_label(self) -> str:

@@ -16,6 +16,7 @@ from django.http import Http404
 
 from units.access import access_for, get_agency_for_user, roles_for_owned
 from units.models import AdministrativeUnit, Agency, Level, Role, is_agency
+from units.text import vi_sort_key, vi_sorted
 
 from .compliance import COUNTRY, Country
 from .models import AreaReport, Job, ReportState, UnitReport
@@ -39,10 +40,10 @@ def reviewer_areas(request) -> list[AdministrativeUnit]:
         return []
     access = access_for(request)
     if access.is_national_admin:
-        return list(AdministrativeUnit.objects.current().filter(level=Level.PROVINCE).order_by("name"))
+        return vi_sorted(AdministrativeUnit.objects.current().filter(level=Level.PROVINCE))
     return sorted(
         (m.unit for m in access.memberships if m.unit_id and Role(m.role).sees_subtree),
-        key=lambda u: u.name,
+        key=lambda u: vi_sort_key(u.name),
     )
 
 
@@ -128,7 +129,7 @@ def report_owners(request) -> list:
         if key not in seen:
             seen.add(key)
             owners.append(owner)
-    return sorted(owners, key=lambda o: (is_agency(o), o.name))
+    return sorted(owners, key=lambda o: (is_agency(o), vi_sort_key(o.name)))
 
 
 def get_owner_for_write(request, code: str):

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from democracy.periods import Period
 from units.models import AdministrativeUnit, Agency, Level, ReportingRegime, is_agency, key_of_ids, owner_key
-from units.text import fold
+from units.text import fold, vi_sort_key
 
 from . import figures as figures_module
 from .models import ReportStatus, UnitReport, report_status
@@ -216,8 +216,8 @@ class Area:
         return counts
 
     def sorted_rows(self, key: str = "status", descending: bool = False) -> list[Row]:
-        # Names in Vietnamese alphabetical order near enough: without diacritics ("Đồng Kỳ" with the Ds).
-        names = {id(r): sort_name(r.owner) for r in self.rows}
+        # Names in Vietnamese alphabetical order (units.text.vi_sort_key: "Đồng Kỳ" after the Ds).
+        names = {id(r): vi_sort_key(r.owner.name) for r in self.rows}
         if key == "name":
             ordered = sorted(self.rows, key=lambda r: (r.is_agency, names[id(r)]))
         elif key == "status":
@@ -325,7 +325,7 @@ def sort_name(owner) -> str:
 
 
 def _by_name(owners) -> list:
-    return sorted(owners, key=sort_name)
+    return sorted(owners, key=lambda owner: vi_sort_key(owner.name))
 
 
 def compliance(

@@ -130,6 +130,7 @@ ROUTES = {
     "consultations:create_for_agency": get(AGENCY, AGENCY_CODE),
     "consultations:staff_detail": get(OBJ, pk("consultation")),
     "consultations:open": post(OBJ, pk("consultation")),
+    "consultations:open_confirm": get(OBJ, pk("consultation")),
     "consultations:upload": post(OBJ, pk("consultation")),
     "consultations:comment_record": post(OBJ, pk("consultation")),
     "consultations:comment_respond": post(OBJ, lambda s: [s.consultation.pk, s.comment.pk]),
@@ -461,6 +462,13 @@ EXPECTED = {
         "int": "L   404 404 404 404 200 200 404 200 404",
     },
     "consultations:open": {
+        "a": "L   302 302 404 403 404 403 404 302 404",
+        "b": "L   404 404 302 404 404 403 404 302 404",
+        "c": "L   404 404 404 404 404 404 403 302 404",
+        "int": "L   404 404 404 404 403 403 404 302 404",
+    },
+    # The step before opening: as opening (the matrix's consultations are open: back to the staff page).
+    "consultations:open_confirm": {
         "a": "L   302 302 404 403 404 403 404 302 404",
         "b": "L   404 404 302 404 404 403 404 302 404",
         "c": "L   404 404 404 404 404 404 403 302 404",

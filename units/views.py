@@ -10,6 +10,7 @@ from . import actions
 from .access import Allowed, access_for, get_agency_for_user, get_unit_for_user
 from .forms import AgencyForm, VillageForm
 from .models import AdministrativeUnit, Agency, Level, Membership
+from .text import vi_sorted
 
 SEARCH_LIMIT = 30
 
@@ -26,7 +27,7 @@ def home(request):
             .select_related("parent")
             .order_by("level", "name")[:SEARCH_LIMIT]
         )
-    provinces = AdministrativeUnit.objects.current().filter(level=Level.PROVINCE).order_by("name")
+    provinces = vi_sorted(AdministrativeUnit.objects.current().filter(level=Level.PROVINCE))
     return render(
         request,
         "units/home.html",
@@ -38,10 +39,10 @@ def unit_detail(request, code):
     """A unit's public page: its place in the tree, what it contains, and what it became or came from."""
     unit = get_object_or_404(AdministrativeUnit.objects.select_related("parent__parent__parent"), code=code)
     q = request.GET.get("q", "").strip()[:100]
-    children = unit.children.order_by("name")
+    children = unit.children.all()
     if q:
         children = children.search(q)
-    page = Paginator(children, 100).get_page(request.GET.get("page"))
+    page = Paginator(vi_sorted(children), 100).get_page(request.GET.get("page"))
     return render(
         request,
         "units/unit_detail.html",
@@ -67,15 +68,14 @@ def workspace(request):
 @login_required
 def staff_unit(request, code):
     unit, roles = get_unit_for_user(request, code)
-    villages = unit.children.filter(level=Level.VILLAGE).order_by("code")
+    villages = vi_sorted(unit.children.filter(level=Level.VILLAGE))
     access = access_for(request)
-    agencies = Agency.objects.filter(unit=unit).filter(access.agency_filter()).order_by("name")
+    agencies = vi_sorted(Agency.objects.filter(unit=unit).filter(access.agency_filter()))
     members = Membership.objects.filter(unit=unit).select_related("user").order_by("role", "user__username")
-    child_units = (
-        unit.children.exclude(level=Level.VILLAGE)
-        .annotate(villages=Count("children", filter=Q(children__level=Level.VILLAGE)))
-        .order_by("name")
+    child_units = unit.children.exclude(level=Level.VILLAGE).annotate(
+        villages=Count("children", filter=Q(children__level=Level.VILLAGE))
     )
+    child_units = vi_sorted(child_units)
     return render(
         request,
         "units/staff_unit.html",

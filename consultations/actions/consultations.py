@@ -46,32 +46,74 @@ def create_consultation(*, owner, by, form_token=None, **fields) -> Consultation
 
 
 @transaction.atomic
-def attach_documents(consultation: Consultation, files: list[CheckedFile], *, by) -> list[DraftDocument]:
-    """Attach checked files (`democracy.uploads.check_upload`) to a plan not yet published: all or none."""
-    if (
-        not Consultation.objects.select_for_update()
-        .filter(pk=consultation.pk, state=ConsultationState.DRAFT)
-        .exists()
-    ):
-        raise ValidationError(_("Chỉ đính kèm được dự thảo khi kế hoạch chưa công bố."))
-    documents = store_all(files, lambda checked: DraftDocument(consultation=consultation), stem="du-thao")
-    record(
-        consultation,
-        by=by,
-        action=Action.DOCUMENTS_ADDED,
-        changes={"documents": [d.original_name for d in documents]},
+def attach_documents(
+    consultation: Consultation,
+    files: list[CheckedFile],
+    *,
+    by,
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> list[DraftDocument]:
+    """Attach checked files (`democracy.uploads.check_upload`) to the plan before it is published, or
+    while comments are taken: all or none. Nothing is replaced in place: a file with the name of one
+    already attached is its next version, and both stay listed. Added while open, the audit row says
+    so and carries the reason (`note`), which is then required."""
+    now = now or timezone.now()
+    locked = Consultation.objects.select_for_update().filter(pk=consultation.pk).first()
+    is_draft = locked is not None and locked.state == ConsultationState.DRAFT
+    while_open = (
+        locked is not None
+        and locked.state == ConsultationState.OPEN
+        and locked.ends_at
+        and now <= locked.ends_at
     )
+    if not (is_draft or while_open):
+        raise ValidationError(
+            _("Chỉ đính kèm được dự thảo trước khi công bố hoặc trong thời gian lấy ý kiến.")
+        )
+    note = note.strip()
+    if while_open and not note:
+        raise ValidationError(
+            {"note": _("Đang lấy ý kiến: hãy ghi lý do bổ sung, thay thế tài liệu (được ghi vào nhật ký).")}
+        )
+    taken: dict[str, int] = {}
+    for name in consultation.documents.values_list("original_name", flat=True):
+        taken[name] = taken.get(name, 0) + 1
+
+    def make(checked):
+        taken[checked.original_name] = taken.get(checked.original_name, 0) + 1
+        return DraftDocument(consultation=consultation, version=taken[checked.original_name])
+
+    documents = store_all(files, make, stem="du-thao")
+    changes = {"documents": [d.original_name for d in documents]}
+    if any(d.version > 1 for d in documents):
+        changes["versions"] = {d.original_name: d.version for d in documents}
+    if while_open:
+        changes["while_open"] = True
+    record(consultation, by=by, action=Action.DOCUMENTS_ADDED, changes=changes, note=note)
     return documents
+
+
+def opening_period(consultation: Consultation, now: dt.datetime | None = None):
+    """When comments would be taken if the plan were published at `now`: from the next day (Civil
+    Code), for `period_days` days (`democracy.calendar.period_end`: date, ends_at, explanation)."""
+    now = now or timezone.now()
+    return period_end(
+        timezone.localdate(now), consultation.period_days,
+        extend_to_working_day=extends_to_working_day(consultation.owner), label="Lấy ý kiến", label_en="Consultation",
+    )  # fmt: skip
 
 
 @transaction.atomic
 def open_consultation(consultation: Consultation, *, by, now: dt.datetime | None = None) -> bool:
-    """Publish the content: the period runs from the next day (Civil Code), for `period_days` days."""
+    """Publish the content: the period runs from the next day (Civil Code), for `period_days` days.
+    Not without a draft: people would be asked to comment on nothing."""
     now = now or timezone.now()
-    computed = period_end(
-        timezone.localdate(now), consultation.period_days,
-        extend_to_working_day=extends_to_working_day(consultation.owner), label="Lấy ý kiến", label_en="Consultation",
-    )  # fmt: skip
+    if not DraftDocument.objects.filter(consultation_id=consultation.pk).exists():
+        raise ValidationError(
+            _("Chưa có dự thảo: hãy đính kèm ít nhất một tài liệu dự thảo trước khi công bố.")
+        )
+    computed = opening_period(consultation, now)
     updated = move(
         consultation, from_states=[ConsultationState.DRAFT], to_state=ConsultationState.OPEN, opened_at=now,
         ends_on=computed.date, ends_at=computed.ends_at, period_explanation=computed.explanation,

@@ -6,12 +6,32 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from democracy.forms import DATE_INPUT_FORMATS, DATETIME_INPUT_FORMATS, ItemField
-from democracy.forms import DocumentUploadForm as DocumentUploadForm  # same checks for drafts
+from democracy.forms import (
+    DATE_INPUT_FORMATS,
+    DATE_PLACEHOLDER,
+    DATETIME_INPUT_FORMATS,
+    DATETIME_PLACEHOLDER,
+    ItemField,
+)
+from democracy.forms import DocumentUploadForm as BaseUploadForm
 from democracy.models import CatalogueItem, Kind, Scope
 
 from ..actions import is_agency
 from ..models import AgencyCommentForm, CommentChannel, CommuneCommentForm, ResponseKind
+
+
+class DocumentUploadForm(BaseUploadForm):
+    """Draft documents: the checks of every upload, and the reason when added while comments are taken
+    (the action requires it then; it goes to the audit row)."""
+
+    note = forms.CharField(
+        label=_lazy("Lý do bổ sung, thay thế"),
+        required=False,
+        max_length=500,
+        help_text=_lazy(
+            "Bắt buộc khi đang lấy ý kiến; tài liệu cũ vẫn được giữ và hiển thị, tệp cùng tên là phiên bản mới."
+        ),
+    )
 
 
 class ConsultationForm(forms.Form):
@@ -55,7 +75,9 @@ class ConsultationForm(forms.Form):
         label=_lazy("Ngày kế hoạch"),
         required=False,
         input_formats=DATE_INPUT_FORMATS,
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "autocomplete": "off"}),
+        widget=forms.DateInput(
+            format="%d/%m/%Y", attrs={"placeholder": DATE_PLACEHOLDER, "autocomplete": "off"}
+        ),
         error_messages={"invalid": _lazy("Ngày phải có dạng ngày/tháng/năm, ví dụ 30/01/2024.")},
     )
     period_days = forms.IntegerField(
@@ -176,7 +198,7 @@ class CommentRecordForm(forms.Form):
         input_formats=DATETIME_INPUT_FORMATS,
         initial=timezone.now,
         widget=forms.DateTimeInput(
-            format="%d/%m/%Y %H:%M", attrs={"placeholder": "dd/mm/yyyy hh:mm", "autocomplete": "off"}
+            format="%d/%m/%Y %H:%M", attrs={"placeholder": DATETIME_PLACEHOLDER, "autocomplete": "off"}
         ),
         help_text=_lazy("Ngày/tháng/năm giờ:phút, ví dụ 12/02/2024 09:30."),
         error_messages={

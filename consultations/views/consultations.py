@@ -6,6 +6,7 @@ read-only roles 403 on writes (`consultations.access`). Pages run a fixed number
 number of comments.
 """
 
+import datetime as dt
 import uuid
 
 from django.contrib import messages
@@ -127,6 +128,8 @@ def _staff_page(request, allowed, *, status=200, **forms):
         "today": timezone.localdate(),
         "days_left": consultation.days_left() if consultation.is_open() else None,
         "upload_form": forms.get("upload_form") or DocumentUploadForm(),
+        # Drafts can be attached before publishing and while comments are taken (a reason then).
+        "can_upload": state == ConsultationState.DRAFT or consultation.is_open(),
         "record_form": forms.get("record_form")
         or CommentRecordForm(initial={"form_token": uuid.uuid4()}, auto_id="id_rec_%s"),
         "publish_form": forms.get("publish_form") or PublishResultsForm(auto_id="id_pub_%s"),
@@ -149,12 +152,52 @@ def _messages_from(request, error):
 
 
 @login_required
+@require_http_methods(["GET"])
+def open_confirm(request, pk):
+    """The step before publishing: what will happen (the period and its end, the documents made public,
+    what can still be done), and whether it can happen (a plan without a draft cannot be opened)."""
+    allowed = get_consultation_for_user(request, pk, write=True)
+    consultation = allowed.obj
+    if consultation.state != ConsultationState.DRAFT:
+        messages.info(request, _("Kế hoạch này đã được công bố."))
+        return redirect(_staff_url(consultation))
+    now = timezone.now()
+    period = actions.opening_period(consultation, now)
+    documents = list(consultation.documents.all())
+    response = render(
+        request,
+        "consultations/open_confirm.html",
+        {
+            "c": consultation,
+            "reference": item_reference(consultation.item),
+            "documents": documents,
+            "starts_on": timezone.localdate(now) + dt.timedelta(days=1),
+            "ends_on": period.date,
+            "ends_at": period.ends_at,
+            "explanation": period.explanation,
+        },
+        status=200 if documents else 409,
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+@login_required
 @require_POST
 def open_view(request, pk):
+    """Publishing, once confirmed on the step before (`open_confirm`); without the confirmation, that step."""
     consultation = get_consultation_for_user(request, pk, write=True).obj
     if consultation.state != ConsultationState.DRAFT:
         messages.info(request, _("Kế hoạch này đã được công bố."))
-    elif actions.open_consultation(consultation, by=request.user):
+        return redirect(_staff_url(consultation))
+    if request.POST.get("confirm") != "1":
+        return redirect("consultations:open_confirm", pk=consultation.pk)
+    try:
+        opened = actions.open_consultation(consultation, by=request.user)
+    except ValidationError as error:
+        _messages_from(request, error)
+        return redirect(_staff_url(consultation, "documents"))
+    if opened:
         messages.success(
             request,
             _("Đã công bố. Nhận ý kiến đến hết %(time)s ngày %(day)s.")
@@ -175,8 +218,14 @@ def upload(request, pk):
     if not form.is_valid():
         return _staff_page(request, allowed, upload_form=form, status=400)
     try:
-        documents = actions.attach_documents(consultation, form.cleaned_data["files"], by=request.user)
+        documents = actions.attach_documents(
+            consultation, form.cleaned_data["files"], by=request.user, note=form.cleaned_data["note"]
+        )
     except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            # Added while comments are taken without a reason: the form again, the message at the field.
+            add_action_errors(form, error)
+            return _staff_page(request, allowed, upload_form=form, status=400)
         _messages_from(request, error)
     else:
         messages.success(request, _("Đã đính kèm %(n)s tệp.") % {"n": len(documents)})

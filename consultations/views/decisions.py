@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from democracy.audit import trail
 from democracy.forms import add_action_errors
 from units.models import Level
+from units.text import vi_sorted
 
 from .. import actions
 from ..access import get_decision_for_user, get_owner_for_user, is_public_decision
@@ -78,7 +79,7 @@ def decision_create_for_agency(request, code):
 def _villages(decision):
     """The villages tallied one by one: a commune-wide decision on items 1–2 (Art. 21(1)(b))."""
     if decision.is_commune_wide and decision.item.counts_villages:
-        return list(decision.unit.children.filter(level=Level.VILLAGE).order_by("code"))
+        return vi_sorted(decision.unit.children.filter(level=Level.VILLAGE))
     return []
 
 
@@ -117,7 +118,9 @@ def _detail_page(request, allowed, **forms):
     if decision.method == DecisionMethod.ONLINE and decision.state != DecisionState.DRAFT:
         counts = decision.codes.aggregate(total=Count("pk"), used=Count("pk", filter=Q(used=True)))
         used, total = counts["used"], counts["total"]
-    village_results = list(decision.village_results.select_related("village").order_by("village__code"))
+    village_results = vi_sorted(
+        decision.village_results.select_related("village"), name=lambda r: r.village.name
+    )
     return render(
         request,
         "consultations/decision_detail.html",

@@ -21,10 +21,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from democracy import ratelimit
+from democracy import ratelimit, sent
 from democracy.downloads import document_download
 from democracy.forms import add_action_errors, item_reference
 from units.models import AdministrativeUnit, Level
+from units.text import vi_sorted
 
 from .. import actions
 from ..access import (
@@ -46,6 +47,7 @@ from ..models import (
 
 BOARD_PAGE_SIZE = 30
 COMMENTS_PER_PAGE = 100
+SENT = "consultations.comment"  # the citizen's own comments, remembered in their session (democracy.sent)
 
 
 def decision_facts(decision):
@@ -106,6 +108,7 @@ def _render_detail(request, allowed, *, form=None, refusal="", status=200):
     consultation = allowed.obj
     is_open = consultation.is_open()
     can_comment = is_open and allowed.can_comment
+    fresh = form is None  # not a form sent back with its errors
     if can_comment and form is None:
         form = PublicCommentForm(initial={"form_token": uuid.uuid4()})
     ended = consultation.state != ConsultationState.DRAFT and not is_open
@@ -119,6 +122,17 @@ def _render_detail(request, allowed, *, form=None, refusal="", status=200):
             ).prefetch_related("revisions"),
             COMMENTS_PER_PAGE,
         ).get_page(request.GET.get("page"))  # fmt: skip
+    # The citizen's own comments, before they are published: shown to this session only.
+    own_pks = sent.remembered(request, SENT)
+    mine = []
+    if own_pks and not ended:
+        mine = list(
+            consultation.comments.filter(pk__in=own_pks, hidden_at__isnull=True)
+            .only("consultation_id", "section", "text", "received_at", "hidden_at")
+            .order_by("received_at", "pk")
+        )
+    just_sent = sent.take_just_sent(request, SENT) if fresh else None
+    just_sent = next((cm for cm in mine if cm.pk == just_sent), None)
     unit = consultation.unit
     context = {
         "c": consultation,
@@ -137,10 +151,15 @@ def _render_detail(request, allowed, *, form=None, refusal="", status=200):
         "form": form,
         "refusal": refusal,
         "is_staff_here": allowed.can_edit,
+        "mine": mine,
+        "just_sent": just_sent,
+        "sent_message": _sent_message() if just_sent else "",
     }
     response = render(request, "consultations/detail.html", context, status=status)
     if not context["is_public"]:
         add_never_cache_headers(response)
+    if own_pks:
+        sent.private_page(response)
     return response
 
 
@@ -172,7 +191,8 @@ def comment(request, pk):
         )
         response["Retry-After"] = str(ratelimit.retry_after())
         return response
-    done = redirect(reverse("consultations:detail", args=[consultation.pk]) + "#gop-y")
+    # Back to the page, where the form was: the confirmation, its reference number, focus moved to it.
+    done = redirect(reverse("consultations:detail", args=[consultation.pk]) + "#gui-thanh-cong")
     if request.POST.get("website", "").strip():
         messages.success(request, _sent_message())
         return done
@@ -181,7 +201,7 @@ def comment(request, pk):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            actions.add_comment(
+            sent_comment = actions.add_comment(
                 consultation,
                 text=data["text"],
                 section=data["section"],
@@ -193,7 +213,7 @@ def comment(request, pk):
         except ValidationError as error:
             add_action_errors(form, error)
         else:
-            messages.success(request, _sent_message())
+            sent.remember(request, SENT, sent_comment.pk)
             return done
     return _render_detail(request, allowed, form=form, status=400)
 
@@ -316,7 +336,9 @@ def decisions_board(request, code):
 def decision_public(request, pk):
     allowed = get_published_decision(request, pk)
     decision = allowed.obj
-    village_results = list(decision.village_results.select_related("village").order_by("village__code"))
+    village_results = vi_sorted(
+        decision.village_results.select_related("village"), name=lambda r: r.village.name
+    )
     return render(
         request,
         "consultations/decision_public.html",

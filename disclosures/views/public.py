@@ -22,10 +22,11 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from democracy import ratelimit
+from democracy import ratelimit, sent
 from democracy.downloads import document_download, safe_download
 from democracy.models import CatalogueItem, Kind, Scope
 from units.models import AdministrativeUnit, Level
+from units.text import vi_sorted
 
 from .. import actions
 from ..access import (
@@ -39,6 +40,7 @@ from ..forms import ArchiveFilter, FeedbackForm, add_action_errors
 from ..models import Disclosure, FeedbackRevision, Record, State
 
 ARCHIVE_PAGE_SIZE = 20
+SENT = "disclosures.feedback"  # the citizen's own questions, remembered in their session (democracy.sent)
 
 
 def sent_message():
@@ -154,6 +156,7 @@ def _render_detail(request, access, *, form=None, refusal="", status=200):
     reason); the name and contact of whoever sent it are never on the page."""
     disclosure = access.disclosure
     can_comment = access.can_comment
+    fresh = form is None  # not a form sent back with its errors
     if can_comment and form is None:
         form = FeedbackForm(initial={"form_token": uuid.uuid4()})
     versions = list(
@@ -166,6 +169,13 @@ def _render_detail(request, access, *, form=None, refusal="", status=200):
     )
     is_public = access.is_public
     today = timezone.localdate()
+    # The citizen's own questions not yet answered: shown to this session only, never to others.
+    own_pks = sent.remembered(request, SENT)
+    mine = list(
+        feedback.filter(pk__in=own_pks, hidden_at__isnull=True, answer="").order_by("received_at", "pk")
+    )
+    just_sent = sent.take_just_sent(request, SENT) if fresh else None
+    just_sent = next((f for f in mine if f.pk == just_sent), None)
     context = {
         "d": disclosure,
         "unit": disclosure.unit,
@@ -173,7 +183,7 @@ def _render_detail(request, access, *, form=None, refusal="", status=200):
         "is_public": is_public,
         "documents": list(disclosure.documents.all()),
         "records": list(disclosure.records.exclude(pdf="").order_by("made_at", "pk")),
-        "villages": list(disclosure.posting_villages.only("name").order_by("name")),
+        "villages": vi_sorted(disclosure.posting_villages.only("name")),
         "feedback": _with_revisions(disclosure, feedback.filter(Q(hidden_at__isnull=False) | ~Q(answer=""))),
         "pending": feedback.filter(hidden_at__isnull=True, answer="").count(),
         "previous": next((v for v in versions if v.pk == disclosure.supersedes_id), None),
@@ -185,10 +195,15 @@ def _render_detail(request, access, *, form=None, refusal="", status=200):
         "closed_reason": "" if can_comment else closed_reason(disclosure),
         "form": form,
         "refusal": refusal,
+        "mine": mine,
+        "just_sent": just_sent,
+        "sent_message": sent_message() if just_sent else "",
     }
     response = render(request, "disclosures/public/detail.html", context, status=status)
     if not is_public:
         add_never_cache_headers(response)  # staff-only content never sits in a shared cache
+    if own_pks:
+        sent.private_page(response)
     return response
 
 
@@ -226,7 +241,8 @@ def feedback(request, pk):
         )
         response["Retry-After"] = str(ratelimit.retry_after())
         return response
-    done = redirect(reverse("disclosures:detail", args=[disclosure.pk]) + "#hoi-dap")
+    # Back to the page, where the form was: the confirmation, its reference number, focus moved to it.
+    done = redirect(reverse("disclosures:detail", args=[disclosure.pk]) + "#gui-thanh-cong")
     if request.POST.get("website", "").strip():
         messages.success(request, sent_message())
         return done
@@ -235,7 +251,7 @@ def feedback(request, pk):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            actions.add_feedback(
+            sent_feedback = actions.add_feedback(
                 disclosure,
                 text=data["text"],
                 kind=data["kind"],
@@ -246,7 +262,7 @@ def feedback(request, pk):
         except ValidationError as error:
             add_action_errors(form, error)
         else:
-            messages.success(request, sent_message())
+            sent.remember(request, SENT, sent_feedback.pk)
             return done
     return _render_detail(request, access, form=form, status=400)
 

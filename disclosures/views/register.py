@@ -15,7 +15,7 @@ from units.access import get_agency_for_user
 from units.models import AdministrativeUnit, Level, ReportingRegime, is_agency
 
 from .. import outputs
-from ..register import FIRST_YEAR, LAST_YEAR, ROMAN, Quarter, register_rows
+from ..register import LAST_YEAR, LAW_IN_FORCE, ROMAN, Quarter, register_rows
 
 
 def _quarter(owner, year: int, quarter: int) -> Quarter:
@@ -46,7 +46,10 @@ def _context(owner, quarter: Quarter) -> dict:
     if following and following.start > today:
         following = None  # nothing can have been posted yet
     this_year = _current(quarter, today).year  # may be next calendar year: 20/12/2025 is in quarter I 2026
-    years = sorted({*range(max(FIRST_YEAR, this_year - 10), this_year + 1), quarter.year}, reverse=True)
+    # From the year the Law came into force (nothing to list before it), and the quarter shown.
+    years = sorted(
+        {*range(LAW_IN_FORCE.year, max(this_year, LAW_IN_FORCE.year) + 1), quarter.year}, reverse=True
+    )
     return {
         "owner": owner,
         "internal": internal,

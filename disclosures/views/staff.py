@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods
 from democracy.audit import trail
 from units.access import owned_filter
 from units.models import extends_to_working_day, is_agency
+from units.text import vi_sorted
 
 from .. import actions
 from ..access import (
@@ -285,7 +286,7 @@ def detail_page(request, access: DisclosureAccess, *, status=200, **forms):
         "reference": item_reference(disclosure.item),
         "documents": list(disclosure.documents.select_related("uploaded_by")),
         "records": list(disclosure.records.order_by("made_at", "pk")),
-        "villages": list(disclosure.posting_villages.order_by("code")),
+        "villages": vi_sorted(disclosure.posting_villages.all()),
         "feedback": feedback,
         "waiting": sum(1 for f in feedback if not f.answer and not f.is_hidden),
         "audit": audit,

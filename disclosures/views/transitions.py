@@ -3,7 +3,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,6 +17,7 @@ from ..forms import (
     WithdrawForm,
     add_action_errors,
 )
+from ..models import State
 from .staff import detail_page
 
 
@@ -71,6 +73,8 @@ def publish(request, pk):
     access = get_disclosure_for_approval(request, pk)
     disclosure = access.disclosure
     form = PublishForm(request.POST)
+    if form.is_valid() and request.POST.get("confirm") != "1" and disclosure.state == State.SUBMITTED:
+        return _publish_confirmation(request, disclosure, form)
     if form.is_valid():
         try:
             done = actions.publish(disclosure, by=request.user, late_reason=form.cleaned_data["late_reason"])
@@ -88,6 +92,20 @@ def publish(request, pk):
             messages.success(request, message)
             return redirect("disclosures:staff_detail", pk=disclosure.pk)
     return detail_page(request, access, publish_form=form)
+
+
+def _publish_confirmation(request, disclosure, form):
+    """The step before publishing: the posting day, the end of the window and the record's number, with
+    the late reason carried on (asked for here when late and not given yet)."""
+    preview = actions.publication_preview(disclosure)
+    late_reason = form.cleaned_data["late_reason"].strip()
+    response = render(
+        request,
+        "disclosures/staff/publish_confirm.html",
+        {"d": disclosure, "form": form, "late_reason": late_reason, **preview},
+    )
+    add_never_cache_headers(response)
+    return response
 
 
 @login_required

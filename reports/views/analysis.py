@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 
 from democracy.models import CatalogueItem, Kind, Scope
 from disclosures.models import Disclosure
+from units.text import vi_sorted
 
 from .. import charts
 from .. import compliance as comp
@@ -33,10 +34,8 @@ def coverage(request, code):
     today = timezone.localdate()
     regime, period, error = period_asked(request, target, today)
     units_qs, agencies_qs = scope(target, period)
-    units = list(units_qs.only("pk", "code", "name").order_by("name"))
-    agencies = (
-        [] if isinstance(agencies_qs, list) else list(agencies_qs.only("pk", "code", "name").order_by("name"))
-    )
+    units = vi_sorted(units_qs.only("pk", "code", "name"))
+    agencies = [] if isinstance(agencies_qs, list) else vi_sorted(agencies_qs.only("pk", "code", "name"))
     start, end = period.bounds()
     owned = Q(unit__in=units_qs.values("pk"))
     if agencies:

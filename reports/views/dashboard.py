@@ -28,6 +28,7 @@ from democracy import periods as periods_module
 from democracy.downloads import generated_download
 from democracy.xlsx import XLSX_TYPE
 from units.models import AdministrativeUnit, Level, ReportingRegime, is_agency
+from units.text import fold, vi_sorted
 
 from .. import compliance as comp
 from ..access import (
@@ -43,6 +44,7 @@ from ..outputs import dashboard_xlsx
 from ..shortfalls import shortfalls
 
 PAGE_SIZE = 300
+BACK_PARAM = "tu"  # the drill-down a reviewer came from (see reports.context_processors.navigation)
 STATUS_ICONS = {comp.GOOD: "✓", comp.WARN: "!", comp.BAD: "✗", comp.NONE: "–"}
 
 
@@ -116,6 +118,54 @@ def period_choices(regime, period, today: dt.date) -> tuple[list, list]:
             0, PeriodChoice(period.key, period.label, True)
         )
     return halves, years
+
+
+NAME_FILTER_MAX = 100
+
+
+@dataclass
+class Filters:
+    """What the table shows: `attention=1` keeps the units needing attention (not met, to watch); `q`
+    keeps the names containing it, with or without diacritics. The same for the page and its XLSX."""
+
+    attention: bool = False
+    q: str = ""
+
+    @classmethod
+    def asked(cls, request) -> "Filters":
+        return cls(
+            attention=request.GET.get("attention") == "1",
+            q=" ".join(request.GET.get("q", "").split())[:NAME_FILTER_MAX],
+        )
+
+    def apply(self, rows: list) -> list:
+        if self.attention:
+            rows = [r for r in rows if r.status in (comp.BAD, comp.WARN)]
+        if self.q:
+            wanted = fold(self.q)
+            rows = [r for r in rows if wanted in comp.sort_name(r.owner)]
+        return rows
+
+    @property
+    def query(self) -> dict:
+        return {"attention": "1" if self.attention else "", "q": self.q}
+
+
+def has_activity(row) -> bool:
+    """Anything to count in the period (something due or done), or a report opened: a unit with none
+    of these is listed in its own group after the others, not among them."""
+    return row.report is not None or any(i.total for i in row.indicators)
+
+
+def table_rows(result, sort: str, desc: bool, filters: Filters) -> tuple[list, list, list]:
+    """(units with activity, agencies, units with no activity yet), each sorted and filtered."""
+    ordered = filters.apply(result.sorted_rows(sort, desc))
+    units = [r for r in ordered if not r.is_agency]
+    return (
+        [r for r in units if has_activity(r)],
+        [r for r in ordered if r.is_agency],
+        [r for r in units if not has_activity(r)],
+    )
 
 
 def _sorting(request) -> tuple[str, bool]:
@@ -246,7 +296,7 @@ def _places(target, result: comp.Area) -> dict[int, str]:
     return names
 
 
-def _columns(base_url: str, period, sort: str, desc: bool, attention: bool) -> list[dict]:
+def _columns(base_url: str, period, sort: str, desc: bool, filters: Filters) -> list[dict]:
     columns = [("name", _("Đơn vị"))]
     columns += [(key, str(label)) for key, label, *_rest in comp.INDICATORS]
     columns += [("report", _("Báo cáo")), ("status", _("Đánh giá chung"))]
@@ -258,7 +308,7 @@ def _columns(base_url: str, period, sort: str, desc: bool, attention: bool) -> l
             period=period.key,
             sort=key,
             desc="1" if current and not desc else "",
-            attention=attention,
+            **filters.query,
         )
         aria = ("descending" if desc else "ascending") if current else None
         result.append({"key": key, "label": label, "url": url, "current": current, "aria_sort": aria})
@@ -301,18 +351,18 @@ def area(request, code):
     today = timezone.localdate()
     regime, period, error = period_asked(request, target, today)
     sort, desc = _sorting(request)
-    attention = request.GET.get("attention") == "1"
+    filters = Filters.asked(request)
+    attention = filters.attention
     result = _compliance(target, period, today)
 
-    ordered = result.sorted_rows(sort, desc)
-    if attention:
-        ordered = [r for r in ordered if r.status in (comp.BAD, comp.WARN)]
-    ordered = [r for r in ordered if not r.is_agency] + [r for r in ordered if r.is_agency]
-    page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
+    # The units with something to count first, then the agencies, then those with no activity yet.
+    active, agencies, idle = table_rows(result, sort, desc, filters)
+    idle_ids = {id(r) for r in idle}
+    page = Paginator(active + agencies + idle, PAGE_SIZE).get_page(request.GET.get("page"))
     is_country = isinstance(target, Country)
     lines = _lines(page.object_list, period, places=_places(target, result), country=is_country)
     base_url = reverse("reports:area", args=[target.code])
-    query = {"period": period.key, "sort": sort, "desc": "1" if desc else "", "attention": attention}
+    query = {"period": period.key, "sort": sort, "desc": "1" if desc else "", **filters.query}
     halves, years = period_choices(regime, period, today)
     counts = {status: result.count(status) for status in ReportStatus.values}
     units_count = sum(1 for r in result.rows if not r.is_agency)
@@ -334,19 +384,25 @@ def area(request, code):
             "missing": counts[ReportStatus.MISSING],
             "other": counts[ReportStatus.IN_PROGRESS] + counts[ReportStatus.NOT_DUE],
         },
-        "unit_lines": [line for line in lines if not line.row.is_agency],
+        "unit_lines": [line for line in lines if not line.row.is_agency and id(line.row) not in idle_ids],
         "agency_lines": [line for line in lines if line.row.is_agency],
+        "idle_lines": [line for line in lines if id(line.row) in idle_ids],
+        "idle_count": len(idle),
         "page": page,
         "page_urls": _page_urls(base_url, query, page),
-        "columns": _columns(base_url, period, sort, desc, attention),
+        "columns": _columns(base_url, period, sort, desc, filters),
         "sort": sort,
         "desc": desc,
         "attention": attention,
-        "attention_url": with_query(base_url, **{**query, "attention": not attention}),
+        "q": filters.q,
+        "filtered": bool(attention or filters.q),
+        "attention_url": with_query(base_url, **{**query, "attention": "" if attention else "1", "page": ""}),
+        "all_url": with_query(base_url, period=period.key, sort=query["sort"], desc=query["desc"]),
         "keep_fields": [
             ("sort", "" if sort == "status" else sort),
             ("desc", query["desc"]),
-            ("attention", "1" if attention else ""),
+            ("attention", query["attention"]),
+            ("q", filters.q),
         ],
         "legend": legend(),
         "warn_from": round(float(comp.WARN_FROM) * 100),
@@ -406,11 +462,17 @@ def _unit_page(request, owner):
     if internal:
         row, agency_lines = comp.rows_for(period, agencies=[owner], today=today)[0], []
     else:
-        agencies = list(owner.agencies.only("pk", "code", "name", "unit_id").order_by("name"))
+        agencies = vi_sorted(owner.agencies.only("pk", "code", "name", "unit_id"))
         row, *agency_rows = comp.rows_for(period, [owner], agencies, today=today)
         agency_lines = _lines(agency_rows, period, places={})
     halves, years = period_choices(regime, period, today)
     url_name = "reports:agency_area" if internal else "reports:area"
+    sections = shortfalls(owner, period, today, row)
+    # Each item's page shows the way back here (breadcrumbs; reports.context_processors.navigation).
+    back = urlencode({BACK_PARAM: with_query(reverse(url_name, args=[owner.code]), period=period.key)})
+    for section in sections:
+        for item in section.items:
+            item["url"] = f"{item['url']}?{back}"
     context = {
         "owner": owner,
         "is_agency": internal,
@@ -421,7 +483,7 @@ def _unit_page(request, owner):
         "halves": halves,
         "years": years,
         "base_url": reverse(url_name, args=[owner.code]),
-        "sections": shortfalls(owner, period, today, row),
+        "sections": sections,
         "agency_lines": agency_lines,
         "legend": legend(),
         "warn_from": round(float(comp.WARN_FROM) * 100),
@@ -453,11 +515,8 @@ def area_xlsx(request, code):
     _regime, period, _error = period_asked(request, target, today)
     sort, desc = _sorting(request)
     result = _compliance(target, period, today)
-    ordered = result.sorted_rows(sort, desc)
-    if request.GET.get("attention") == "1":
-        ordered = [r for r in ordered if r.status in (comp.BAD, comp.WARN)]
-    ordered = [r for r in ordered if not r.is_agency] + [r for r in ordered if r.is_agency]
-    content = dashboard_xlsx(result, ordered, period_key=period.key)
+    active, agencies, idle = table_rows(result, sort, desc, Filters.asked(request))
+    content = dashboard_xlsx(result, active + idle + agencies, period_key=period.key)
     safe_code = "".join(c if c.isalnum() or c in "-_" else "-" for c in target.code)
     return generated_download(
         content, filename=f"theo-doi-tuan-thu-{safe_code}-{period.key}.xlsx", content_type=XLSX_TYPE

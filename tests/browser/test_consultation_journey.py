@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from consultations import actions
 from consultations.models import Consultation
 from democracy.models import CatalogueItem
+from tests.consultations.conftest import DRAFT_PDF
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -36,7 +37,7 @@ def pdf_text(page, url):
     return " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.body())).pages).replace("\n", " ")
 
 
-def test_the_dong_son_consultation_cycle_in_the_browser(page, cast, screenshot):
+def test_the_dong_son_consultation_cycle_in_the_browser(page, cast, screenshot, tmp_path):
     regulation = CatalogueItem.objects.get(scope="commune", article=25, clause=7)
     today = timezone.localdate()
 
@@ -75,8 +76,15 @@ def test_the_dong_son_consultation_cycle_in_the_browser(page, cast, screenshot):
         page, page.get_by_role("link", name="Biên bản (PDF)").get_attribute("href")
     )
 
-    # The 20-day consultation starts; the plan PDF carries its number.
-    page.get_by_role("button", name="Công bố, bắt đầu lấy ý kiến").click()
+    # The draft is attached; the 20-day consultation starts after the confirmation step; the plan PDF
+    # carries its number.
+    draft = tmp_path / "du-thao-quy-che.pdf"
+    draft.write_bytes(DRAFT_PDF)
+    page.get_by_label("Tệp đính kèm").set_input_files(str(draft))
+    page.get_by_role("button", name="Đính kèm", exact=True).click()
+    page.get_by_role("link", name="Công bố, bắt đầu lấy ý kiến…").click()
+    page.get_by_role("button", name="Xác nhận công bố").click()
+    expect(page.get_by_text("Đã công bố.")).to_be_visible()
     assert "127/KH-UBND" in pdf_text(
         page, page.get_by_role("link", name="In kế hoạch lấy ý kiến (PDF)").get_attribute("href")
     )

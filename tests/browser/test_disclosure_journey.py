@@ -72,7 +72,9 @@ def test_a_budget_disclosure_from_draft_to_closing_record(page, cast, tmp_path, 
     # The approver publishes; the posting record opens with correct Vietnamese text.
     log_in(page, "approver_a")
     page.goto(detail_url)
-    page.get_by_role("button", name="Phê duyệt và công khai").click()
+    page.get_by_role("button", name="Phê duyệt và công khai…").click()
+    expect(page.get_by_text("Biên bản niêm yết số 1/BB-UBND")).to_be_visible()
+    page.get_by_role("button", name="Xác nhận công khai").click()
     expect(page.get_by_text("Đang công khai").first).to_be_visible()
     text = pdf_text(page, page.get_by_role("link", name="Biên bản niêm yết số 1/BB-UBND"))
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Độc lập - Tự do - Hạnh phúc" in text

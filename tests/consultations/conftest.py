@@ -2,11 +2,22 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.files.base import ContentFile
 
 from consultations import actions
+from consultations.models import DraftDocument
 from democracy.models import CatalogueItem
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
+DRAFT_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def attach_draft(consultation, name="du-thao.pdf"):
+    """A draft document, as the clerk attaches before publishing (opening needs one)."""
+    return DraftDocument.objects.create(
+        consultation=consultation, original_name=name, file=ContentFile(DRAFT_PDF, name=name),
+        content_type="application/pdf", size=len(DRAFT_PDF), sha256="0" * 64,
+    )  # fmt: skip
 
 
 def item(article, clause, scope="commune"):
@@ -32,6 +43,7 @@ def make_consultation(cast):
         defaults.update(fields)
         consultation = actions.create_consultation(owner=owner, by=by or cast.clerk_a, **defaults)
         if opened_on:
+            attach_draft(consultation)
             actions.open_consultation(
                 consultation, by=cast.approver_a, now=dt.datetime.combine(opened_on, dt.time(8), HCM)
             )

@@ -18,7 +18,7 @@ from democracy.models import Action, AuditEvent
 from democracy.uploads import check_upload
 from disclosures import actions as disclosure_actions
 
-from .conftest import HCM, item
+from .conftest import HCM, attach_draft, item
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
@@ -91,6 +91,7 @@ def test_the_same_form_sent_twice_writes_one_row(cast, make_consultation):
 
 def test_opening_is_audited_once(cast, make_consultation):
     consultation = make_consultation()
+    attach_draft(consultation)
     audited(consultation, Action.OPENED, cast.approver_a,
             lambda: actions.open_consultation(consultation, by=cast.approver_a))  # fmt: skip
     before = AuditEvent.objects.count()
@@ -106,7 +107,24 @@ def test_attaching_draft_documents_is_audited_with_their_names(cast, make_consul
     row = one_new_row(before, consultation, Action.DOCUMENTS_ADDED, cast.clerk_a)
     assert row.changes == {"documents": ["du-thao.pdf"]}
     actions.open_consultation(consultation, by=cast.approver_a)
+    # While open: a new version, never in place, with the reason in the audit row (required).
     refused(lambda: actions.attach_documents(consultation, files, by=cast.clerk_a))
+    before = AuditEvent.objects.count()
+    files = [check_upload(SimpleUploadedFile("du-thao.pdf", PDF_BYTES))]
+    [second] = actions.attach_documents(consultation, files, by=cast.clerk_a, note="Sửa lỗi chính tả Điều 3")
+    row = one_new_row(before, consultation, Action.DOCUMENTS_ADDED, cast.clerk_a)
+    assert row.changes == {"documents": ["du-thao.pdf"], "versions": {"du-thao.pdf": 2}, "while_open": True}
+    assert row.note == "Sửa lỗi chính tả Điều 3" and second.version == 2
+    assert consultation.documents.count() == 2
+    closed(consultation)
+    refused(lambda: actions.attach_documents(consultation, files, by=cast.clerk_a, note="Muộn"))
+
+
+def test_a_plan_without_a_draft_document_cannot_be_opened(cast, make_consultation):
+    consultation = make_consultation()
+    refused(lambda: actions.open_consultation(consultation, by=cast.approver_a))
+    consultation.refresh_from_db()
+    assert consultation.state == ConsultationState.DRAFT and consultation.opened_at is None
 
 
 def test_a_citizens_comment_is_audited_without_name_or_contact(cast, open_consultation):

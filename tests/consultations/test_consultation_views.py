@@ -9,6 +9,7 @@ import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -98,7 +99,13 @@ def test_a_clerk_creates_a_plan_through_the_form_and_opens_it(client, cast):
 
     staff = text_of(client.get(url("staff_detail", c.pk)))
     assert "Công bố, bắt đầu lấy ý kiến" in staff and "du-thao-quy-che.pdf" in staff
-    assert client.post(url("open", c.pk)).status_code == 302
+    # Without the confirmation, the step that says what will happen; nothing is opened yet.
+    unconfirmed = client.post(url("open", c.pk))
+    assert unconfirmed.status_code == 302 and unconfirmed.url == url("open_confirm", c.pk)
+    c.refresh_from_db()
+    assert c.state == ConsultationState.DRAFT
+    confirm = client.post(url("open", c.pk), {"confirm": "1"})
+    assert confirm.status_code == 302
     c.refresh_from_db()
     assert c.state == ConsultationState.OPEN
     staff = text_of(client.get(url("staff_detail", c.pk)))
@@ -126,8 +133,8 @@ def test_a_citizen_comments_online_and_the_clerk_responds(client, cast, running)
     assert (comment.channel, comment.section, comment.name, comment.author) == (
         "online", "Điều 5", "Nguyễn Văn Bình", None,
     )  # fmt: skip
-    # While the period runs the comment is counted, not shown.
-    public = text_of(client.get(url("detail", running.pk)))
+    # While the period runs the comment is counted, not shown (but to the citizen who sent it).
+    public = text_of(Client().get(url("detail", running.pk)))
     assert "Đã nhận 1 ý kiến" in public and CITIZEN_TEXT not in public
 
     client.force_login(cast.clerk_a)
@@ -143,6 +150,34 @@ def test_a_citizen_comments_online_and_the_clerk_responds(client, cast, running)
     assert (comment.response_kind, comment.response, comment.responded_by) == (
         "accepted", "Xin tiếp thu.", cast.clerk_a,
     )  # fmt: skip
+
+
+def send_comment(client, consultation, text=CITIZEN_TEXT):
+    data = {"section": "Điều 5", "text": text, "form_token": str(uuid.uuid4()), "website": ""}
+    return client.post(url("comment", consultation.pk), data)
+
+
+def test_the_citizen_sees_the_confirmation_of_their_comment_where_the_form_was(client, running):
+    response = send_comment(client, running)
+    assert response.status_code == 302 and response.url.endswith("#gui-thanh-cong")
+    comment = Comment.objects.get()
+    followed = client.get(response.url)
+    body = text_of(followed)
+    assert 'id="gui-thanh-cong"' in body and f"YK-{comment.pk}" in body and "đang chờ trả lời" in body
+    assert CITIZEN_TEXT in body and 'id="gui-gop-y"' not in body and "js/sent-focus.js" in body
+    assert "private" in followed["Cache-Control"]
+    again = text_of(client.get(url("detail", running.pk)))
+    assert 'id="gui-gop-y"' in again and 'id="gui-thanh-cong"' not in again
+    assert CITIZEN_TEXT in again and f"YK-{comment.pk}" in again  # listed to them, waiting
+
+
+def test_a_citizens_own_comments_are_listed_to_them_only(client, running):
+    send_comment(client, running)
+    other = Client()
+    send_comment(other, running, text="Ý kiến của người khác")
+    mine = text_of(client.get(url("detail", running.pk)))
+    assert CITIZEN_TEXT in mine and "Ý kiến của người khác" not in mine
+    assert CITIZEN_TEXT not in text_of(Client().get(url("detail", running.pk)))
 
 
 def test_a_honeypot_comment_is_not_stored_and_the_rate_limit_answers_429(client, running, settings):
@@ -216,7 +251,9 @@ def test_publishing_results_creates_the_disclosure_and_the_page_lists_every_resp
     assert f"/staff/disclosures/{disclosure.pk}/" in staff and "chờ lãnh đạo phê duyệt" in staff
     assert client.post(reverse("disclosures:publish", args=[disclosure.pk])).status_code == 403
     client.force_login(cast.approver_a)
-    assert client.post(reverse("disclosures:publish", args=[disclosure.pk])).status_code == 302
+    assert (
+        client.post(reverse("disclosures:publish", args=[disclosure.pk]), {"confirm": "1"}).status_code == 302
+    )
     ended.refresh_from_db()
     disclosure.refresh_from_db()
     assert ended.state == ConsultationState.RESULTS_PUBLISHED and disclosure.state == State.PUBLISHED
@@ -344,3 +381,59 @@ def test_a_draft_document_downloads_under_the_extension_of_its_real_type(client,
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="du-thao.pdf"'
     assert response["Content-Security-Policy"] == "sandbox"
+
+
+def test_a_plan_without_a_draft_cannot_be_opened_and_says_why(client, cast, make_consultation):
+    plan = make_consultation()
+    client.force_login(cast.approver_a)
+    staff = text_of(client.get(url("staff_detail", plan.pk)))
+    assert "Chưa có dự thảo" in staff and url("open_confirm", plan.pk) not in staff
+    step = client.get(url("open_confirm", plan.pk))
+    assert (
+        step.status_code == 409
+        and "Chưa có dự thảo" in text_of(step)
+        and 'name="confirm"' not in text_of(step)
+    )
+    forced = client.post(url("open", plan.pk), {"confirm": "1"})
+    assert forced.status_code == 302
+    plan.refresh_from_db()
+    assert plan.state == ConsultationState.DRAFT
+    assert "Chưa có dự thảo" in text_of(client.get(forced.url))
+
+
+def test_the_confirmation_step_says_when_comments_end_and_what_is_made_public(
+    client, cast, make_consultation
+):
+    plan = make_consultation()
+    upload = io.BytesIO(PDF_BYTES)
+    upload.name = "du-thao-quy-che.pdf"
+    client.force_login(cast.clerk_a)
+    client.post(url("upload", plan.pk), {"files": upload})
+    step = client.get(url("open_confirm", plan.pk))
+    page = text_of(step)
+    expected = actions.opening_period(plan)
+    assert step.status_code == 200
+    assert f"ngày {expected.date:%d/%m/%Y}" in page and "du-thao-quy-che.pdf" in page
+    assert "20 ngày" in page and 'name="confirm" value="1"' in page
+    plan.refresh_from_db()
+    assert plan.state == ConsultationState.DRAFT  # looking at the step changes nothing
+
+
+def test_documents_are_added_while_open_as_new_versions_with_a_reason(client, cast, running):
+    client.force_login(cast.clerk_a)
+    staff = text_of(client.get(url("staff_detail", running.pk)))
+    assert url("upload", running.pk) in staff and "Lý do bổ sung, thay thế" in staff
+
+    def send(note=""):
+        upload = io.BytesIO(PDF_BYTES)
+        upload.name = "du-thao.pdf"
+        return client.post(url("upload", running.pk), {"files": upload, "note": note})
+
+    missing = send()
+    assert missing.status_code == 400 and "hãy ghi lý do bổ sung" in text_of(missing)
+    assert running.documents.count() == 1
+    assert send("Sửa Điều 3 theo góp ý của thôn").status_code == 302
+    newest = running.documents.order_by("-pk").first()
+    assert newest.version == 2 and running.documents.count() == 2
+    public = text_of(Client().get(url("detail", running.pk)))
+    assert "phiên bản 2" in public and "bổ sung ngày" in public

@@ -5,6 +5,7 @@ import uuid
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -42,7 +43,7 @@ def test_a_citizen_asks_a_question_and_reads_it_with_the_answer_but_never_the_na
     assert "không bao giờ được đăng công khai" in form
 
     response = ask(client, posting, name="Nguyễn Văn Bình", contact="0912 345 678")
-    assert response.status_code == 302 and response.url.endswith("#hoi-dap")
+    assert response.status_code == 302 and response.url.endswith("#gui-thanh-cong")
     followed = client.get(response.url).content.decode()
     assert "Đã gửi câu hỏi. Câu trả lời sẽ được đăng dưới thông tin này." in followed
     feedback = Feedback.objects.get()
@@ -51,8 +52,9 @@ def test_a_citizen_asks_a_question_and_reads_it_with_the_answer_but_never_the_na
         "0912 345 678",
         "online",
     )
-    # Published with its answer, not before.
-    assert QUESTION not in followed and "1 câu hỏi, ý kiến đang chờ trả lời" in followed
+    # Published with its answer, not before: others see only that one is waiting.
+    other = page(Client(), posting)
+    assert QUESTION not in other and "1 câu hỏi, ý kiến đang chờ trả lời" in other
 
     actions.answer_feedback(feedback, by=cast.clerk_a, text="Tổng chi sửa đường là 350 triệu đồng.")
     answered = page(client, posting)
@@ -164,3 +166,41 @@ def test_sending_the_same_form_twice_records_one_question(client, posting):
 
 def test_feedback_is_post_only(client, posting):
     assert client.get(reverse("disclosures:feedback", args=[posting.pk])).status_code == 405
+
+
+def test_the_citizen_sees_the_confirmation_where_the_form_was_with_a_reference_number(client, posting):
+    response = ask(client, posting)
+    assert response.url.endswith("#gui-thanh-cong")
+    feedback = Feedback.objects.get()
+    followed = client.get(response.url)
+    body = followed.content.decode()
+    assert 'id="gui-thanh-cong"' in body and f"CH-{feedback.pk}" in body and "đang chờ trả lời" in body
+    assert QUESTION in body and "js/sent-focus.js" in body
+    assert 'id="gui-cau-hoi"' not in body  # the confirmation stands where the form was
+    assert "private" in followed["Cache-Control"]  # the citizen's own question never sits in a shared cache
+    # Once: the next visit shows the form again, and the question under "yours, waiting for an answer".
+    again = page(client, posting)
+    assert 'id="gui-thanh-cong"' not in again and 'id="gui-cau-hoi"' in again
+    assert QUESTION in again and f"CH-{feedback.pk}" in again
+
+
+def test_the_citizens_own_pending_question_is_listed_to_them_only(client, posting):
+    ask(client, posting)
+    ask(client, posting, text="Câu hỏi thứ hai về đường thôn")
+    mine = page(client, posting)
+    assert QUESTION in mine and "Câu hỏi thứ hai về đường thôn" in mine
+    other = Client()
+    ask(other, posting, text="Câu hỏi của người khác")
+    assert "Câu hỏi của người khác" not in page(client, posting)
+    assert QUESTION not in page(other, posting)
+    assert "2 câu hỏi" not in page(Client(), posting) and "3 câu hỏi, ý kiến đang chờ trả lời" in page(
+        Client(), posting
+    )
+
+
+def test_an_answered_question_leaves_the_pending_list_for_the_public_one(client, cast, posting):
+    ask(client, posting)
+    feedback = Feedback.objects.get()
+    actions.answer_feedback(feedback, by=cast.clerk_a, text="Đã trả lời.")
+    body = page(client, posting)
+    assert body.count(QUESTION) == 1 and "Đã trả lời." in body

@@ -84,7 +84,7 @@ def test_the_form_offers_only_the_items_of_article_11_with_their_rules(client, c
     assert "Điều 46 khoản" not in html
     assert 'data-rules="Niêm yết tối thiểu 30 ngày liên tục; phát trên hệ thống truyền thanh 3 ngày' in html
     assert 'placeholder="Tối thiểu 30 ngày"' in html
-    assert 'placeholder="dd/mm/yyyy"' in html
+    assert 'placeholder="nn/tt/nnnn"' in html
     assert 'name="form_token"' in html and 'name="preview"' in html
     # A checkbox group is a fieldset with a legend; the villages of the commune are offered.
     assert "<legend>Hình thức công khai</legend>" in html
@@ -297,7 +297,7 @@ def test_a_clerk_submits_a_draft_and_a_second_click_is_harmless(client, cast, ma
     assert "Đã trình phê duyệt." in page(client.post(url, follow=True))
     draft.refresh_from_db()
     assert draft.state == State.SUBMITTED
-    again = page(client.post(url, follow=True))
+    again = page(client.post(url, {"confirm": "1"}, follow=True))
     assert "Không có thay đổi: thông tin này đang ở trạng thái “Chờ phê duyệt”." in again
     assert AuditEvent.objects.of(draft).filter(action="submitted").count() == 1
 
@@ -328,14 +328,24 @@ def test_the_approver_publishes_on_time(client, cast, make_disclosure):
     submitted = recent_submission(make_disclosure)
     client.force_login(cast.approver_a)
     url = reverse("disclosures:publish", args=[submitted.pk])
-    html = page(client.post(url, follow=True))
+    # First the step that says what will happen: the end of the window and the record's number.
+    step = client.post(url)
+    expected = actions.publication_preview(submitted)
+    assert step.status_code == 200 and 'name="confirm" value="1"' in page(step)
+    assert f"ngày {expected['window_end']:%d/%m/%Y}" in page(
+        step
+    ) and "Biên bản niêm yết số 1/BB-UBND" in page(step)
+    submitted.refresh_from_db()
+    assert submitted.state == State.SUBMITTED
+    html = page(client.post(url, {"confirm": "1"}, follow=True))
     submitted.refresh_from_db()
     assert submitted.state == State.PUBLISHED and not submitted.is_late
+    assert submitted.records.get().number == "1/BB-UBND"
     assert f"Đã phê duyệt và công khai. Niêm yết đến hết ngày {submitted.window_end:%d/%m/%Y}." in html
     assert submitted.window_explanation in html
     record = Record.objects.get(disclosure=submitted, kind=Record.Kind.POSTING)
     assert reverse("disclosures:record", args=[record.pk]) in html
-    again = page(client.post(url, follow=True))
+    again = page(client.post(url, {"confirm": "1"}, follow=True))
     assert "Không có thay đổi: thông tin này đang ở trạng thái “Đang công khai”." in again
 
 
@@ -345,12 +355,14 @@ def test_publishing_after_the_deadline_needs_a_late_reason(client, cast, make_di
     detail = page(client.get(reverse("disclosures:staff_detail", args=[submitted.pk])))
     assert 'name="late_reason"' in detail
     url = reverse("disclosures:publish", args=[submitted.pk])
-    response = client.post(url, {"late_reason": "  "})
+    step = page(client.post(url, {"late_reason": "  "}))
+    assert "Đã quá hạn công khai (21/02/2024)" in step and 'name="late_reason"' in step
+    response = client.post(url, {"late_reason": "  ", "confirm": "1"})
     assert response.status_code == 200
     assert "Đã quá hạn công khai (21/02/2024): hãy nêu lý do công khai muộn." in page(response)
     submitted.refresh_from_db()
     assert submitted.state == State.SUBMITTED
-    client.post(url, {"late_reason": "Chờ bản ký của Chủ tịch"})
+    client.post(url, {"late_reason": "Chờ bản ký của Chủ tịch", "confirm": "1"})
     submitted.refresh_from_db()
     assert submitted.state == State.PUBLISHED and submitted.is_late
     assert submitted.late_reason == "Chờ bản ký của Chủ tịch"

@@ -201,14 +201,14 @@ def test_the_commune_drill_down_lists_every_single_item_behind_the_shortfalls(ca
     assert reverse("disclosures:staff_detail", args=[late.pk]) in html
     assert "Thử nghiệm" in html  # the late reason
     assert late.posting_deadline.strftime("%d/%m/%Y") in html
-    assert sections["feedback"].items[0]["url"] == reverse(
+    assert sections["feedback"].items[0]["url"].split("?")[0] == reverse(
         "disclosures:staff_detail", args=[half_year["on_time"].pk]
     )
     assert "Thôn Đồng Bông" in html  # the village's consultation counts for its commune
     # Breadcrumbs: dashboard › province › commune.
     assert area_url("24", period=H1) in html
     # The reviewer can open every page the drill-down links to.
-    links = [item["url"] for s in sections.values() for item in s.items]
+    links = [item["url"].split("?")[0] for s in sections.values() for item in s.items]
     assert reverse("consultations:staff_detail", args=[half_year["consultation"].pk]) in links
     assert reverse("consultations:decision_detail", args=[half_year["decision"].pk]) in links
     assert reverse("consultations:recommendation_detail", args=[half_year["recommendation"].pk]) in links
@@ -430,3 +430,74 @@ def test_names_in_the_table_are_escaped(cast, client, half_year):
     # The row still carries its indicator cells, report status and overall status in words.
     row = html[html.index("&lt;script&gt;") :].split("</tr>")[0]
     assert "ind-icon" in row and "Chưa gửi (quá hạn)" in row and "Chưa đạt" in row
+
+
+def test_the_attention_link_and_the_xlsx_link_really_filter(cast, client, half_year):
+    """The link used to send `attention=True` while the view tested "1": it did nothing."""
+    client.force_login(cast.reviewer_p)
+    quiet = make_unit("07299", "Xã Yên Lặng", Level.COMMUNE, UnitType.XA, cast.province)
+    html = client.get(area_url("24", period=H1)).content.decode()
+    link = re.search(r'<a href="([^"]+)">Chỉ hiện các đơn vị cần chú ý</a>', html).group(1)
+    assert "attention=1" in link.replace("&amp;", "&")
+    filtered = client.get(link.replace("&amp;", "&"))
+    assert filtered.context["attention"] is True
+    assert "Đang chỉ hiện các đơn vị cần chú ý" in filtered.content.decode()
+    # The XLSX link of the filtered page carries the same filter, and the file holds the same units.
+    xlsx_url = filtered.context["xlsx_url"]
+    assert "attention=1" in xlsx_url
+    sheet = load_workbook(io.BytesIO(b"".join(client.get(xlsx_url).streaming_content))).active
+    codes = {r[0] for r in list(sheet.iter_rows(values_only=True))[1:] if r[0]}
+    shown = {
+        line.row.code
+        for key in ("unit_lines", "agency_lines", "idle_lines")
+        for line in filtered.context[key]
+    }
+    assert codes == shown
+    assert quiet.code not in codes or quiet.code in shown
+
+
+def test_the_name_filter_finds_a_unit_with_or_without_diacritics(cast, client, half_year):
+    client.force_login(cast.reviewer_p)
+    for q in ("Đồng Kỳ", "dong ky", "DONG  KY"):
+        response = client.get(area_url("24", period=H1, q=q))
+        assert [line.row.code for line in response.context["unit_lines"]] == ["07282"], q
+    nothing = client.get(area_url("24", period=H1, q="khong co ten nay"))
+    assert "Không có đơn vị nào khớp bộ lọc." in nothing.content.decode()
+    # The sort links, the period picker and the XLSX keep the filter.
+    response = client.get(area_url("24", period=H1, q="dong ky"))
+    assert all("q=dong+ky" in c["url"] for c in response.context["columns"])
+    assert ("q", "dong ky") in response.context["keep_fields"]
+    assert "q=dong+ky" in response.context["xlsx_url"]
+
+
+def test_units_with_no_activity_yet_are_grouped_after_the_others(cast, client, half_year):
+    client.force_login(cast.reviewer_p)
+    for n in range(5):
+        make_unit(f"0739{n:02d}", f"Xã An Tĩnh {n}", Level.COMMUNE, UnitType.XA, cast.province)
+    response = client.get(area_url("24", period=H1))
+    active = [line.row.code for line in response.context["unit_lines"]]
+    idle = [line.row.code for line in response.context["idle_lines"]]
+    assert sorted(active) == ["07282", "07288"]  # the units with data come first, whatever their status
+    assert sorted(idle) == [f"0739{n:02d}" for n in range(5)]
+    html = response.content.decode()
+    assert "Chưa có hoạt động trong kỳ: 5 xã, phường" in html
+    assert html.index("Xã Đồng Kỳ") < html.index("Xã An Tĩnh 0")
+
+
+def test_a_reviewer_who_opens_a_late_item_has_breadcrumbs_back_to_the_drill_down(cast, client, half_year):
+    client.force_login(cast.reviewer_p)
+    drill = client.get(area_url("07282", period=H1))
+    late = half_year["late"]
+    links = [item["url"] for s in drill.context["sections"] for item in s.items]
+    link = next(u for u in links if u.startswith(reverse("disclosures:staff_detail", args=[late.pk])))
+    assert "tu=" in link
+    html = client.get(link).content.decode()
+    back = area_url("07282", period=H1)
+    assert f'<li><a href="{back}">Xã Đồng Kỳ</a></li>' in html.replace("&amp;", "&")
+    assert 'aria-label="Quay lại theo dõi thực hiện"' in html
+    for url in links:  # every item's page carries the way back
+        assert f'href="{back}"' in client.get(url).content.decode().replace("&amp;", "&"), url
+    # Only this site's dashboard is followed.
+    for bad in ("https://lua-dao.example/", "//lua-dao.example/x", "/staff/reports/"):
+        page = client.get(reverse("disclosures:staff_detail", args=[late.pk]), {"tu": bad}).content.decode()
+        assert 'aria-label="Quay lại theo dõi thực hiện"' not in page and 'href="https://lua-dao' not in page

@@ -3,20 +3,28 @@
 import datetime as dt
 
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from consultations import actions
+from consultations import actions, outputs
 from consultations.actions import record_meeting
 from consultations.models import Consultation, Meeting
 from democracy.models import CatalogueItem
+from democracy.uploads import check_upload
 from disclosures import actions as disclosure_actions
 from units.models import AdministrativeUnit
 
 
 def item(article, clause):
     return CatalogueItem.objects.get(scope="commune", article=article, clause=clause)
+
+
+def attach_draft(consultation, by):
+    """Opening needs a draft document: the plan itself, printed as the portal prints it."""
+    pdf = SimpleUploadedFile(f"du-thao-{consultation.pk}.pdf", outputs.plan_pdf(consultation))
+    actions.attach_documents(consultation, [check_upload(pdf)], by=by)
 
 
 class Command(BaseCommand):
@@ -42,6 +50,7 @@ class Command(BaseCommand):
             title="Dự thảo Quy chế thực hiện dân chủ trong hoạt động của cơ quan hành chính xã Đồng Kỳ",
             content="Lấy ý kiến đóng góp dự thảo Quy chế.", plan_number="127/KH-UBND", plan_date=today - dt.timedelta(days=40),
         )  # fmt: skip
+        attach_draft(done, clerk)
         actions.open_consultation(done, by=approver, now=now - dt.timedelta(days=35))
         record_meeting(
             owner=commune, by=clerk, kind=Meeting.Kind.CONFERENCE, consultation=done,
@@ -66,6 +75,7 @@ class Command(BaseCommand):
             title="Dự thảo quyết định về giữ gìn vệ sinh môi trường khu dân cư",
             content="Quy định thu gom rác thải sinh hoạt tại các thôn.", plan_number="201/KH-UBND", plan_date=today,
         )  # fmt: skip
+        attach_draft(open_one, clerk)
         actions.open_consultation(open_one, by=approver, now=now - dt.timedelta(days=2))
         actions.add_comment(
             open_one, text="Đề nghị bố trí thêm điểm tập kết rác ở thôn Trại Nhất.", section="Điều 4"
