@@ -24,7 +24,7 @@ from democracy.audit import record
 from democracy.models import Action
 
 from .imports import AgencyResource, StaffResource, VillageResource, error_messages, membership_scope_error
-from .models import AdministrativeUnit, Agency, Membership, ReportingRegime, Role
+from .models import AdministrativeUnit, Agency, Membership, RegisterQuarters, ReportingRegime, Role
 from .text import fold
 
 FORMATS = [base_formats.CSV, base_formats.XLSX]
@@ -307,4 +307,43 @@ class ReportingRegimeAdmin(SimpleHistoryAdmin):
             _("Hạn gửi"),
             _("Cách tính hạn"),
             body,
+        )
+
+
+@admin.register(RegisterQuarters)
+class RegisterQuartersAdmin(SimpleHistoryAdmin):
+    """A province's quarters for the register of disclosures (Art. 13(2)); calendar quarters without one."""
+
+    list_display = ["province", "cutoff_day", "year_end_month", "basis", "updated_at"]
+    list_select_related = ["province"]
+    search_fields = ["province__name", "basis"]
+    autocomplete_fields = ["province"]
+    fields = ["province", "basis", ("cutoff_day", "year_end_month"), "quarters_preview", "updated_at"]
+    readonly_fields = ["quarters_preview", "updated_at"]
+
+    def get_inlines(self, request, obj):
+        return [AuditInline] if obj is not None else []
+
+    @transaction.atomic
+    def save_model(self, request, obj, form, change):
+        changes = {name: [form.initial.get(name), form.cleaned_data.get(name)] for name in form.changed_data}
+        super().save_model(request, obj, form, change)
+        record(
+            obj, by=request.user, action=Action.REGIME_CHANGED if change else Action.CREATED, changes=changes
+        )
+
+    @admin.display(description=_("các quý năm nay"))
+    def quarters_preview(self, obj):
+        if obj is None or obj.pk is None:
+            return _("Lưu để xem trước các quý.")
+        year = timezone.localdate().year
+        rows = []
+        for kind in periods.QUARTERS:
+            start, end = periods.period_dates(
+                year, kind, cutoff_day=obj.cutoff_day, year_end_month=obj.year_end_month
+            )
+            rows.append((periods.KIND_LABELS[kind], _date(start), _date(end)))
+        return format_html(
+            "<table><tbody>{}</tbody></table>",
+            format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
         )

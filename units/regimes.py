@@ -171,3 +171,52 @@ def extends_to_working_day(owner) -> bool:
     if owner is None:
         return ReportingRegime.for_unit(None).period_end_extends_to_working_day
     return ReportingRegime.for_owner(owner).period_end_extends_to_working_day
+
+
+class RegisterQuarters(models.Model):
+    """The quarters of the quarterly register of disclosures (Law 10/2022/QH15 Art. 13(2)) a province
+    chose for the register itself. The register is not a report: without a row its quarters are calendar
+    quarters (01/01–31/03 …), whatever the reporting regime's cut-off, and a change of the reporting
+    regime never moves them."""
+
+    province = models.OneToOneField(
+        AdministrativeUnit,
+        verbose_name=_("tỉnh"),
+        on_delete=models.CASCADE,
+        related_name="register_quarters",
+        limit_choices_to={"level": Level.PROVINCE},
+    )
+    cutoff_day = models.PositiveSmallIntegerField(
+        _("ngày kết thúc quý"),
+        default=31,
+        validators=[MinValueValidator(1), MaxValueValidator(31)],
+        help_text=_(
+            "Quý kết thúc vào ngày này của tháng cuối quý; 31 = ngày cuối tháng (quý theo năm dương lịch)."
+        ),
+    )
+    year_end_month = models.PositiveSmallIntegerField(
+        _("tháng kết thúc năm"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+    )
+    basis = models.CharField(
+        _("căn cứ"), max_length=300, help_text=_("Văn bản của tỉnh quy định cách chia quý của danh mục.")
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("quý của danh mục nội dung đã công khai")
+        verbose_name_plural = _("quý của danh mục nội dung đã công khai")
+
+    def __str__(self):
+        return str(self.province)
+
+    @classmethod
+    def for_owner(cls, owner) -> "RegisterQuarters":
+        """The choice of the owner's province (an agency: its unit's); calendar quarters otherwise. One
+        query when the owner's parents are loaded."""
+        unit = owner.unit if is_agency(owner) else owner
+        ids = [u.pk for u in [unit, *unit.ancestors()] if u.level == Level.PROVINCE]
+        found = cls.objects.filter(province__in=ids).first() if ids else None
+        return found or cls()
