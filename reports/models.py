@@ -39,7 +39,7 @@ class UnitReport(Owned):
     kind = models.CharField(
         _("kỳ"),
         max_length=2,
-        choices=[(k, periods.KIND_LABELS[k]) for k in periods.REPORT_KINDS],
+        choices=[(k, periods.KIND_LABELS[k]) for k in (*periods.REPORT_KINDS, *periods.QUARTERS)],
     )
     period_start = models.DateField(_("từ ngày"))
     period_end = models.DateField(_("đến ngày"))

@@ -55,8 +55,11 @@ def report_link(report: UnitReport | None) -> str:
 
 
 def _regimes() -> dict:
-    """Every regime by authority id (None: the national default), one query."""
-    return {r.authority_id: r for r in ReportingRegime.objects.all()}
+    """The first regime of every authority by its id (None: the national default), one query."""
+    found = {}
+    for regime in ReportingRegime.objects.order_by("pk"):
+        found.setdefault(regime.authority_id, regime)
+    return found
 
 
 def _regime_for(unit: AdministrativeUnit, regimes: dict) -> ReportingRegime:
