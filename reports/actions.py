@@ -66,8 +66,9 @@ def compile_area(
     return written
 
 
-def _compile_batch(owners, period: Period, *, by, now, today) -> int:
-    """Creates or refreshes the reports of `owners` (one transaction, one audit row per report)."""
+def _compile_batch(owners, period: Period, *, by, now, today, regime=None) -> int:
+    """Creates or refreshes the reports of `owners` (one transaction, one audit row per report); with
+    `regime`, their reports under that other regime (`UnitReport.regime`)."""
     unit_ids = [o.pk for o in owners if not is_agency(o)]
     agency_ids = [o.pk for o in owners if is_agency(o)]
     computed = figures.compute(period, units=unit_ids, agencies=agency_ids, today=today)
@@ -75,7 +76,7 @@ def _compile_batch(owners, period: Period, *, by, now, today) -> int:
         existing = {
             r.owner_key: r
             for r in UnitReport.objects.select_for_update(of=("self",))
-            .filter(year=period.year, kind=period.kind)
+            .filter(year=period.year, kind=period.kind, regime=regime)
             .filter(Q(unit__in=unit_ids) | Q(agency__in=agency_ids))
             .only("pk", "unit_id", "agency_id", "state")
         }
@@ -88,6 +89,7 @@ def _compile_batch(owners, period: Period, *, by, now, today) -> int:
                 to_create.append(
                     UnitReport(
                         **owner_fields(owner),
+                        regime=regime,
                         year=period.year,
                         kind=period.kind,
                         period_start=period.start,
@@ -109,34 +111,77 @@ def _compile_batch(owners, period: Period, *, by, now, today) -> int:
 
 
 def compile_due(today: dt.date | None = None, *, progress=None) -> int:
-    """The scheduled job: for every current province (and any district that has its own regime),
-    compile each report period that has ended and was not compiled yet. Catches up after downtime;
-    a period is compiled once (the `Compilation` row is taken before the work, in the same
-    transaction as nothing else, so two runs at once do not both compile it)."""
+    """The scheduled job: for every current province, compile each report period that has ended and
+    was not compiled yet, for each owner of its area under the regimes that apply to it
+    (`ReportingRegime.applicable`: a commune's agencies under the commune's regime, a unit under several
+    when its reviewing body set several). The owner's first regime gives its periodic report; the others
+    give reports marked with their regime. Catches up after downtime; a period of a regime is compiled
+    once per province (the `Compilation` row is taken before the work)."""
     today = today or timezone.localdate()
     authorities = AdministrativeUnit.objects.current(today).filter(level=Level.PROVINCE).order_by("code")
+    regimes = ReportingRegime.all_by_authority()
     written = 0
     for authority in authorities:
-        regime = ReportingRegime.for_unit(authority)
-        for period in regime.ended_periods(today):
-            marker, created = Compilation.objects.get_or_create(
-                authority=authority, year=period.year, kind=period.kind
-            )
-            if not created:
-                continue
-            count = compile_area(authority, period, today=today, progress=progress)
-            Compilation.objects.filter(pk=marker.pk).update(reports=count, compiled_at=timezone.now())
-            written += count
+        for regime, additional, owners in _owners_by_regime(authority, regimes, today):
+            for period in regime.ended_periods(today):
+                marker, created = Compilation.objects.get_or_create(
+                    authority=authority,
+                    regime=regime if regime.pk else None,
+                    year=period.year,
+                    kind=period.kind,
+                )
+                if not created:
+                    continue
+                in_force = [o for o in owners if _in_force(o, period)]
+                count = 0
+                for first in range(0, len(in_force), BATCH):
+                    count += _compile_batch(
+                        in_force[first : first + BATCH],
+                        period,
+                        by=None,
+                        now=timezone.now(),
+                        today=today,
+                        regime=regime if additional else None,
+                    )
+                    if progress:
+                        progress(min(first + BATCH, len(in_force)), len(in_force))
+                Compilation.objects.filter(pk=marker.pk).update(reports=count, compiled_at=timezone.now())
+                written += count
     return written
+
+
+def _owners_by_regime(authority: AdministrativeUnit, regimes: dict, today: dt.date):
+    """[(regime, additional, owners)] for the communes and agencies of a province: each owner under each
+    regime that applies to it, `additional` for all but its first. No query per owner."""
+    units = list(
+        AdministrativeUnit.objects.under(authority)
+        .filter(level=Level.COMMUNE)
+        .select_related("parent__parent__parent")
+    )
+    agencies = list(compliance.area_agencies(authority).select_related("unit__parent__parent__parent"))
+    groups: dict = {}
+    for owner in [*units, *agencies]:
+        for index, regime in enumerate(ReportingRegime.applicable(owner, regimes)):
+            key = (regime.pk, index > 0)  # None: the unsaved national convention, the same for all
+            groups.setdefault(key, (regime, index > 0, []))[2].append(owner)
+    return list(groups.values())
+
+
+def _in_force(owner, period: Period) -> bool:
+    if is_agency(owner):
+        return True
+    return (owner.valid_from is None or owner.valid_from <= period.end) and (
+        owner.valid_to is None or owner.valid_to >= period.start
+    )
 
 
 def ensure_report(owner, period: Period, *, by=None) -> UnitReport:
     """The owner's report for `period`, compiled now if it does not exist yet (a clerk opening the
     report of a period that has ended before the job ran)."""
-    report = UnitReport.objects.of(owner).filter(year=period.year, kind=period.kind).first()
+    report = UnitReport.objects.of(owner).filter(year=period.year, kind=period.kind, regime=None).first()
     if report is None:
         _compile_batch([owner], period, by=by, now=timezone.now(), today=timezone.localdate())
-        report = UnitReport.objects.of(owner).get(year=period.year, kind=period.kind)
+        report = UnitReport.objects.of(owner).get(year=period.year, kind=period.kind, regime=None)
     return report
 
 

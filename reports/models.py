@@ -10,12 +10,13 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from democracy import periods
-from units.models import AdministrativeUnit, Owned, owner_constraint
+from units.models import AdministrativeUnit, Owned, ReportingRegime, owner_constraint
 
 
 class ReportState(models.TextChoices):
@@ -35,6 +36,17 @@ class ReportStatus(models.TextChoices):
 
 
 class UnitReport(Owned):
+    """`regime` empty: the owner's periodic report under its first regime (the one the dashboards follow);
+    set: a report under another regime that also applies to it (a statistical report, issue 14)."""
+
+    regime = models.ForeignKey(
+        ReportingRegime,
+        verbose_name=_("chế độ báo cáo khác"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     year = models.PositiveSmallIntegerField(_("năm"))
     kind = models.CharField(
         _("kỳ"),
@@ -77,10 +89,18 @@ class UnitReport(Owned):
         constraints = [
             owner_constraint("unit_report_unit_xor_agency"),
             models.UniqueConstraint(
-                fields=["unit", "year", "kind"], condition=Q(unit__isnull=False), name="unit_report_once"
+                F("unit"),
+                Coalesce("regime", Value(0)),
+                F("year"),
+                F("kind"),
+                condition=Q(unit__isnull=False),
+                name="unit_report_once",
             ),
             models.UniqueConstraint(
-                fields=["agency", "year", "kind"],
+                F("agency"),
+                Coalesce("regime", Value(0)),
+                F("year"),
+                F("kind"),
                 condition=Q(agency__isnull=False),
                 name="agency_report_once",
             ),
@@ -96,7 +116,8 @@ class UnitReport(Owned):
 
     @property
     def period_label(self) -> str:
-        return f"{periods.KIND_LABELS[self.kind]} {self.year}"
+        label = f"{periods.KIND_LABELS[self.kind]} {self.year}"
+        return f"{label} ({self.regime.name})" if self.regime_id else label
 
     def status(self, today: dt.date | None = None) -> str:
         return report_status(self, self.due_on, self.period_end, today)
@@ -119,6 +140,10 @@ class Compilation(models.Model):
     it catches up after downtime and never compiles the same period twice."""
 
     authority = models.ForeignKey(AdministrativeUnit, on_delete=models.CASCADE, related_name="+")
+    # The regime compiled (empty: the unsaved national convention); one marker per regime and period.
+    regime = models.ForeignKey(
+        ReportingRegime, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     year = models.PositiveSmallIntegerField()
     kind = models.CharField(max_length=2)
     compiled_at = models.DateTimeField(default=timezone.now)
@@ -128,7 +153,9 @@ class Compilation(models.Model):
         verbose_name = _("lần tổng hợp theo lịch")
         verbose_name_plural = _("lần tổng hợp theo lịch")
         constraints = [
-            models.UniqueConstraint(fields=["authority", "year", "kind"], name="compilation_once"),
+            models.UniqueConstraint(
+                F("authority"), Coalesce("regime", Value(0)), F("year"), F("kind"), name="compilation_once"
+            ),
         ]
 
     def __str__(self):

@@ -145,7 +145,7 @@ def _remind_area(province: AdministrativeUnit, period: Period, today: dt.date, h
     owners = {owner_key(o): o for o in [*units, *agencies]}
     reports = {
         r.owner_key: r
-        for r in UnitReport.objects.filter(year=period.year, kind=period.kind)
+        for r in UnitReport.objects.filter(year=period.year, kind=period.kind, regime=None)
         .filter(Q(unit__in=[u.pk for u in units]) | Q(agency__in=[a.pk for a in agencies]))
         .only("pk", "unit_id", "agency_id", "state", "due_on", "due_explanation")
     }

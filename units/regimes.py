@@ -380,20 +380,30 @@ class ReportingRegime(models.Model):
         return (found.get(None) or [cls()])[0]
 
     @classmethod
-    def applicable(cls, owner) -> list["ReportingRegime"]:
+    def applicable(cls, owner, regimes: dict | None = None) -> list["ReportingRegime"]:
         """Every regime the owner reports under: those the nearest body above it set for its kind (a
         commune's agencies: the commune's own regimes before the province's; a commune: its province's),
         several when that body set several; the national default otherwise. One query when the parents
-        are loaded."""
+        are loaded; none with `regimes` (`all_by_authority()`, for a loop over many owners)."""
         if is_agency(owner):
             chain = [owner.unit, *reversed(owner.unit.ancestors())]
         else:
             chain = list(reversed(owner.ancestors()))
-        found = cls._by_authority(chain, lambda regime: regime.covers(owner))
-        for u in chain:
-            if u.pk in found:
-                return found[u.pk]
-        return found.get(None) or [cls()]
+        if regimes is None:
+            regimes = cls._by_authority(chain, lambda regime: True)
+        for u in [*chain, None]:
+            found = [r for r in regimes.get(u.pk if u else None, ()) if u is None or r.covers(owner)]
+            if found:
+                return found
+        return [cls()]
+
+    @classmethod
+    def all_by_authority(cls) -> dict:
+        """Every regime by its body's id (None: the national default), in order, one query."""
+        found: dict = {}
+        for regime in cls.objects.order_by("pk"):
+            found.setdefault(regime.authority_id, []).append(regime)
+        return found
 
     @classmethod
     def _by_authority(cls, chain, keep) -> dict:
