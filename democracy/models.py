@@ -230,6 +230,7 @@ class Action(models.TextChoices):
     SIGNED = "signed", _("Ký và gửi")
     ROLLUP_REQUESTED = "rollup_requested", _("Yêu cầu lập báo cáo tổng hợp")
     REGIME_CHANGED = "regime_changed", _("Thay đổi chế độ báo cáo")
+    REPORT_REQUESTED = "report_requested", _("Yêu cầu báo cáo đột xuất")
 
 
 class AuditEventQuerySet(models.QuerySet):

@@ -32,7 +32,7 @@ from units.models import (
 
 from . import compliance, figures, jobs, rollup
 from .jobs import JobError, Outcome
-from .models import AreaReport, Compilation, Job, ReportState, UnitReport
+from .models import AD_HOC, AreaReport, Compilation, Job, ReportRequest, ReportState, UnitReport
 from .outputs import rollup_pdf, rollup_xlsx
 
 BATCH = 500
@@ -66,9 +66,10 @@ def compile_area(
     return written
 
 
-def _compile_batch(owners, period: Period, *, by, now, today, regime=None) -> int:
+def _compile_batch(owners, period: Period, *, by, now, today, regime=None, request=None) -> int:
     """Creates or refreshes the reports of `owners` (one transaction, one audit row per report); with
-    `regime`, their reports under that other regime (`UnitReport.regime`)."""
+    `regime`, their reports under that other regime (`UnitReport.regime`); with `request`, the reports a
+    reviewing body asked for (`UnitReport.request`)."""
     unit_ids = [o.pk for o in owners if not is_agency(o)]
     agency_ids = [o.pk for o in owners if is_agency(o)]
     computed = figures.compute(period, units=unit_ids, agencies=agency_ids, today=today)
@@ -76,7 +77,7 @@ def _compile_batch(owners, period: Period, *, by, now, today, regime=None) -> in
         existing = {
             r.owner_key: r
             for r in UnitReport.objects.select_for_update(of=("self",))
-            .filter(year=period.year, kind=period.kind, regime=regime)
+            .filter(year=period.year, kind=period.kind, regime=regime, request=request)
             .filter(Q(unit__in=unit_ids) | Q(agency__in=agency_ids))
             .only("pk", "unit_id", "agency_id", "state")
         }
@@ -90,6 +91,7 @@ def _compile_batch(owners, period: Period, *, by, now, today, regime=None) -> in
                     UnitReport(
                         **owner_fields(owner),
                         regime=regime,
+                        request=request,
                         year=period.year,
                         kind=period.kind,
                         period_start=period.start,
@@ -178,10 +180,11 @@ def _in_force(owner, period: Period) -> bool:
 def ensure_report(owner, period: Period, *, by=None) -> UnitReport:
     """The owner's report for `period`, compiled now if it does not exist yet (a clerk opening the
     report of a period that has ended before the job ran)."""
-    report = UnitReport.objects.of(owner).filter(year=period.year, kind=period.kind, regime=None).first()
+    periodic = {"year": period.year, "kind": period.kind, "regime": None, "request": None}
+    report = UnitReport.objects.of(owner).filter(**periodic).first()
     if report is None:
         _compile_batch([owner], period, by=by, now=timezone.now(), today=timezone.localdate())
-        report = UnitReport.objects.of(owner).get(year=period.year, kind=period.kind, regime=None)
+        report = UnitReport.objects.of(owner).get(**periodic)
     return report
 
 
@@ -342,6 +345,88 @@ def sign_and_submit(
         submitted_at=now,
         is_late=late,
     )
+
+
+# --- Report requests (yêu cầu báo cáo đột xuất) -----------------------------------------------------------
+
+
+@transaction.atomic
+def request_reports(
+    area: AdministrativeUnit,
+    *,
+    by,
+    subject: str,
+    outline: str,
+    period_start: dt.date,
+    period_end: dt.date,
+    due_on: dt.date,
+    number: str = "",
+    for_units: bool = True,
+    for_agencies: bool = True,
+    now: dt.datetime | None = None,
+) -> ReportRequest:
+    """A reviewing body asks the communes and agencies below it for a report on `subject` by `due_on`,
+    with an outline: each gets its report, compiled now over the days asked for, which follows the
+    periodic report's compile → sign → send flow (on time when signed and sent by `due_on`). One audit
+    row for the request and one per report, in one transaction; a refused request writes nothing."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    subject, outline = (subject or "").strip(), (outline or "").strip()
+    errors = {}
+    if not subject:
+        errors["subject"] = _("Hãy ghi nội dung yêu cầu báo cáo.")
+    if not outline:
+        errors["outline"] = _("Hãy ghi đề cương báo cáo.")
+    if period_start and period_end and period_end < period_start:
+        errors["period_end"] = _("Ngày cuối của số liệu phải từ ngày đầu trở đi.")
+    if due_on and due_on < today:
+        errors["due_on"] = _("Hạn gửi đã qua: hãy chọn từ hôm nay trở đi.")
+    elif due_on and period_end and due_on < period_end:
+        errors["due_on"] = _("Hạn gửi phải từ ngày cuối của số liệu trở đi.")
+    if not (for_units or for_agencies):
+        errors["for_units"] = _("Hãy chọn các xã, phường hoặc các cơ quan, đơn vị được yêu cầu báo cáo.")
+    if errors:
+        raise ValidationError(errors)
+    units = []
+    if for_units:
+        units = list(
+            AdministrativeUnit.objects.under(area)
+            .current(today)
+            .filter(level=Level.COMMUNE)
+            .exclude(pk=area.pk)
+            .only("pk")
+        )
+    agencies = list(compliance.area_agencies(area).only("pk")) if for_agencies else []
+    if not units and not agencies:
+        raise ValidationError(
+            _("Không có xã, phường hay cơ quan, đơn vị nào thuộc %(area)s để yêu cầu báo cáo.")
+            % {"area": area.name}
+        )
+    request = ReportRequest.objects.create(
+        area=area,
+        number=(number or "").strip()[:50],
+        subject=subject[:300],
+        outline=outline,
+        period_start=period_start,
+        period_end=period_end,
+        due_on=due_on,
+        for_units=for_units,
+        for_agencies=for_agencies,
+        created_by=by,
+    )
+    period = Period(
+        due_on.year, AD_HOC, period_start, period_end, due_on, _("Hạn gửi theo yêu cầu báo cáo đột xuất")
+    )
+    owners = [*units, *agencies]
+    for first in range(0, len(owners), BATCH):
+        _compile_batch(owners[first : first + BATCH], period, by=by, now=now, today=today, request=request)
+    record(
+        request,
+        by=by,
+        action=Action.REPORT_REQUESTED,
+        changes={"subject": subject, "due_on": due_on.isoformat(), "owners": len(owners)},
+    )
+    return request
 
 
 # --- Roll-ups ------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from democracy import periods
+from democracy.forms import DATE_INPUT_FORMATS
 from units.models import ReportingRegime
 
 from .models import UnitReport
@@ -97,3 +98,21 @@ class ReturnForm(forms.Form):
         help_text=_("Công chức sẽ thấy lý do này trên báo cáo."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class ReportRequestForm(forms.Form):
+    """A reviewing body's request for a report (yêu cầu báo cáo đột xuất); the action checks the dates."""
+
+    number = forms.CharField(label=_("Số văn bản yêu cầu"), max_length=50, required=False)
+    subject = forms.CharField(label=_("Nội dung yêu cầu báo cáo"), max_length=300)
+    outline = forms.CharField(
+        label=_("Đề cương báo cáo"),
+        max_length=NARRATIVE_MAX,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Các mục báo cáo cần có; gửi kèm mỗi báo cáo."),
+    )
+    period_start = forms.DateField(label=_("Số liệu từ ngày"), input_formats=DATE_INPUT_FORMATS)
+    period_end = forms.DateField(label=_("Số liệu đến ngày"), input_formats=DATE_INPUT_FORMATS)
+    due_on = forms.DateField(label=_("Hạn gửi"), input_formats=DATE_INPUT_FORMATS)
+    for_units = forms.BooleanField(label=_("Các xã, phường"), required=False, initial=True)
+    for_agencies = forms.BooleanField(label=_("Các cơ quan, đơn vị"), required=False, initial=True)

@@ -35,6 +35,41 @@ class ReportStatus(models.TextChoices):
     MISSING = "missing", _("Chưa gửi (quá hạn)")
 
 
+AD_HOC = "AH"
+AD_HOC_LABEL = _("đột xuất")
+
+
+class ReportRequest(models.Model):
+    """A reviewing body's request for a report on a subject by a date (yêu cầu báo cáo đột xuất): the
+    communes and agencies below it each get a report (`UnitReport.request`) that follows the periodic
+    report's compile → sign → send flow, on time when sent by `due_on`."""
+
+    area = models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name=_("cơ quan yêu cầu"),
+        on_delete=models.PROTECT,
+        related_name="report_requests",
+    )
+    number = models.CharField(_("số văn bản yêu cầu"), max_length=50, blank=True)
+    subject = models.CharField(_("nội dung yêu cầu báo cáo"), max_length=300)
+    outline = models.TextField(_("đề cương báo cáo"), max_length=20000)
+    period_start = models.DateField(_("số liệu từ ngày"))
+    period_end = models.DateField(_("số liệu đến ngày"))
+    due_on = models.DateField(_("hạn gửi"))
+    for_units = models.BooleanField(_("các xã, phường"), default=True)
+    for_agencies = models.BooleanField(_("các cơ quan, đơn vị"), default=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("yêu cầu báo cáo đột xuất")
+        verbose_name_plural = _("yêu cầu báo cáo đột xuất")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.subject} – {self.area}"
+
+
 class UnitReport(Owned):
     """`regime` empty: the owner's periodic report under its first regime (the one the dashboards follow);
     set: a report under another regime that also applies to it (a statistical report, issue 14)."""
@@ -47,11 +82,22 @@ class UnitReport(Owned):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    request = models.ForeignKey(
+        ReportRequest,
+        verbose_name=_("yêu cầu báo cáo đột xuất"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reports",
+    )
     year = models.PositiveSmallIntegerField(_("năm"))
     kind = models.CharField(
         _("kỳ"),
         max_length=2,
-        choices=[(k, periods.KIND_LABELS[k]) for k in (*periods.REPORT_KINDS, *periods.QUARTERS)],
+        choices=[
+            *((k, periods.KIND_LABELS[k]) for k in (*periods.REPORT_KINDS, *periods.QUARTERS)),
+            (AD_HOC, AD_HOC_LABEL),
+        ],
     )
     period_start = models.DateField(_("từ ngày"))
     period_end = models.DateField(_("đến ngày"))
@@ -91,6 +137,7 @@ class UnitReport(Owned):
             models.UniqueConstraint(
                 F("unit"),
                 Coalesce("regime", Value(0)),
+                Coalesce("request", Value(0)),
                 F("year"),
                 F("kind"),
                 condition=Q(unit__isnull=False),
@@ -99,6 +146,7 @@ class UnitReport(Owned):
             models.UniqueConstraint(
                 F("agency"),
                 Coalesce("regime", Value(0)),
+                Coalesce("request", Value(0)),
                 F("year"),
                 F("kind"),
                 condition=Q(agency__isnull=False),
@@ -112,10 +160,14 @@ class UnitReport(Owned):
 
     @property
     def key(self) -> str:
+        if self.request_id:
+            return f"{self.year}-dot-xuat-{self.request_id}"
         return periods.make_key(self.year, self.kind)
 
     @property
     def period_label(self) -> str:
+        if self.request_id:
+            return f"{AD_HOC_LABEL}: {self.request.subject}"
         label = f"{periods.KIND_LABELS[self.kind]} {self.year}"
         return f"{label} ({self.regime.name})" if self.regime_id else label
 

@@ -172,6 +172,8 @@ ROUTES = {
     "reports:trend": get(AREA, CODE, download=True),
     "reports:trend_table": get(AREA, CODE),
     "reports:coverage": get(AREA, CODE),
+    "reports:requests": get(AREA, CODE),
+    "reports:request_detail": get(ROLLUP, pk("report_request")),
     "reports:rollup_start": get(AREA, CODE),
     "reports:rollup_detail": get(ROLLUP, pk("rollup")),
     "reports:rollup_pdf": get(ROLLUP, pk("rollup"), download=True),
@@ -704,6 +706,18 @@ EXPECTED = {
         "a": "L   404 404 404 404 404 200 404 200 404",
         "b": "L   404 404 404 404 404 200 404 200 404",
         "c": "L   404 404 404 404 404 404 200 200 404",
+        "p": "L   404 404 404 404 404 200 404 200 404",
+        "q": "L   404 404 404 404 404 404 200 200 404",
+    },
+    # Report requests: the reviewers of the area, as the roll-ups (issue 14).
+    "reports:requests": {
+        "a": "L   404 404 404 404 404 200 404 200 404",
+        "b": "L   404 404 404 404 404 200 404 200 404",
+        "c": "L   404 404 404 404 404 404 200 200 404",
+        "p": "L   404 404 404 404 404 200 404 200 404",
+        "q": "L   404 404 404 404 404 404 200 200 404",
+    },
+    "reports:request_detail": {
         "p": "L   404 404 404 404 404 200 404 200 404",
         "q": "L   404 404 404 404 404 404 200 200 404",
     },

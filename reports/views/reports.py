@@ -28,7 +28,7 @@ from .. import actions
 from ..access import get_owner_for_write, get_report_for_user, is_reviewer, report_owners
 from ..compliance import REPORT_STATUS_COLOUR
 from ..forms import AGENCY_SIGNER_TITLES, SIGNER_TITLES, NarrativeForm, OpenReportForm, ReturnForm, SignForm
-from ..models import ReportState, ReportStatus, UnitReport
+from ..models import AD_HOC, ReportState, ReportStatus, UnitReport
 from ..outputs import unit_report
 
 PAGE_SIZE = 50
@@ -50,6 +50,9 @@ def _status_filter(status: str, today) -> Q:
     }[status]
 
 
+AD_HOC_KEY = "dot-xuat"  # the list's filter for the reports asked for by a reviewing body
+
+
 def _period_label(year: int, kind: str) -> str:
     return f"{periods.KIND_LABELS[kind]} {year}"
 
@@ -62,15 +65,18 @@ def report_list(request):
     today = timezone.localdate()
     scope = UnitReport.objects.filter(owned_filter(request))
     period_keys = sorted(
-        set(scope.order_by().values_list("year", "kind").distinct()),
+        set(scope.exclude(kind=AD_HOC).order_by().values_list("year", "kind").distinct()),
         key=lambda yk: (yk[0], yk[1] != periods.H1, yk[1] == periods.YEAR),
         reverse=True,
     )
     period_options = [(periods.make_key(y, k), _period_label(y, k)) for y, k in period_keys]
+    period_options.append((AD_HOC_KEY, str(_("Báo cáo đột xuất"))))
 
     reports = scope
     chosen_period = request.GET.get("period", "")
-    if chosen_period:
+    if chosen_period == AD_HOC_KEY:
+        reports = reports.filter(kind=AD_HOC)
+    elif chosen_period:
         try:
             year, kind = periods.parse_key(chosen_period)
         except ValueError as error:
@@ -91,7 +97,7 @@ def report_list(request):
     else:
         chosen_status = ""
     reports = (
-        reports.select_related("unit", "agency__unit")
+        reports.select_related("unit", "agency__unit", "regime", "request")
         .annotate(owner_name=Coalesce("unit__name", "agency__name"))
         .order_by("-period_end", "kind", "owner_name", "pk")
     )

@@ -144,3 +144,25 @@ def test_the_scheduled_job_compiles_an_ended_period_once_with_one_row_per_report
     assert all(rows(r) == [(Action.COMPILED, None)] for r in reports)
     assert actions.compile_due(today) == 0
     assert all(len(rows(r)) == 1 for r in reports), "a second run writes nothing"
+
+
+def test_a_report_request_writes_one_row_for_itself_and_one_per_report_and_none_when_refused(cast):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    request = actions.request_reports(
+        cast.province, by=cast.reviewer_p, subject="Tình hình tiếp công dân", outline="1. Kết quả",
+        period_start=today - dt.timedelta(days=30), period_end=today, due_on=today + dt.timedelta(days=7),
+    )  # fmt: skip
+
+    assert rows(request) == [(Action.REPORT_REQUESTED, cast.reviewer_p)]
+    assert all(rows(r) == [(Action.COMPILED, cast.reviewer_p)] for r in request.reports.all())
+    before = AuditEvent.objects.count()
+    with pytest.raises(ValidationError):
+        actions.request_reports(
+            cast.province, by=cast.reviewer_p, subject="", outline="x",
+            period_start=today, period_end=today, due_on=today,
+        )  # fmt: skip
+    assert AuditEvent.objects.count() == before
