@@ -309,12 +309,16 @@ def return_report(report: UnitReport, *, by, reason: str) -> bool:
 def take_report_number(report: UnitReport, *, year: int) -> str:
     """'n/BC-UBND' (a commune) or 'n/BC' (an agency), n continuing the owner's reports of the year."""
     # "ra12" / "ru34": the counters of reports, apart from the owner's record numbers ("a12" / "u34").
-    owner = "r" + report.owner_key
+    last = _next_number("r" + report.owner_key, year)
+    return f"{last}/BC" if report.agency_id else f"{last}/BC-UBND"
+
+
+def _next_number(owner: str, year: int) -> int:
     RecordSequence.objects.bulk_create([RecordSequence(owner=owner, year=year)], ignore_conflicts=True)
     counter = RecordSequence.objects.select_for_update().get(owner=owner, year=year)
     counter.last += 1
     counter.save(update_fields=["last"])
-    return f"{counter.last}/BC" if report.agency_id else f"{counter.last}/BC-UBND"
+    return counter.last
 
 
 @transaction.atomic
@@ -451,6 +455,83 @@ def request_rollup(area: AdministrativeUnit, period: Period, *, by) -> Job:
         user=by,
         title=_("Báo cáo tổng hợp %(period)s – %(area)s") % {"period": period.label, "area": area.name},
         params={"area_report": area_report.pk, "area": area.code, "period": period.key},
+    )
+
+
+@transaction.atomic
+def sign_and_send_rollup(
+    area_report: AreaReport, *, by, signer_title: str, recipients: str, now: dt.datetime | None = None
+) -> bool:
+    """The roll-up is signed and sent to the level above (the area's parent; a province's: the Ministry):
+    numbered in the area's own sequence of reports (n/BC-UBND), with its signer and its recipients (Nơi
+    nhận, one a line), late if sent after its due date. A commune's roll-up of its agencies counts as the
+    commune's own report of the period to its province: that report, unless already sent, is sent with
+    the roll-up's number (`UnitReport.sent_as`). False if it was already sent; refused (nothing written)
+    while it is not compiled or without a signer's title or recipients."""
+    now = now or timezone.now()
+    signer_title = (signer_title or "").strip()[:100]
+    recipients = "\n".join(line.strip() for line in (recipients or "").splitlines() if line.strip())
+    errors = {}
+    if not signer_title:
+        errors["signer_title"] = _("Hãy ghi chức vụ người ký.")
+    if not recipients:
+        errors["recipients"] = _("Hãy ghi nơi nhận, mỗi nơi một dòng.")
+    if errors:
+        raise ValidationError(errors)
+    locked = AreaReport.objects.select_for_update(of=("self",)).select_related("area").get(pk=area_report.pk)
+    if locked.state == ReportState.SUBMITTED:
+        return False
+    if locked.compiled_at is None:
+        raise ValidationError(_("Báo cáo tổng hợp chưa lập xong: chưa ký, gửi được."))
+    area = locked.area
+    day = timezone.localdate(now)
+    # The area's own sequence of reports ("ru<id>", as `take_report_number` for a commune's reports).
+    number = f"{_next_number(f'ru{area.pk}', day.year)}/BC-UBND"
+    late = day > locked.due_on
+    moved = _transition(
+        area_report,
+        by=by,
+        action=Action.SIGNED,
+        changes={"number": number, "is_late": late, "sent_to": area.parent_id},
+        from_state=ReportState.DRAFT,
+        to_state=ReportState.SUBMITTED,
+        number=number,
+        signed_by=by,
+        signer_title=signer_title,
+        recipients=recipients,
+        sent_to_id=area.parent_id,
+        submitted_at=now,
+        is_late=late,
+    )
+    if moved and area.level == Level.COMMUNE:
+        _send_as_the_communes_report(locked, area, number=number, by=by, signer_title=signer_title, now=now)
+    return moved
+
+
+def _send_as_the_communes_report(area_report, commune, *, number, by, signer_title, now) -> None:
+    regime = ReportingRegime.for_owner(commune)
+    try:
+        period = regime.period(area_report.year, area_report.kind)
+    except ValueError:
+        return
+    report = ensure_report(commune, period, by=by)
+    if report.state == ReportState.SUBMITTED:
+        return  # the commune sent its own report already
+    late = timezone.localdate(now) > report.due_on
+    _transition(
+        report,
+        by=by,
+        action=Action.SIGNED,
+        changes={"number": number, "is_late": late},
+        note=_("Gửi bằng báo cáo tổng hợp số %(number)s") % {"number": number},
+        from_state=report.state,
+        to_state=ReportState.SUBMITTED,
+        number=number,
+        signed_by=by,
+        signer_title=signer_title,
+        submitted_at=now,
+        is_late=late,
+        sent_as=area_report,
     )
 
 

@@ -116,3 +116,21 @@ class ReportRequestForm(forms.Form):
     due_on = forms.DateField(label=_("Hạn gửi"), input_formats=DATE_INPUT_FORMATS)
     for_units = forms.BooleanField(label=_("Các xã, phường"), required=False, initial=True)
     for_agencies = forms.BooleanField(label=_("Các cơ quan, đơn vị"), required=False, initial=True)
+
+
+class RollupSendForm(forms.Form):
+    """Signing a roll-up and sending it to the level above (the action checks what is missing)."""
+
+    signer_title = forms.CharField(
+        label=_("Chức vụ người ký"),
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"list": "signer-titles", "autocomplete": "off"}),
+    )
+    recipients = forms.CharField(
+        label=_("Nơi nhận"),
+        max_length=2000,
+        required=False,
+        help_text=_("Mỗi nơi một dòng, ví dụ: UBND tỉnh; Sở Nội vụ; Lưu: VT."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

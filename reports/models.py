@@ -118,6 +118,14 @@ class UnitReport(Owned):
     proposals = models.TextField(_("phương hướng, đề xuất, kiến nghị"), blank=True, max_length=20000)
 
     number = models.CharField(_("số báo cáo"), max_length=50, blank=True)
+    sent_as = models.ForeignKey(
+        "AreaReport",
+        verbose_name=_("gửi bằng báo cáo tổng hợp"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     return_reason = models.TextField(_("lý do trả lại"), blank=True)
     signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -231,6 +239,27 @@ class AreaReport(models.Model):
     pdf = models.FileField(upload_to="reports/%Y/%m", blank=True, max_length=200)
     xlsx = models.FileField(upload_to="reports/%Y/%m", blank=True, max_length=200)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Signed and sent to the level above (issue 14): numbered, with its signer and its recipients.
+    state = models.CharField(
+        _("trạng thái"), max_length=10, choices=ReportState.choices, default=ReportState.DRAFT
+    )
+    number = models.CharField(_("số báo cáo"), max_length=50, blank=True)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=100, blank=True)
+    recipients = models.TextField(_("nơi nhận"), blank=True, max_length=2000)
+    sent_to = models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name=_("gửi cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="received_rollups",
+        help_text=_("Trống: gửi Bộ Nội vụ (cấp trên của tỉnh)."),
+    )
+    submitted_at = models.DateTimeField(_("thời điểm gửi"), null=True, blank=True)
+    is_late = models.BooleanField(_("gửi muộn"), default=False)
 
     class Meta:
         verbose_name = _("báo cáo tổng hợp")
@@ -247,6 +276,10 @@ class AreaReport(models.Model):
     @property
     def period_label(self) -> str:
         return f"{periods.KIND_LABELS[self.kind]} {self.year}"
+
+    @property
+    def recipient_lines(self) -> list[str]:
+        return [line.strip() for line in self.recipients.splitlines() if line.strip()]
 
 
 class Job(models.Model):

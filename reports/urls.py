@@ -37,6 +37,7 @@ urlpatterns = [
     # Roll-ups and background jobs
     path(AREA + "rollup/", rollups.rollup_start, name="rollup_start"),
     path("staff/rollups/<int:pk>/", rollups.rollup_detail, name="rollup_detail"),
+    path("staff/rollups/<int:pk>/send/", rollups.rollup_send, name="rollup_send"),
     path("staff/rollups/<int:pk>/pdf/", rollups.rollup_pdf, name="rollup_pdf"),
     path("staff/rollups/<int:pk>/xlsx/", rollups.rollup_xlsx, name="rollup_xlsx"),
     path("staff/jobs/<uuid:pk>/", rollups.job, name="job"),

@@ -166,3 +166,17 @@ def test_a_report_request_writes_one_row_for_itself_and_one_per_report_and_none_
             period_start=today, period_end=today, due_on=today,
         )  # fmt: skip
     assert AuditEvent.objects.count() == before
+
+
+def test_signing_and_sending_a_roll_up_writes_one_row_and_none_when_refused(cast):
+    job = actions.request_rollup(cast.province, period(cast.province), by=cast.reviewer_p)
+    area_report = actions.compile_rollup(AreaReport.objects.get(pk=job.params["area_report"]))
+    first = AuditEvent.objects.of(area_report).count()
+
+    with pytest.raises(ValidationError):
+        actions.sign_and_send_rollup(area_report, by=cast.reviewer_p, signer_title="", recipients="")
+    assert AuditEvent.objects.of(area_report).count() == first
+    assert actions.sign_and_send_rollup(
+        area_report, by=cast.reviewer_p, signer_title="Chủ tịch", recipients="Bộ Nội vụ"
+    )
+    assert rows(area_report)[first:] == [(Action.SIGNED, cast.reviewer_p)]
