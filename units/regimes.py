@@ -368,16 +368,18 @@ class ReportingRegime(models.Model):
 
     @classmethod
     def for_unit(cls, unit: AdministrativeUnit | None) -> "ReportingRegime":
-        """The (first) regime of the nearest body at or above `unit` that set one; the national default
-        otherwise (the regime a province, as a reviewer, applies to its area)."""
+        """The regime of `unit`'s area as a whole (dashboards, roll-ups, the scheduled job's provinces): the
+        nearest province or district at or above it that set one, its first regime for units (a commune's
+        own regimes are for its agencies and villages, not for the area); the national default otherwise."""
         chain = []
         if unit is not None:
-            chain = [unit, *reversed(unit.ancestors())]  # nearest first
+            chain = [u for u in [unit, *reversed(unit.ancestors())] if u.level != Level.COMMUNE]
         found = cls._by_authority(chain, lambda regime: True)
-        for u in chain:
-            if u.pk in found:
-                return found[u.pk][0]
-        return (found.get(None) or [cls()])[0]
+        for u in [*chain, None]:
+            regimes = found.get(u.pk if u else None)
+            if regimes:
+                return next((r for r in regimes if r.for_units), regimes[0])
+        return cls()
 
     @classmethod
     def applicable(cls, owner, regimes: dict | None = None) -> list["ReportingRegime"]:

@@ -223,6 +223,7 @@ def test_a_province_regime_covers_its_communes_and_agencies_unless_a_commune_set
     own.save()
     assert ReportingRegime.applicable(cast.agency_a) == [province]
     assert ReportingRegime.for_unit(cast.province) == province
+    assert ReportingRegime.for_unit(cast.a) == province  # the commune's area follows its province
 
 
 def test_a_province_regime_for_agencies_only_leaves_its_communes_to_the_national_default(cast):
