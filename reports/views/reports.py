@@ -64,13 +64,15 @@ def report_list(request):
     of queries: the scope is one subquery (`owned_filter`), the page one query, its count one."""
     today = timezone.localdate()
     scope = UnitReport.objects.filter(owned_filter(request))
+    found = set(scope.order_by().values_list("year", "kind").distinct())
     period_keys = sorted(
-        set(scope.exclude(kind=AD_HOC).order_by().values_list("year", "kind").distinct()),
+        {(year, kind) for year, kind in found if kind != AD_HOC},
         key=lambda yk: (yk[0], yk[1] != periods.H1, yk[1] == periods.YEAR),
         reverse=True,
     )
     period_options = [(periods.make_key(y, k), _period_label(y, k)) for y, k in period_keys]
-    period_options.append((AD_HOC_KEY, str(_("Báo cáo đột xuất"))))
+    if any(kind == AD_HOC for _year, kind in found):
+        period_options.append((AD_HOC_KEY, str(_("Báo cáo đột xuất"))))
 
     reports = scope
     chosen_period = request.GET.get("period", "")
