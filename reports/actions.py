@@ -6,6 +6,7 @@ leaves one audit row (`democracy.audit`) in its own transaction; a refused act l
 """
 
 import datetime as dt
+import logging
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -36,6 +37,7 @@ from .models import AD_HOC, AreaReport, Compilation, Job, ReportRequest, ReportS
 from .outputs import rollup_pdf, rollup_xlsx
 
 BATCH = 500
+logger = logging.getLogger(__name__)
 
 
 def compile_area(
@@ -125,7 +127,12 @@ def compile_due(today: dt.date | None = None, *, progress=None) -> int:
     written = 0
     for authority in authorities:
         for regime, additional, owners in _owners_by_regime(authority, regimes, today):
-            for period in regime.ended_periods(today):
+            try:
+                ended = regime.ended_periods(today)
+            except ValueError:  # a fixed date missing from a regime saved outside the admin's checks
+                logger.warning("Reporting regime %s has no due date for one of its reports", regime.pk)
+                continue
+            for period in ended:
                 marker, created = Compilation.objects.get_or_create(
                     authority=authority,
                     regime=regime if regime.pk else None,

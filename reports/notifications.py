@@ -70,6 +70,14 @@ def _regime_for(unit: AdministrativeUnit, regimes: dict) -> ReportingRegime:
     return regimes.get(None) or ReportingRegime()
 
 
+def _ended(regime: ReportingRegime, today: dt.date) -> list[Period]:
+    """The regime's ended periods; none when a fixed date is missing (a regime saved outside the admin)."""
+    try:
+        return regime.ended_periods(today)
+    except ValueError:
+        return []
+
+
 def _date(day: dt.date | None) -> str:
     return f"{day:%d/%m/%Y}" if day else ""
 
@@ -131,7 +139,7 @@ def send_report_reminders(today: dt.date | None = None) -> int:
                 working_calendar.add_working_days(today, n).date if n else today - dt.timedelta(days=1)
             )
         if id(regime) not in ended:
-            ended[id(regime)] = regime.ended_periods(today)
+            ended[id(regime)] = _ended(regime, today)
         for period in ended[id(regime)]:
             if reminder_kind(period.due, today, horizons[n]) is None:
                 continue
@@ -224,7 +232,7 @@ def send_reviewer_digests(today: dt.date | None = None) -> int:
         area = members[0].unit
         regime = _regime_for(area, regimes)
         if id(regime) not in ended:
-            ended[id(regime)] = regime.ended_periods(today)
+            ended[id(regime)] = _ended(regime, today)
         for period in ended[id(regime)]:
             if period.due < today and (today - period.due).days <= CATCH_UP_DAYS:
                 keys = {m.pk: f"report-digest:{period.key}:{area.code}:{m.user_id}" for m in members}

@@ -321,7 +321,10 @@ class ReportingRegimeAdmin(SimpleHistoryAdmin):
         rows = []
         for y in (year, year + 1):
             for kind in obj.report_kinds:
-                p = obj.period(y, kind)
+                try:
+                    p = obj.period(y, kind)
+                except ValueError as error:
+                    return str(error)
                 rows.append((p.label, p.key, _date(p.start), _date(p.end), _date(p.due), p.due_explanation))
         body = format_html_join(
             "",

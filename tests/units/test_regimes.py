@@ -305,3 +305,18 @@ def test_a_fixed_date_before_the_period_ends_is_refused_with_the_reason():
 
     with pytest.raises(ValidationError, match="hơn 92 ngày: hãy kiểm tra ngày chốt số liệu"):
         regime.clean()
+
+
+def test_a_regime_saved_without_its_fixed_date_does_not_stop_the_scheduled_job(cast):
+    from reports.actions import compile_due
+
+    ReportingRegime.objects.create(
+        authority=cast.province, schedule=Schedule.ANNUAL, due_rule=DueRule.FIXED_DATE
+    )
+
+    from reports.models import UnitReport
+    from reports.notifications import send_report_reminders
+
+    assert compile_due(d(2026, 1, 10)) > 0  # the other province's units
+    assert not UnitReport.objects.filter(unit__in=[cast.a, cast.b]).exists()
+    send_report_reminders(d(2026, 1, 10))  # the reminders do not stop either
