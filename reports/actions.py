@@ -492,8 +492,10 @@ def sign_and_send_rollup(
         raise ValidationError(_("Báo cáo tổng hợp chưa lập xong: chưa ký, gửi được."))
     area = locked.area
     day = timezone.localdate(now)
-    # The area's own sequence of reports ("ru<id>", as `take_report_number` for a commune's reports).
-    number = f"{_next_number(f'ru{area.pk}', day.year)}/BC-UBND"
+    # The area's own sequence of reports ("ru<id>", as `take_report_number` for a commune's reports); a
+    # province's roll-up is issued by its Department of Home Affairs (the PDF's issuer).
+    suffix = "BC-SNV" if area.level == Level.PROVINCE else "BC-UBND"
+    number = f"{_next_number(f'ru{area.pk}', day.year)}/{suffix}"
     late = day > locked.due_on
     moved = _transition(
         area_report,
@@ -512,6 +514,10 @@ def sign_and_send_rollup(
     )
     if moved and area.level == Level.COMMUNE:
         _send_as_the_communes_report(locked, area, number=number, by=by, signer_title=signer_title, now=now)
+    if moved:
+        from .tasks import render_sent_rollup as render
+
+        transaction.on_commit(lambda: render.delay(area_report.pk))
     return moved
 
 
@@ -550,25 +556,45 @@ def compile_rollup(area_report: AreaReport, progress=None, *, now: dt.datetime |
     now = now or timezone.now()
     area_report.figures = rollup.snapshot(area_report, today=timezone.localdate(now), steps=steps)
     area_report.compiled_at = now
-    pdf = rollup_pdf(area_report, laid_out=lambda: steps.advance(rollup.LAYOUT_WEIGHT))
-    steps.advance(rollup.WRITE_WEIGHT)
-    xlsx = rollup_xlsx(area_report)
-    steps.done += steps.units * rollup.XLSX_WEIGHT
-
-    old = [f.name for f in (area_report.pdf, area_report.xlsx) if f]
-    base = rollup.file_name(area_report)
-    area_report.pdf.save(f"{base}.pdf", ContentFile(pdf), save=False)
-    area_report.xlsx.save(f"{base}.xlsx", ContentFile(xlsx), save=False)
+    old = _render_files(area_report, steps)
     with transaction.atomic():
         area_report.save(update_fields=["figures", "compiled_at", "pdf", "xlsx"])
         record(
             area_report, by=None, action=Action.COMPILED, changes={"units": len(area_report.figures["units"])}
         )
+    _delete_old_files(area_report, old)
+    steps.progress(steps.done, steps.total)
+    return area_report
+
+
+def _render_files(area_report: AreaReport, steps) -> list[str]:
+    """Renders the roll-up's PDF and XLSX from its snapshot onto the (unsaved) fields; returns the names
+    of the files they replace."""
+    pdf = rollup_pdf(area_report, laid_out=lambda: steps.advance(rollup.LAYOUT_WEIGHT))
+    steps.advance(rollup.WRITE_WEIGHT)
+    xlsx = rollup_xlsx(area_report)
+    steps.done += steps.units * rollup.XLSX_WEIGHT
+    old = [f.name for f in (area_report.pdf, area_report.xlsx) if f]
+    base = rollup.file_name(area_report)
+    area_report.pdf.save(f"{base}.pdf", ContentFile(pdf), save=False)
+    area_report.xlsx.save(f"{base}.xlsx", ContentFile(xlsx), save=False)
+    return old
+
+
+def _delete_old_files(area_report: AreaReport, old: list[str]) -> None:
     storage = area_report.pdf.storage
     for name in old:  # a roll-up compiled again (a job taken up again): its earlier files go
         if name not in (area_report.pdf.name, area_report.xlsx.name):
             storage.delete(name)
-    steps.progress(steps.done, steps.total)
+
+
+def render_sent_rollup(area_report: AreaReport) -> AreaReport:
+    """The files of a roll-up once it is signed and sent: the same snapshot (no new figures), now with its
+    number, date, signer and recipients. Run by a task after the sending commits."""
+    steps = rollup.Steps(lambda done, total: None, units=max(len(area_report.figures.get("units", [])), 1))
+    old = _render_files(area_report, steps)
+    AreaReport.objects.filter(pk=area_report.pk).update(pdf=area_report.pdf.name, xlsx=area_report.xlsx.name)
+    _delete_old_files(area_report, old)
     return area_report
 
 

@@ -94,7 +94,7 @@ def test_a_provinces_roll_up_goes_to_the_ministry_in_the_provinces_own_sequence(
 
     first.refresh_from_db()
     second.refresh_from_db()
-    assert (first.sent_to, first.number, second.number) == (None, "1/BC-UBND", "2/BC-UBND")
+    assert (first.sent_to, first.number, second.number) == (None, "1/BC-SNV", "2/BC-SNV")
 
 
 @pytest.mark.parametrize(
@@ -161,3 +161,25 @@ def test_outsiders_cannot_send_a_roll_up(client, cast):
         assert client.post(url, {"signer_title": "Chủ tịch", "recipients": RECIPIENTS}).status_code == 404
     area_report.refresh_from_db()
     assert area_report.state == ReportState.DRAFT
+
+
+def test_once_sent_its_pdf_carries_its_number_signer_and_recipients(cast, django_capture_on_commit_callbacks):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    area_report = rollup_of(cast.province, cast.reviewer_p)
+    before = area_report.pdf.name
+
+    with django_capture_on_commit_callbacks(execute=True):
+        send(area_report, cast.reviewer_p, signer_title="Giám đốc Sở Nội vụ")
+
+    area_report.refresh_from_db()
+    assert area_report.pdf.name != before and not area_report.pdf.storage.exists(before)
+    with area_report.pdf.open("rb") as stored:
+        text = " ".join(
+            " ".join(page.extract_text().split()) for page in PdfReader(BytesIO(stored.read())).pages
+        )
+    assert "1/BC-SNV" in text and "19/06/2026" in text
+    assert "- UBND tỉnh Bắc Ninh;" in text and "- Lưu: VT." in text and "GIÁM ĐỐC SỞ NỘI VỤ" in text.upper()
+    assert area_report.figures["units"]  # the same snapshot, not compiled again
