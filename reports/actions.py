@@ -437,6 +437,9 @@ def request_reports(
         action=Action.REPORT_REQUESTED,
         changes={"subject": subject, "due_on": due_on.isoformat(), "owners": len(owners)},
     )
+    from .tasks import notify_report_request
+
+    transaction.on_commit(lambda: notify_report_request.delay(request.pk))
     return request
 
 

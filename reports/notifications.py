@@ -37,7 +37,7 @@ from units.models import (
 from units.recipients import EDITORS
 
 from . import compliance as compliance_module
-from .models import ReportState, ReportStatus, UnitReport
+from .models import ReportRequest, ReportState, ReportStatus, UnitReport
 
 CATCH_UP_DAYS = 30
 SOON, OVERDUE = "soon", "overdue"
@@ -201,6 +201,52 @@ def _remind_area(province: AdministrativeUnit, period: Period, today: dt.date, h
             f"reports/email/reminder_{kind}.txt",
             context,
             to,
+        )
+    return sent
+
+
+# --- report requests -----------------------------------------------------------------------------------
+
+
+def notify_report_request(request_id: int) -> int:
+    """Tells the clerks and approvers of every commune and agency asked for a report by a reviewing body
+    (`actions.request_reports`), once each, with the outline, the due date and the link to the report
+    compiled for them. Returns the e-mails sent."""
+    request = ReportRequest.objects.select_related("area").filter(pk=request_id).first()
+    if request is None:
+        return 0
+    reports = {r.owner_key: r for r in request.reports.select_related("unit", "agency")}
+    notice_key = {key: f"report-request:{request.pk}:{key}" for key in reports}
+    done = already_sent(notice_key.values())
+    pending = [key for key in reports if notice_key[key] not in done]
+    editors = _editors(
+        [reports[k].unit_id for k in pending if reports[k].unit_id],
+        [reports[k].agency_id for k in pending if reports[k].agency_id],
+    )
+    sent = 0
+    for key in pending:
+        report = reports[key]
+        context = {
+            "owner": report.owner.name,
+            "requester": request.area.name,
+            "subject": request.subject,
+            "number_text": _(" (văn bản số %(number)s)") % {"number": request.number}
+            if request.number
+            else "",
+            "outline": request.outline,
+            "period_start": _date(request.period_start),
+            "period_end": _date(request.period_end),
+            "due": _date(request.due_on),
+            "link": report_link(report),
+        }
+        sent += send_once(
+            notice_key[key],
+            _("Yêu cầu báo cáo đột xuất: {subject} (hạn {due})").format(
+                subject=request.subject, due=_date(request.due_on)
+            ),
+            "reports/email/request.txt",
+            context,
+            editors.get(key, []),
         )
     return sent
 

@@ -31,6 +31,12 @@ def render_sent_rollup(area_report_id: int) -> None:
         actions.render_sent_rollup(found)
 
 
+@shared_task(name="reports.notify_report_request")
+def notify_report_request(request_id: int) -> int:
+    """E-mail the clerks and approvers of every unit asked for a report."""
+    return notifications.notify_report_request(request_id)
+
+
 # --- Scheduled jobs (Celery beat, daily; see CELERY_BEAT_SCHEDULE) -----------------------------------
 
 

@@ -189,3 +189,23 @@ def test_only_the_reviewers_of_the_area_see_its_requests(client, cast):
         client.force_login(user)
         assert client.get(reverse("reports:requests", args=[cast.province.code])).status_code == 404, user
         assert client.get(reverse("reports:request_detail", args=[request.pk])).status_code == 404, user
+
+
+def test_the_clerks_and_approvers_asked_are_told_once_with_the_outline(
+    cast, mailoutbox, django_capture_on_commit_callbacks
+):
+    from reports.notifications import notify_report_request
+
+    for user, email in ((cast.clerk_a, "vanthu@dongky.example"), (cast.approver_a, "chutich@dongky.example")):
+        user.email = email
+        user.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        request = ask(cast)
+
+    (mail,) = mailoutbox  # commune B and the agency have nobody with an e-mail yet
+    assert sorted(mail.to) == ["chutich@dongky.example", "vanthu@dongky.example"]
+    assert mail.subject == "Yêu cầu báo cáo đột xuất: Kết quả tiếp công dân 5 tháng đầu năm (hạn 10/06/2026)"
+    assert "Tỉnh Bắc Ninh yêu cầu Xã Đồng Kỳ báo cáo đột xuất" in mail.body and "3. Kiến nghị" in mail.body
+    assert "(văn bản số 215/UBND-NV)" in mail.body
+    assert notify_report_request(request.pk) == 0  # once
