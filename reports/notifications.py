@@ -144,6 +144,56 @@ def send_report_reminders(today: dt.date | None = None) -> int:
             if reminder_kind(period.due, today, horizons[n]) is None:
                 continue
             sent += _remind_area(province, period, today, horizons[n])
+    return sent + _remind_requests(today, regimes, horizons)
+
+
+def _remind_requests(today: dt.date, regimes: dict, horizons: dict) -> int:
+    """The reports asked for by a reviewing body and not sent: once when their due date is near (the
+    requester's regime's reminder days), once when it has passed."""
+    sent = 0
+    recent = ReportRequest.objects.filter(due_on__gte=today - dt.timedelta(days=CATCH_UP_DAYS))
+    for request in recent.select_related("area__parent__parent__parent"):
+        n = _regime_for(request.area, regimes).reminder_working_days
+        if n not in horizons:
+            horizons[n] = (
+                working_calendar.add_working_days(today, n).date if n else today - dt.timedelta(days=1)
+            )
+        kind = reminder_kind(request.due_on, today, horizons[n])
+        if kind is None:
+            continue
+        reports = {
+            r.owner_key: r
+            for r in request.reports.exclude(state=ReportState.SUBMITTED).select_related("unit", "agency")
+        }
+        notice_key = {key: f"report-request-reminder:{kind}:{request.pk}:{key}" for key in reports}
+        done = already_sent(notice_key.values())
+        pending = [key for key in reports if notice_key[key] not in done]
+        editors = _editors(
+            [reports[k].unit_id for k in pending if reports[k].unit_id],
+            [reports[k].agency_id for k in pending if reports[k].agency_id],
+        )
+        for key in pending:
+            report = reports[key]
+            if kind == SOON:
+                subject = _("Sắp đến hạn gửi báo cáo đột xuất: {subject} – {owner}")
+            else:
+                subject = _("Quá hạn gửi báo cáo đột xuất: {subject} – {owner}")
+            context = {
+                "owner": report.owner.name,
+                "requester": request.area.name,
+                "subject": request.subject,
+                "due": _date(request.due_on),
+                "overdue": kind == OVERDUE,
+                "state": report.get_state_display(),
+                "link": report_link(report),
+            }
+            sent += send_once(
+                notice_key[key],
+                subject.format(subject=request.subject, owner=report.owner.name),
+                "reports/email/request_reminder.txt",
+                context,
+                editors.get(key, []),
+            )
     return sent
 
 

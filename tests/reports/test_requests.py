@@ -209,3 +209,33 @@ def test_the_clerks_and_approvers_asked_are_told_once_with_the_outline(
     assert "Tỉnh Bắc Ninh yêu cầu Xã Đồng Kỳ báo cáo đột xuất" in mail.body and "3. Kiến nghị" in mail.body
     assert "(văn bản số 215/UBND-NV)" in mail.body
     assert notify_report_request(request.pk) == 0  # once
+
+
+def test_a_report_asked_for_and_not_sent_is_reminded_before_its_due_date_and_once_overdue(cast, mailoutbox):
+    from reports.notifications import send_report_reminders
+
+    cast.clerk_a.email = "vanthu@dongky.example"
+    cast.clerk_a.save()
+    request = ask(cast)  # due Wednesday 10/06/2026; 3 working days of reminder by default
+
+    assert send_report_reminders(d(2026, 6, 4)) == 0  # 10/06 is the 4th working day after 04/06
+    assert send_report_reminders(d(2026, 6, 5)) == 1  # the 3rd after Friday 05/06
+    assert (
+        mailoutbox[-1].subject
+        == "Sắp đến hạn gửi báo cáo đột xuất: Kết quả tiếp công dân 5 tháng đầu năm – Xã Đồng Kỳ"
+    )
+    assert send_report_reminders(d(2026, 6, 8)) == 0  # once
+    assert send_report_reminders(d(2026, 6, 11)) == 1
+    assert "đã quá hạn (10/06/2026)" in mailoutbox[-1].body
+    assert request.reports.get(unit=cast.a).state == "draft"
+
+
+def test_a_report_asked_for_and_sent_is_not_reminded(cast, mailoutbox):
+    from reports.notifications import send_report_reminders
+
+    cast.clerk_a.email = "vanthu@dongky.example"
+    cast.clerk_a.save()
+    request = ask(cast)
+    _send(request.reports.get(unit=cast.a), cast, d(2026, 6, 3))
+
+    assert send_report_reminders(d(2026, 6, 5)) == 0 and send_report_reminders(d(2026, 6, 11)) == 0
