@@ -51,8 +51,8 @@ class OpenReportForm(forms.Form):
             year, kind = periods.parse_key(key)
         except ValueError as error:
             raise forms.ValidationError(str(error)) from None
-        if kind not in periods.REPORT_KINDS:
-            raise forms.ValidationError(_("Chỉ lập báo cáo 6 tháng hoặc báo cáo năm."))
+        if kind not in (*periods.REPORT_KINDS, *periods.QUARTERS):
+            raise forms.ValidationError(_("Chỉ lập báo cáo quý, 6 tháng hoặc báo cáo năm."))
         return periods.make_key(year, kind)
 
 

@@ -148,7 +148,19 @@ def open_report(request):
                 messages.error(request, error)
         return redirect("reports:list")
     owner = get_owner_for_write(request, form.cleaned_data["owner"])
-    period = ReportingRegime.for_owner(owner).period_for_key(form.cleaned_data["period"])
+    regime = ReportingRegime.for_owner(owner)
+    period = regime.period_for_key(form.cleaned_data["period"])
+    if period.kind not in regime.report_kinds:
+        messages.error(
+            request,
+            _("Chế độ báo cáo của %(owner)s (%(schedule)s) không có báo cáo %(period)s.")
+            % {
+                "owner": owner.name,
+                "schedule": regime.get_schedule_display().lower(),
+                "period": period.label,
+            },
+        )
+        return redirect("reports:list")
     if not period.has_ended():
         messages.error(
             request,

@@ -78,3 +78,31 @@ def test_the_job_compiles_a_period_of_a_regime_once(cast, regimes):
 
     assert first > 0
     assert compile_due(d(2026, 1, 11)) == 0
+
+
+def test_a_clerk_opens_only_the_reports_the_regime_asks_for(client, cast):
+    from django.urls import reverse
+
+    ReportingRegime.objects.create(authority=cast.province, schedule=Schedule.ANNUAL)
+    client.force_login(cast.clerk_a)
+
+    refused = client.post(reverse("reports:open"), {"owner": cast.a.code, "period": "2025-H2"}, follow=True)
+    assert "Chế độ báo cáo của Xã Đồng Kỳ (chỉ báo cáo năm) không có báo cáo 6 tháng cuối năm 2025." in (
+        refused.content.decode()
+    )
+    assert not UnitReport.objects.exists()
+    opened = client.post(reverse("reports:open"), {"owner": cast.a.code, "period": "2025"})
+    assert opened.status_code == 302 and UnitReport.objects.get().kind == "Y"
+
+
+def test_a_clerk_under_a_quarterly_regime_opens_a_quarterly_report(client, cast):
+    from django.urls import reverse
+
+    ReportingRegime.objects.create(authority=cast.province, schedule=Schedule.QUARTERLY, cutoff_day=31)
+    client.force_login(cast.clerk_a)
+
+    client.post(reverse("reports:open"), {"owner": cast.a.code, "period": "2025-Q4"})
+
+    report = UnitReport.objects.get()
+    assert (report.kind, report.period_start, report.period_end) == ("Q4", d(2025, 10, 1), d(2025, 12, 31))
+    assert report.period_label == "quý IV 2025"
