@@ -3,9 +3,10 @@
 posted at the office).
 
 A disclosure belongs to the quarter of the local date (Asia/Ho_Chi_Minh) it was posted on, whatever
-became of it afterwards: published, closed, withdrawn or superseded, it was disclosed. Quarters are those
-of the owner's reporting regime (issue 5): by the national convention quarter I 2026 runs from
-15/12/2025 to 14/03/2026; a province that cuts off on the 31st has calendar quarters.
+became of it afterwards: published, closed, withdrawn or superseded, it was disclosed. The register is not
+a report: its quarters are calendar quarters (quarter I 2026: 01/01–31/03/2026) unless the province chose
+otherwise for the register itself (`units.regimes.RegisterQuarters`, issue 14 item 7); the reporting
+regime's cut-off never moves them.
 """
 
 import datetime as dt
@@ -16,7 +17,7 @@ from django.utils import timezone
 from django.utils.text import Truncator, capfirst
 
 from democracy.periods import KIND_LABELS, QUARTERS, Period, period_dates
-from units.models import ReportingRegime
+from units.models import RegisterQuarters
 
 from .models import PUBLIC_STATES, AgencyForm, CommuneForm, Disclosure
 
@@ -29,20 +30,18 @@ FIRST_YEAR, LAST_YEAR = 1995, 2099
 LAW_IN_FORCE = dt.date(2023, 7, 1)
 PERMANENT = "Thường xuyên"
 SHORT_LABEL_CHARS = 90
-#: The national convention (the defaults of a reporting regime): quarters cut off on the 14th, the
-#: reporting year ending in December, so quarter I 2026 runs from 15/12/2025 to 14/03/2026.
-DEFAULT_CUTOFF_DAY = ReportingRegime._meta.get_field("cutoff_day").default
-DEFAULT_YEAR_END_MONTH = ReportingRegime._meta.get_field("year_end_month").default
+#: Calendar quarters unless the province chose otherwise for the register (RegisterQuarters' defaults).
+DEFAULT_CUTOFF_DAY = RegisterQuarters._meta.get_field("cutoff_day").default
+DEFAULT_YEAR_END_MONTH = RegisterQuarters._meta.get_field("year_end_month").default
 
 
 @dataclass(frozen=True)
 class Quarter(Period):
-    """A reporting period of kind Q1–Q4 (`democracy.periods`) of the register owner's regime
-    (`ReportingRegime.for_owner`), with the register's wording. Its days, key and bounds are the
-    period's; it keeps the regime's cut-off day and year-end month to step to the quarters around it.
-    A quarter is named by the reporting year it belongs to, as the regime's reports are: with the
-    national convention, 20/12/2025 is in quarter I 2026. The register has no deadline of its own
-    (`due` is its last day)."""
+    """A period of kind Q1–Q4 (`democracy.periods`) of the register owner's province's choice
+    (`RegisterQuarters.for_owner`; calendar quarters by default), with the register's wording. It keeps
+    the cut-off day and year-end month to step to the quarters around it. A quarter is named by the year
+    it ends in: with quarters cut off on the 14th, 20/12/2025 is in quarter I 2026. The register has no
+    deadline of its own (`due` is its last day)."""
 
     cutoff_day: int = DEFAULT_CUTOFF_DAY
     year_end_month: int = DEFAULT_YEAR_END_MONTH
@@ -52,13 +51,13 @@ class Quarter(Period):
         cls,
         year: int,
         number: int,
-        regime: ReportingRegime | None = None,
+        regime: RegisterQuarters | None = None,
         *,
         cutoff_day: int | None = None,
         year_end_month: int | None = None,
     ) -> "Quarter":
-        """Quarter `number` of `year` under `regime` (or the cut-off day and year-end month given; the
-        national convention by default). ValueError outside the quarters the calendar counts."""
+        """Quarter `number` of `year` under the province's choice `regime` (or the cut-off day and
+        year-end month given; calendar quarters by default). ValueError outside the quarters the calendar counts."""
         if not (1 <= number <= 4 and FIRST_YEAR <= year <= LAST_YEAR):
             raise ValueError(f"Không có quý {number} năm {year}.")
         cutoff_day = cutoff_day or (regime.cutoff_day if regime else DEFAULT_CUTOFF_DAY)
@@ -68,7 +67,7 @@ class Quarter(Period):
         return cls(year, kind, start, end, end, "", cutoff_day, year_end_month)
 
     @classmethod
-    def containing(cls, day: dt.date, regime: ReportingRegime | None = None, **regime_fields) -> "Quarter":
+    def containing(cls, day: dt.date, regime: RegisterQuarters | None = None, **regime_fields) -> "Quarter":
         """The quarter `day` falls in. ValueError if that quarter is outside the years counted."""
         # A reporting year ends at most a year after the day (and never more than a year before it).
         for year in (day.year, day.year + 1, day.year - 1):
@@ -100,12 +99,12 @@ class Quarter(Period):
 
     @property
     def dates_text(self) -> str:
-        """'từ 15/12/2025 đến 14/03/2026'"""
+        """'từ 01/01/2026 đến 31/03/2026'"""
         return f"từ {self.start:%d/%m/%Y} đến {self.end:%d/%m/%Y}"
 
     @property
     def full_label(self) -> str:
-        """'Quý I năm 2026 (từ 15/12/2025 đến 14/03/2026)': the days a quarter covers depend on the regime,
+        """'Quý I năm 2026 (từ 01/01/2026 đến 31/03/2026)': the days a quarter covers depend on the province,
         so the register always says which they are."""
         return f"{self.label} ({self.dates_text})"
 

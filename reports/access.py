@@ -94,7 +94,9 @@ def get_report_for_user(request, pk, *, write: bool = False, approve: bool = Fal
     editing role on the report's own unit or agency (reviewers read, they do not write), or for a
     sign-off without an approving role."""
     report = (
-        UnitReport.objects.select_related("unit__parent__parent__parent", "agency__unit__parent__parent")
+        UnitReport.objects.select_related(
+            "unit__parent__parent__parent", "agency__unit__parent__parent", "regime", "request__area"
+        )
         .filter(pk=pk)
         .first()
     )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from democracy import periods
 from democracy.admin import AuditInline, ReadOnlyAdminMixin
 
-from .models import AreaReport, Compilation, Job, ReportStatus, UnitReport
+from .models import AreaReport, Compilation, Job, ReportRequest, ReportStatus, UnitReport
 
 
 class ReadOnlyAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
@@ -49,12 +49,13 @@ class UnitReportAdmin(ReadOnlyAdmin):
             {
                 "fields": [
                     ("unit", "agency"),
+                    ("regime", "request"),
                     ("year", "kind"),
                     ("period_start", "period_end"),
                     ("due_on", "due_explanation"),
                     ("state", "status_display"),
                     ("number", "signed_by", "signer_title"),
-                    ("submitted_at", "is_late"),
+                    ("submitted_at", "is_late", "sent_as"),
                     "return_reason",
                 ]
             },
@@ -65,6 +66,8 @@ class UnitReportAdmin(ReadOnlyAdmin):
     readonly_fields = [
         "unit",
         "agency",
+        "regime",
+        "request",
         "year",
         "kind",
         "period_start",
@@ -78,6 +81,7 @@ class UnitReportAdmin(ReadOnlyAdmin):
         "signer_title",
         "submitted_at",
         "is_late",
+        "sent_as",
         "return_reason",
         "compiled_at",
         "compiled_by",
@@ -102,8 +106,10 @@ class UnitReportAdmin(ReadOnlyAdmin):
 
 @admin.register(AreaReport)
 class AreaReportAdmin(ReadOnlyAdmin):
-    list_display = ["area", "year", "kind", "period_start", "period_end", "compiled_at", "requested_by"]
-    list_filter = ["year", "kind"]
+    list_display = [
+        "area", "year", "kind", "period_start", "period_end", "compiled_at", "requested_by", "state", "number",
+    ]  # fmt: skip
+    list_filter = ["year", "kind", "state"]
     search_fields = ["area__code", "area__name"]
     list_select_related = ["area", "requested_by"]
     exclude = ["figures"]
@@ -113,6 +119,24 @@ class AreaReportAdmin(ReadOnlyAdmin):
     @admin.display(description=_("số liệu"))
     def figures_display(self, obj):
         return format_html("<pre>{}</pre>", json.dumps(obj.figures, ensure_ascii=False, indent=2))
+
+
+@admin.register(ReportRequest)
+class ReportRequestAdmin(ReadOnlyAdmin):
+    list_display = [
+        "subject",
+        "area",
+        "number",
+        "period_start",
+        "period_end",
+        "due_on",
+        "created_by",
+        "created_at",
+    ]
+    search_fields = ["subject", "number", "area__code", "area__name"]
+    list_select_related = ["area", "created_by"]
+    date_hierarchy = "created_at"
+    inlines = [AuditInline]
 
 
 @admin.register(Job)

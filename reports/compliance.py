@@ -292,7 +292,7 @@ def rows_for(
         period, units=unit_ids, agencies=agency_ids, breakdowns=breakdowns, today=today
     )
     reports = (
-        UnitReport.objects.filter(year=period.year, kind=period.kind)
+        UnitReport.objects.filter(year=period.year, kind=period.kind, regime=None)  # the periodic report
         .filter(Q(unit__in=unit_ids) | Q(agency__in=agency_ids))
         .values_list(*ReportSummary._fields)
         .order_by()  # not the model's ordering: it joins the units to sort by name

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from democracy import periods
+from democracy.forms import DATE_INPUT_FORMATS
 from units.models import ReportingRegime
 
 from .models import UnitReport
@@ -50,8 +51,8 @@ class OpenReportForm(forms.Form):
             year, kind = periods.parse_key(key)
         except ValueError as error:
             raise forms.ValidationError(str(error)) from None
-        if kind not in periods.REPORT_KINDS:
-            raise forms.ValidationError(_("Chỉ lập báo cáo 6 tháng hoặc báo cáo năm."))
+        if kind not in (*periods.REPORT_KINDS, *periods.QUARTERS):
+            raise forms.ValidationError(_("Chỉ lập báo cáo quý, 6 tháng hoặc báo cáo năm."))
         return periods.make_key(year, kind)
 
 
@@ -96,4 +97,40 @@ class ReturnForm(forms.Form):
         max_length=2000,
         help_text=_("Công chức sẽ thấy lý do này trên báo cáo."),
         widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ReportRequestForm(forms.Form):
+    """A reviewing body's request for a report (yêu cầu báo cáo đột xuất); the action checks the dates."""
+
+    number = forms.CharField(label=_("Số văn bản yêu cầu"), max_length=50, required=False)
+    subject = forms.CharField(label=_("Nội dung yêu cầu báo cáo"), max_length=300)
+    outline = forms.CharField(
+        label=_("Đề cương báo cáo"),
+        max_length=NARRATIVE_MAX,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Các mục báo cáo cần có; gửi kèm mỗi báo cáo."),
+    )
+    period_start = forms.DateField(label=_("Số liệu từ ngày"), input_formats=DATE_INPUT_FORMATS)
+    period_end = forms.DateField(label=_("Số liệu đến ngày"), input_formats=DATE_INPUT_FORMATS)
+    due_on = forms.DateField(label=_("Hạn gửi"), input_formats=DATE_INPUT_FORMATS)
+    for_units = forms.BooleanField(label=_("Các xã, phường"), required=False, initial=True)
+    for_agencies = forms.BooleanField(label=_("Các cơ quan, đơn vị"), required=False, initial=True)
+
+
+class RollupSendForm(forms.Form):
+    """Signing a roll-up and sending it to the level above (the action checks what is missing)."""
+
+    signer_title = forms.CharField(
+        label=_("Chức vụ người ký"),
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"list": "signer-titles", "autocomplete": "off"}),
+    )
+    recipients = forms.CharField(
+        label=_("Nơi nhận"),
+        max_length=2000,
+        required=False,
+        help_text=_("Mỗi nơi một dòng, ví dụ: UBND tỉnh; Sở Nội vụ; Lưu: VT."),
+        widget=forms.Textarea(attrs={"rows": 4}),
     )

@@ -10,12 +10,13 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from democracy import periods
-from units.models import AdministrativeUnit, Owned, owner_constraint
+from units.models import AdministrativeUnit, Owned, ReportingRegime, owner_constraint
 
 
 class ReportState(models.TextChoices):
@@ -34,12 +35,69 @@ class ReportStatus(models.TextChoices):
     MISSING = "missing", _("Chưa gửi (quá hạn)")
 
 
+AD_HOC = "AH"
+AD_HOC_LABEL = _("đột xuất")
+
+
+class ReportRequest(models.Model):
+    """A reviewing body's request for a report on a subject by a date (yêu cầu báo cáo đột xuất): the
+    communes and agencies below it each get a report (`UnitReport.request`) that follows the periodic
+    report's compile → sign → send flow, on time when sent by `due_on`."""
+
+    area = models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name=_("cơ quan yêu cầu"),
+        on_delete=models.PROTECT,
+        related_name="report_requests",
+    )
+    number = models.CharField(_("số văn bản yêu cầu"), max_length=50, blank=True)
+    subject = models.CharField(_("nội dung yêu cầu báo cáo"), max_length=300)
+    outline = models.TextField(_("đề cương báo cáo"), max_length=20000)
+    period_start = models.DateField(_("số liệu từ ngày"))
+    period_end = models.DateField(_("số liệu đến ngày"))
+    due_on = models.DateField(_("hạn gửi"))
+    for_units = models.BooleanField(_("các xã, phường"), default=True)
+    for_agencies = models.BooleanField(_("các cơ quan, đơn vị"), default=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("yêu cầu báo cáo đột xuất")
+        verbose_name_plural = _("yêu cầu báo cáo đột xuất")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.subject} – {self.area}"
+
+
 class UnitReport(Owned):
+    """`regime` empty: the owner's periodic report under its first regime (the one the dashboards follow);
+    set: a report under another regime that also applies to it (a statistical report, issue 14)."""
+
+    regime = models.ForeignKey(
+        ReportingRegime,
+        verbose_name=_("chế độ báo cáo khác"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    request = models.ForeignKey(
+        ReportRequest,
+        verbose_name=_("yêu cầu báo cáo đột xuất"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reports",
+    )
     year = models.PositiveSmallIntegerField(_("năm"))
     kind = models.CharField(
         _("kỳ"),
         max_length=2,
-        choices=[(k, periods.KIND_LABELS[k]) for k in periods.REPORT_KINDS],
+        choices=[
+            *((k, periods.KIND_LABELS[k]) for k in (*periods.REPORT_KINDS, *periods.QUARTERS)),
+            (AD_HOC, AD_HOC_LABEL),
+        ],
     )
     period_start = models.DateField(_("từ ngày"))
     period_end = models.DateField(_("đến ngày"))
@@ -60,6 +118,14 @@ class UnitReport(Owned):
     proposals = models.TextField(_("phương hướng, đề xuất, kiến nghị"), blank=True, max_length=20000)
 
     number = models.CharField(_("số báo cáo"), max_length=50, blank=True)
+    sent_as = models.ForeignKey(
+        "AreaReport",
+        verbose_name=_("gửi bằng báo cáo tổng hợp"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     return_reason = models.TextField(_("lý do trả lại"), blank=True)
     signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -77,10 +143,20 @@ class UnitReport(Owned):
         constraints = [
             owner_constraint("unit_report_unit_xor_agency"),
             models.UniqueConstraint(
-                fields=["unit", "year", "kind"], condition=Q(unit__isnull=False), name="unit_report_once"
+                F("unit"),
+                Coalesce("regime", Value(0)),
+                Coalesce("request", Value(0)),
+                F("year"),
+                F("kind"),
+                condition=Q(unit__isnull=False),
+                name="unit_report_once",
             ),
             models.UniqueConstraint(
-                fields=["agency", "year", "kind"],
+                F("agency"),
+                Coalesce("regime", Value(0)),
+                Coalesce("request", Value(0)),
+                F("year"),
+                F("kind"),
                 condition=Q(agency__isnull=False),
                 name="agency_report_once",
             ),
@@ -92,11 +168,16 @@ class UnitReport(Owned):
 
     @property
     def key(self) -> str:
+        if self.request_id:
+            return f"{self.year}-dot-xuat-{self.request_id}"
         return periods.make_key(self.year, self.kind)
 
     @property
     def period_label(self) -> str:
-        return f"{periods.KIND_LABELS[self.kind]} {self.year}"
+        if self.request_id:
+            return f"{AD_HOC_LABEL}: {self.request.subject}"
+        label = f"{periods.KIND_LABELS[self.kind]} {self.year}"
+        return f"{label} ({self.regime.name})" if self.regime_id else label
 
     def status(self, today: dt.date | None = None) -> str:
         return report_status(self, self.due_on, self.period_end, today)
@@ -119,6 +200,10 @@ class Compilation(models.Model):
     it catches up after downtime and never compiles the same period twice."""
 
     authority = models.ForeignKey(AdministrativeUnit, on_delete=models.CASCADE, related_name="+")
+    # The regime compiled (empty: the unsaved national convention); one marker per regime and period.
+    regime = models.ForeignKey(
+        ReportingRegime, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     year = models.PositiveSmallIntegerField()
     kind = models.CharField(max_length=2)
     compiled_at = models.DateTimeField(default=timezone.now)
@@ -128,7 +213,9 @@ class Compilation(models.Model):
         verbose_name = _("lần tổng hợp theo lịch")
         verbose_name_plural = _("lần tổng hợp theo lịch")
         constraints = [
-            models.UniqueConstraint(fields=["authority", "year", "kind"], name="compilation_once"),
+            models.UniqueConstraint(
+                F("authority"), Coalesce("regime", Value(0)), F("year"), F("kind"), name="compilation_once"
+            ),
         ]
 
     def __str__(self):
@@ -152,6 +239,27 @@ class AreaReport(models.Model):
     pdf = models.FileField(upload_to="reports/%Y/%m", blank=True, max_length=200)
     xlsx = models.FileField(upload_to="reports/%Y/%m", blank=True, max_length=200)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Signed and sent to the level above (issue 14): numbered, with its signer and its recipients.
+    state = models.CharField(
+        _("trạng thái"), max_length=10, choices=ReportState.choices, default=ReportState.DRAFT
+    )
+    number = models.CharField(_("số báo cáo"), max_length=50, blank=True)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=100, blank=True)
+    recipients = models.TextField(_("nơi nhận"), blank=True, max_length=2000)
+    sent_to = models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name=_("gửi cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="received_rollups",
+        help_text=_("Trống: gửi Bộ Nội vụ (cấp trên của tỉnh)."),
+    )
+    submitted_at = models.DateTimeField(_("thời điểm gửi"), null=True, blank=True)
+    is_late = models.BooleanField(_("gửi muộn"), default=False)
 
     class Meta:
         verbose_name = _("báo cáo tổng hợp")
@@ -168,6 +276,10 @@ class AreaReport(models.Model):
     @property
     def period_label(self) -> str:
         return f"{periods.KIND_LABELS[self.kind]} {self.year}"
+
+    @property
+    def recipient_lines(self) -> list[str]:
+        return [line.strip() for line in self.recipients.splitlines() if line.strip()]
 
 
 class Job(models.Model):

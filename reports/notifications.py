@@ -37,7 +37,7 @@ from units.models import (
 from units.recipients import EDITORS
 
 from . import compliance as compliance_module
-from .models import ReportState, ReportStatus, UnitReport
+from .models import ReportRequest, ReportState, ReportStatus, UnitReport
 
 CATCH_UP_DAYS = 30
 SOON, OVERDUE = "soon", "overdue"
@@ -55,8 +55,11 @@ def report_link(report: UnitReport | None) -> str:
 
 
 def _regimes() -> dict:
-    """Every regime by authority id (None: the national default), one query."""
-    return {r.authority_id: r for r in ReportingRegime.objects.all()}
+    """The first regime of every authority by its id (None: the national default), one query."""
+    found = {}
+    for regime in ReportingRegime.objects.order_by("pk"):
+        found.setdefault(regime.authority_id, regime)
+    return found
 
 
 def _regime_for(unit: AdministrativeUnit, regimes: dict) -> ReportingRegime:
@@ -65,6 +68,14 @@ def _regime_for(unit: AdministrativeUnit, regimes: dict) -> ReportingRegime:
         if node.pk in regimes:
             return regimes[node.pk]
     return regimes.get(None) or ReportingRegime()
+
+
+def _ended(regime: ReportingRegime, today: dt.date) -> list[Period]:
+    """The regime's ended periods; none when a fixed date is missing (a regime saved outside the admin)."""
+    try:
+        return regime.ended_periods(today)
+    except ValueError:
+        return []
 
 
 def _date(day: dt.date | None) -> str:
@@ -128,11 +139,61 @@ def send_report_reminders(today: dt.date | None = None) -> int:
                 working_calendar.add_working_days(today, n).date if n else today - dt.timedelta(days=1)
             )
         if id(regime) not in ended:
-            ended[id(regime)] = regime.ended_periods(today)
+            ended[id(regime)] = _ended(regime, today)
         for period in ended[id(regime)]:
             if reminder_kind(period.due, today, horizons[n]) is None:
                 continue
             sent += _remind_area(province, period, today, horizons[n])
+    return sent + _remind_requests(today, regimes, horizons)
+
+
+def _remind_requests(today: dt.date, regimes: dict, horizons: dict) -> int:
+    """The reports asked for by a reviewing body and not sent: once when their due date is near (the
+    requester's regime's reminder days), once when it has passed."""
+    sent = 0
+    recent = ReportRequest.objects.filter(due_on__gte=today - dt.timedelta(days=CATCH_UP_DAYS))
+    for request in recent.select_related("area__parent__parent__parent"):
+        n = _regime_for(request.area, regimes).reminder_working_days
+        if n not in horizons:
+            horizons[n] = (
+                working_calendar.add_working_days(today, n).date if n else today - dt.timedelta(days=1)
+            )
+        kind = reminder_kind(request.due_on, today, horizons[n])
+        if kind is None:
+            continue
+        reports = {
+            r.owner_key: r
+            for r in request.reports.exclude(state=ReportState.SUBMITTED).select_related("unit", "agency")
+        }
+        notice_key = {key: f"report-request-reminder:{kind}:{request.pk}:{key}" for key in reports}
+        done = already_sent(notice_key.values())
+        pending = [key for key in reports if notice_key[key] not in done]
+        editors = _editors(
+            [reports[k].unit_id for k in pending if reports[k].unit_id],
+            [reports[k].agency_id for k in pending if reports[k].agency_id],
+        )
+        for key in pending:
+            report = reports[key]
+            if kind == SOON:
+                subject = _("Sắp đến hạn gửi báo cáo đột xuất: {subject} – {owner}")
+            else:
+                subject = _("Quá hạn gửi báo cáo đột xuất: {subject} – {owner}")
+            context = {
+                "owner": report.owner.name,
+                "requester": request.area.name,
+                "subject": request.subject,
+                "due": _date(request.due_on),
+                "overdue": kind == OVERDUE,
+                "state": report.get_state_display(),
+                "link": report_link(report),
+            }
+            sent += send_once(
+                notice_key[key],
+                subject.format(subject=request.subject, owner=report.owner.name),
+                "reports/email/request_reminder.txt",
+                context,
+                editors.get(key, []),
+            )
     return sent
 
 
@@ -142,7 +203,7 @@ def _remind_area(province: AdministrativeUnit, period: Period, today: dt.date, h
     owners = {owner_key(o): o for o in [*units, *agencies]}
     reports = {
         r.owner_key: r
-        for r in UnitReport.objects.filter(year=period.year, kind=period.kind)
+        for r in UnitReport.objects.filter(year=period.year, kind=period.kind, regime=None)
         .filter(Q(unit__in=[u.pk for u in units]) | Q(agency__in=[a.pk for a in agencies]))
         .only("pk", "unit_id", "agency_id", "state", "due_on", "due_explanation")
     }
@@ -194,6 +255,52 @@ def _remind_area(province: AdministrativeUnit, period: Period, today: dt.date, h
     return sent
 
 
+# --- report requests -----------------------------------------------------------------------------------
+
+
+def notify_report_request(request_id: int) -> int:
+    """Tells the clerks and approvers of every commune and agency asked for a report by a reviewing body
+    (`actions.request_reports`), once each, with the outline, the due date and the link to the report
+    compiled for them. Returns the e-mails sent."""
+    request = ReportRequest.objects.select_related("area").filter(pk=request_id).first()
+    if request is None:
+        return 0
+    reports = {r.owner_key: r for r in request.reports.select_related("unit", "agency")}
+    notice_key = {key: f"report-request:{request.pk}:{key}" for key in reports}
+    done = already_sent(notice_key.values())
+    pending = [key for key in reports if notice_key[key] not in done]
+    editors = _editors(
+        [reports[k].unit_id for k in pending if reports[k].unit_id],
+        [reports[k].agency_id for k in pending if reports[k].agency_id],
+    )
+    sent = 0
+    for key in pending:
+        report = reports[key]
+        context = {
+            "owner": report.owner.name,
+            "requester": request.area.name,
+            "subject": request.subject,
+            "number_text": _(" (văn bản số %(number)s)") % {"number": request.number}
+            if request.number
+            else "",
+            "outline": request.outline,
+            "period_start": _date(request.period_start),
+            "period_end": _date(request.period_end),
+            "due": _date(request.due_on),
+            "link": report_link(report),
+        }
+        sent += send_once(
+            notice_key[key],
+            _("Yêu cầu báo cáo đột xuất: {subject} (hạn {due})").format(
+                subject=request.subject, due=_date(request.due_on)
+            ),
+            "reports/email/request.txt",
+            context,
+            editors.get(key, []),
+        )
+    return sent
+
+
 # --- digest ----------------------------------------------------------------------------------------
 
 
@@ -221,7 +328,7 @@ def send_reviewer_digests(today: dt.date | None = None) -> int:
         area = members[0].unit
         regime = _regime_for(area, regimes)
         if id(regime) not in ended:
-            ended[id(regime)] = regime.ended_periods(today)
+            ended[id(regime)] = _ended(regime, today)
         for period in ended[id(regime)]:
             if period.due < today and (today - period.due).days <= CATCH_UP_DAYS:
                 keys = {m.pk: f"report-digest:{period.key}:{area.code}:{m.user_id}" for m in members}

@@ -24,7 +24,7 @@ from units.models import AdministrativeUnit
 
 from . import labels
 from .compliance import INDICATOR_KEYS, STATUS_LABELS, Indicator, compliance, indicators_of
-from .models import AreaReport, Job, ReportStatus
+from .models import AreaReport, Job, ReportState, ReportStatus
 
 # How much of the progress bar each step takes, per unit of the area (measured: laying out the PDF
 # with its table of every unit takes most of the time, writing it a quarter as much; the figures
@@ -57,6 +57,16 @@ def rollups_of(area: AdministrativeUnit, exclude: AreaReport | None = None):
     if exclude is not None:
         found = found.exclude(pk=exclude.pk)
     return found[:EARLIER_ROLLUPS]
+
+
+def received_by(area: AdministrativeUnit):
+    """The roll-ups the bodies below `area` signed and sent to it (they count as those bodies' reports),
+    newest first."""
+    return (
+        AreaReport.objects.filter(sent_to=area, state=ReportState.SUBMITTED)
+        .select_related("area", "signed_by")
+        .order_by("-submitted_at")[:EARLIER_ROLLUPS]
+    )
 
 
 def running_job(user, area: AdministrativeUnit, period: Period) -> Job | None:

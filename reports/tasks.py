@@ -9,6 +9,7 @@ import datetime as dt
 from celery import shared_task
 
 from . import actions, jobs, notifications
+from .models import AreaReport
 
 # --- Jobs started from the browser (a progress page polls them) -------------------------------------
 
@@ -18,6 +19,22 @@ def run_job(job_id: str) -> str | None:
     """Run a background job (a roll-up, …) and record its progress and outcome on its row. A job
     already finished is not run again, so a message delivered twice does no harm."""
     return jobs.run(job_id)
+
+
+@shared_task(name="reports.render_sent_rollup")
+def render_sent_rollup(area_report_id: int) -> None:
+    """The files of a roll-up just signed and sent, with its number, signer and recipients."""
+    area_report = AreaReport.objects.select_related("area__parent__parent__parent", "signed_by").filter(
+        pk=area_report_id
+    )
+    for found in area_report:
+        actions.render_sent_rollup(found)
+
+
+@shared_task(name="reports.notify_report_request")
+def notify_report_request(request_id: int) -> int:
+    """E-mail the clerks and approvers of every unit asked for a report."""
+    return notifications.notify_report_request(request_id)
 
 
 # --- Scheduled jobs (Celery beat, daily; see CELERY_BEAT_SCHEDULE) -----------------------------------

@@ -6,7 +6,7 @@ country, national administrators)."""
 
 from django.urls import path
 
-from .views import analysis, dashboard, reports, rollups
+from .views import analysis, dashboard, reports, requests, rollups
 
 app_name = "reports"
 
@@ -31,9 +31,13 @@ urlpatterns = [
     path(AREA + "trend.svg", analysis.trend, name="trend"),
     path(AREA + "trend/", analysis.trend_table, name="trend_table"),
     path(AREA + "coverage/", analysis.coverage, name="coverage"),
+    # Report requests (yêu cầu báo cáo đột xuất)
+    path(AREA + "requests/", requests.request_list, name="requests"),
+    path("staff/requests/<int:pk>/", requests.request_detail, name="request_detail"),
     # Roll-ups and background jobs
     path(AREA + "rollup/", rollups.rollup_start, name="rollup_start"),
     path("staff/rollups/<int:pk>/", rollups.rollup_detail, name="rollup_detail"),
+    path("staff/rollups/<int:pk>/send/", rollups.rollup_send, name="rollup_send"),
     path("staff/rollups/<int:pk>/pdf/", rollups.rollup_pdf, name="rollup_pdf"),
     path("staff/rollups/<int:pk>/xlsx/", rollups.rollup_xlsx, name="rollup_xlsx"),
     path("staff/jobs/<uuid:pk>/", rollups.job, name="job"),

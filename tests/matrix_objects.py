@@ -132,6 +132,12 @@ def build(cast, make_disclosure, make_consultation, make_report):
         ("q", cast.other_province, cast.reviewer_q),
     ]:
         rollup, job = _rollup(province, reviewer)
-        bundles[label] = SimpleNamespace(label=label, code=province.code, rollup=rollup, job=job)
+        report_request = report_actions.request_reports(
+            province, by=reviewer, subject="Báo cáo đột xuất", outline="1. Kết quả",
+            period_start=today - dt.timedelta(days=30), period_end=today, due_on=today + dt.timedelta(days=7),
+        )  # fmt: skip
+        bundles[label] = SimpleNamespace(
+            label=label, code=province.code, rollup=rollup, job=job, report_request=report_request
+        )
     bundles["-"] = SimpleNamespace(label="-", catalogue_item=CatalogueItem.objects.order_by("pk").first())
     return bundles

@@ -178,8 +178,11 @@ ROUTES = {
     "reports:trend": get(AREA, CODE, download=True),
     "reports:trend_table": get(AREA, CODE),
     "reports:coverage": get(AREA, CODE),
+    "reports:requests": get(AREA, CODE),
+    "reports:request_detail": get(ROLLUP, pk("report_request")),
     "reports:rollup_start": get(AREA, CODE),
     "reports:rollup_detail": get(ROLLUP, pk("rollup")),
+    "reports:rollup_send": post(ROLLUP, pk("rollup")),
     "reports:rollup_pdf": get(ROLLUP, pk("rollup"), download=True),
     "reports:rollup_xlsx": get(ROLLUP, pk("rollup"), download=True),
     "reports:job": get(ROLLUP, pk("job")),
@@ -734,6 +737,18 @@ EXPECTED = {
         "p": "L   404 404 404 404 404 200 404 200 404",
         "q": "L   404 404 404 404 404 404 200 200 404",
     },
+    # Report requests: the reviewers of the area, as the roll-ups (issue 14).
+    "reports:requests": {
+        "a": "L   404 404 404 404 404 200 404 200 404",
+        "b": "L   404 404 404 404 404 200 404 200 404",
+        "c": "L   404 404 404 404 404 404 200 200 404",
+        "p": "L   404 404 404 404 404 200 404 200 404",
+        "q": "L   404 404 404 404 404 404 200 200 404",
+    },
+    "reports:request_detail": {
+        "p": "L   404 404 404 404 404 200 404 200 404",
+        "q": "L   404 404 404 404 404 404 200 200 404",
+    },
     "reports:rollup_start": {
         "a": "L   404 404 404 404 404 200 404 200 404",
         "b": "L   404 404 404 404 404 200 404 200 404",
@@ -744,6 +759,11 @@ EXPECTED = {
     "reports:rollup_detail": {
         "p": "L   404 404 404 404 404 200 404 200 404",
         "q": "L   404 404 404 404 404 404 200 200 404",
+    },
+    # Posted empty: the reviewers of the area get the form back with what is missing (issue 14).
+    "reports:rollup_send": {
+        "p": "L   404 404 404 404 404 400 404 400 404",
+        "q": "L   404 404 404 404 404 404 400 400 404",
     },
     "reports:rollup_pdf": {
         "p": "L   404 404 404 404 404 200 404 200 404",

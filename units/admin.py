@@ -32,7 +32,7 @@ from democracy.models import Action, AuditEvent
 
 from . import actions
 from .imports import AgencyResource, StaffResource, VillageResource, error_messages, membership_scope_error
-from .models import AdministrativeUnit, Agency, Membership, ReportingRegime, Role
+from .models import AdministrativeUnit, Agency, Membership, RegisterQuarters, ReportingRegime, Role
 from .text import fold
 
 FORMATS = [base_formats.CSV, base_formats.XLSX]
@@ -200,28 +200,45 @@ class RegimeForm(forms.ModelForm):
         model = ReportingRegime
         fields = [
             "authority",
+            "name",
             "basis",
+            "for_units",
+            "for_agencies",
+            "schedule",
+            "ad_hoc",
             "cutoff_day",
             "year_end_month",
+            "due_rule",
+            "quarter_due_days",
             "half_year_due_days",
             "annual_due_days",
             "due_in_working_days",
+            "half_year_due_before",
+            "annual_due_before",
+            "quarter_due_before_day",
+            "due_on_day_off",
             "reminder_working_days",
             "period_end_extends_to_working_day",
         ]
 
-    def clean_authority(self):
-        authority = self.cleaned_data.get("authority")
-        others = ReportingRegime.objects.exclude(pk=self.instance.pk)
+    def clean(self):
+        cleaned = super().clean()
+        authority, name = cleaned.get("authority"), cleaned.get("name")
+        others = ReportingRegime.objects.exclude(pk=self.instance.pk).filter(name=name)
         if authority is None and others.filter(authority__isnull=True).exists():
-            raise forms.ValidationError(
-                _("Đã có chế độ mặc định toàn quốc: hãy sửa chế độ đó, hoặc chọn tỉnh, huyện.")
+            self.add_error(
+                "authority",
+                _("Đã có chế độ mặc định toàn quốc cùng tên: hãy sửa chế độ đó, hoặc chọn cơ quan theo dõi."),
             )
-        if authority is not None and others.filter(authority=authority).exists():
-            raise forms.ValidationError(
-                _("%(name)s đã có chế độ báo cáo: hãy sửa chế độ đó."), params={"name": authority}
+        elif authority is not None and others.filter(authority=authority).exists():
+            self.add_error(
+                "name",
+                forms.ValidationError(
+                    _("%(name)s đã có chế độ báo cáo này: hãy sửa chế độ đó, hoặc đặt tên khác."),
+                    params={"name": authority},
+                ),
             )
-        return authority
+        return cleaned
 
 
 @admin.register(ReportingRegime)
@@ -229,6 +246,9 @@ class ReportingRegimeAdmin(SimpleHistoryAdmin):
     form = RegimeForm
     list_display = [
         "authority_display",
+        "name",
+        "schedule",
+        "due_rule",
         "cutoff_day",
         "year_end_month",
         "half_year_due_days",
@@ -239,13 +259,16 @@ class ReportingRegimeAdmin(SimpleHistoryAdmin):
         "updated_at",
     ]
     list_display_links = ["authority_display"]
-    list_filter = ["due_in_working_days", "period_end_extends_to_working_day"]
+    list_filter = ["schedule", "due_rule", "due_in_working_days", "period_end_extends_to_working_day"]
     search_fields = ["authority__code", "authority__name", "basis"]
     list_select_related = ["authority"]
     autocomplete_fields = ["authority"]
     readonly_fields = ["periods_preview", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["authority", "basis"]}),
+        (
+            None,
+            {"fields": ["authority", "name", "basis", ("for_units", "for_agencies"), "schedule", "ad_hoc"]},
+        ),
         (
             _("Kỳ báo cáo"),
             {
@@ -260,9 +283,16 @@ class ReportingRegimeAdmin(SimpleHistoryAdmin):
         (
             _("Hạn gửi báo cáo và nhắc hạn"),
             {
+                "description": _(
+                    "Hạn theo số ngày sau ngày chốt, hoặc “trước ngày D tháng M” như văn bản ghi "
+                    "(ví dụ 06 tháng trước ngày 05/5, 01 năm trước ngày 05/11)."
+                ),
                 "fields": [
-                    ("half_year_due_days", "annual_due_days"),
+                    "due_rule",
+                    ("quarter_due_days", "half_year_due_days", "annual_due_days"),
                     "due_in_working_days",
+                    ("half_year_due_before", "annual_due_before", "quarter_due_before_day"),
+                    "due_on_day_off",
                     "reminder_working_days",
                 ],
             },
@@ -298,8 +328,11 @@ class ReportingRegimeAdmin(SimpleHistoryAdmin):
         year = timezone.localdate().year
         rows = []
         for y in (year, year + 1):
-            for kind in periods.REPORT_KINDS:
-                p = obj.period(y, kind)
+            for kind in obj.report_kinds:
+                try:
+                    p = obj.period(y, kind)
+                except ValueError as error:
+                    return str(error)
                 rows.append((p.label, p.key, _date(p.start), _date(p.end), _date(p.due), p.due_explanation))
         body = format_html_join(
             "",
@@ -315,6 +348,42 @@ class ReportingRegimeAdmin(SimpleHistoryAdmin):
             _("Hạn gửi"),
             _("Cách tính hạn"),
             body,
+        )
+
+
+@admin.register(RegisterQuarters)
+class RegisterQuartersAdmin(SimpleHistoryAdmin):
+    """A province's quarters for the register of disclosures (Art. 13(2)); calendar quarters without one."""
+
+    list_display = ["province", "cutoff_day", "year_end_month", "basis", "updated_at"]
+    list_select_related = ["province"]
+    search_fields = ["province__name", "basis"]
+    autocomplete_fields = ["province"]
+    fields = ["province", "basis", ("cutoff_day", "year_end_month"), "quarters_preview", "updated_at"]
+    readonly_fields = ["quarters_preview", "updated_at"]
+
+    @transaction.atomic
+    def save_model(self, request, obj, form, change):
+        changes = {name: [form.initial.get(name), form.cleaned_data.get(name)] for name in form.changed_data}
+        super().save_model(request, obj, form, change)
+        record(
+            obj, by=request.user, action=Action.REGIME_CHANGED if change else Action.CREATED, changes=changes
+        )
+
+    @admin.display(description=_("các quý năm nay"))
+    def quarters_preview(self, obj):
+        if obj is None or obj.pk is None:
+            return _("Lưu để xem trước các quý.")
+        year = timezone.localdate().year
+        rows = []
+        for kind in periods.QUARTERS:
+            start, end = periods.period_dates(
+                year, kind, cutoff_day=obj.cutoff_day, year_end_month=obj.year_end_month
+            )
+            rows.append((periods.KIND_LABELS[kind], _date(start), _date(end)))
+        return format_html(
+            "<table><tbody>{}</tbody></table>",
+            format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
         )
 
 

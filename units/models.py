@@ -378,4 +378,4 @@ class Owned(models.Model):
 
 
 # The reporting regime lives in its own module; imported here so Django registers it with the app.
-from .regimes import ReportingRegime, extends_to_working_day  # noqa: E402, F401
+from .regimes import RegisterQuarters, ReportingRegime, extends_to_working_day  # noqa: E402, F401

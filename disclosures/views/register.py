@@ -12,16 +12,16 @@ from django.views.decorators.http import require_GET
 from democracy.downloads import generated_download
 from democracy.xlsx import XLSX_TYPE
 from units.access import get_agency_for_user
-from units.models import AdministrativeUnit, Level, ReportingRegime, is_agency
+from units.models import AdministrativeUnit, Level, RegisterQuarters, is_agency
 
 from .. import outputs
 from ..register import LAST_YEAR, LAW_IN_FORCE, ROMAN, Quarter, register_rows
 
 
 def _quarter(owner, year: int, quarter: int) -> Quarter:
-    """Quarter `quarter` of `year` under the owner's reporting regime (one query)."""
+    """Quarter `quarter` of `year` as the owner's province chose for the register (one query)."""
     try:
-        return Quarter.of(year, quarter, ReportingRegime.for_owner(owner))
+        return Quarter.of(year, quarter, RegisterQuarters.for_owner(owner))
     except ValueError:
         raise Http404 from None
 
@@ -76,9 +76,9 @@ def _current(quarter: Quarter, today) -> Quarter:
 
 def _pick(request, url_name: str, owner):
     """The quarter picker's target (a GET form works without JavaScript): redirect to the register of
-    the quarter asked for, or of the current quarter: the one of the owner's reporting regime that
+    the quarter asked for, or of the current quarter: the one of the province's register quarters that
     contains today."""
-    regime = ReportingRegime.for_owner(owner)
+    regime = RegisterQuarters.for_owner(owner)
     current = Quarter.containing(timezone.localdate(), regime)
     try:
         quarter = Quarter.of(

@@ -58,14 +58,25 @@ def document_context(area_report: AreaReport) -> dict:
     area = area_report.area
     province = _province(area)
     period_label = f"{KIND_LABELS[area_report.kind]} {area_report.year}"
+    sent = area_report.state == "submitted" and area_report.submitted_at
+    if sent:
+        date = timezone.localdate(area_report.submitted_at)
+    else:
+        date = (
+            timezone.localdate(area_report.compiled_at) if area_report.compiled_at else timezone.localdate()
+        )
     return {
         "parent_issuer": f"Ủy ban nhân dân {province.name}".upper(),
         "issuer": "SỞ NỘI VỤ",
-        "number": "\u2026\u2026\u2026/BC-SNV",
+        # Signed and sent (issue 14): its number, date, signer and recipients; a draft keeps the blanks.
+        "number": area_report.number if sent else "\u2026\u2026\u2026/BC-SNV",
+        "recipients": area_report.recipient_lines if sent else [],
+        "signer_title": area_report.signer_title if sent else "",
+        "signer_name": (area_report.signed_by.get_full_name() or area_report.signed_by.get_username())
+        if sent
+        else "",
         "place": _short_name(province),
-        "date": timezone.localdate(area_report.compiled_at)
-        if area_report.compiled_at
-        else timezone.localdate(),
+        "date": date,
         "period_label": period_label,
         "area_in_text": _in_text(area.name),
         "title": f"Tổng hợp kết quả thực hiện dân chủ ở cơ sở {period_label} trên địa bàn {_in_text(area.name)}",

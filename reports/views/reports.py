@@ -28,7 +28,7 @@ from .. import actions
 from ..access import get_owner_for_write, get_report_for_user, is_reviewer, report_owners
 from ..compliance import REPORT_STATUS_COLOUR
 from ..forms import AGENCY_SIGNER_TITLES, SIGNER_TITLES, NarrativeForm, OpenReportForm, ReturnForm, SignForm
-from ..models import ReportState, ReportStatus, UnitReport
+from ..models import AD_HOC, ReportState, ReportStatus, UnitReport
 from ..outputs import unit_report
 
 PAGE_SIZE = 50
@@ -50,6 +50,9 @@ def _status_filter(status: str, today) -> Q:
     }[status]
 
 
+AD_HOC_KEY = "dot-xuat"  # the list's filter for the reports asked for by a reviewing body
+
+
 def _period_label(year: int, kind: str) -> str:
     return f"{periods.KIND_LABELS[kind]} {year}"
 
@@ -61,16 +64,21 @@ def report_list(request):
     of queries: the scope is one subquery (`owned_filter`), the page one query, its count one."""
     today = timezone.localdate()
     scope = UnitReport.objects.filter(owned_filter(request))
+    found = set(scope.order_by().values_list("year", "kind").distinct())
     period_keys = sorted(
-        set(scope.order_by().values_list("year", "kind").distinct()),
+        {(year, kind) for year, kind in found if kind != AD_HOC},
         key=lambda yk: (yk[0], yk[1] != periods.H1, yk[1] == periods.YEAR),
         reverse=True,
     )
     period_options = [(periods.make_key(y, k), _period_label(y, k)) for y, k in period_keys]
+    if any(kind == AD_HOC for _year, kind in found):
+        period_options.append((AD_HOC_KEY, str(_("Báo cáo đột xuất"))))
 
     reports = scope
     chosen_period = request.GET.get("period", "")
-    if chosen_period:
+    if chosen_period == AD_HOC_KEY:
+        reports = reports.filter(kind=AD_HOC)
+    elif chosen_period:
         try:
             year, kind = periods.parse_key(chosen_period)
         except ValueError as error:
@@ -91,7 +99,7 @@ def report_list(request):
     else:
         chosen_status = ""
     reports = (
-        reports.select_related("unit", "agency__unit")
+        reports.select_related("unit", "agency__unit", "regime", "request")
         .annotate(owner_name=Coalesce("unit__name", "agency__name"))
         .order_by("-period_end", "kind", "owner_name", "pk")
     )
@@ -140,7 +148,19 @@ def open_report(request):
                 messages.error(request, error)
         return redirect("reports:list")
     owner = get_owner_for_write(request, form.cleaned_data["owner"])
-    period = ReportingRegime.for_owner(owner).period_for_key(form.cleaned_data["period"])
+    regime = ReportingRegime.for_owner(owner)
+    period = regime.period_for_key(form.cleaned_data["period"])
+    if period.kind not in regime.report_kinds:
+        messages.error(
+            request,
+            _("Chế độ báo cáo của %(owner)s (%(schedule)s) không có báo cáo %(period)s.")
+            % {
+                "owner": owner.name,
+                "schedule": regime.get_schedule_display().lower(),
+                "period": period.label,
+            },
+        )
+        return redirect("reports:list")
     if not period.has_ended():
         messages.error(
             request,

@@ -12,22 +12,25 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from democracy import periods
 from democracy.audit import trail
 from democracy.downloads import safe_download
+from democracy.forms import add_action_errors
 from democracy.xlsx import XLSX_TYPE
 from units.models import ReportingRegime
 
 from .. import actions, rollup
 from ..access import get_area_for_user, get_area_report_for_user, get_job_for_user
 from ..compliance import period_for
+from ..forms import SIGNER_TITLES, RollupSendForm
 from ..models import Job
 
 
@@ -92,6 +95,7 @@ def rollup_start(request, code):
         "selected": selected,
         "error": error,
         "rollups": rollup.rollups_of(area),
+        "received": rollup.received_by(area),
     }
     return render(request, "reports/rollup_list.html", context, status=400 if error else 200)
 
@@ -100,7 +104,10 @@ def rollup_start(request, code):
 @never_cache
 @require_GET
 def rollup_detail(request, pk):
-    area_report = get_area_report_for_user(request, pk)
+    return _detail(request, get_area_report_for_user(request, pk))
+
+
+def _detail(request, area_report, send_form=None, status=200):
     context = {
         "area_report": area_report,
         "area": area_report.area,
@@ -108,8 +115,33 @@ def rollup_detail(request, pk):
         "job": rollup.job_of(area_report),
         "rollups": rollup.rollups_of(area_report.area, exclude=area_report),
         "audit": trail(area_report),
+        "send_form": send_form or RollupSendForm(),
+        "signer_titles": SIGNER_TITLES,
     }
-    return render(request, "reports/rollup_detail.html", context)
+    return render(request, "reports/rollup_detail.html", context, status=status)
+
+
+@login_required
+@require_POST
+def rollup_send(request, pk):
+    """The reviewers of the area sign the roll-up off and send it to the level above."""
+    area_report = get_area_report_for_user(request, pk)
+    form = RollupSendForm(request.POST)
+    if form.is_valid():
+        try:
+            sent = actions.sign_and_send_rollup(area_report, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            if sent:
+                messages.success(
+                    request,
+                    _("Đã ký và gửi báo cáo tổng hợp số %(number)s.") % {"number": area_report.number},
+                )
+            else:
+                messages.info(request, _("Báo cáo tổng hợp này đã được gửi."))
+            return redirect("reports:rollup_detail", pk=pk)
+    return _detail(request, area_report, send_form=form, status=400)
 
 
 def _download(request, pk, field: str, extension: str, content_type: str):

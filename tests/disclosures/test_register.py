@@ -16,12 +16,14 @@ from democracy.periods import Period
 from democracy.xlsx import safe_cell, write_csv, write_sheet
 from disclosures import actions
 from disclosures.register import Quarter, register_rows
-from units.models import ReportingRegime
+from units.models import RegisterQuarters, ReportingRegime
 
 from .conftest import HCM
 
 FORMULA_TITLE = '=HYPERLINK("http://lua-dao.example","Bấm vào đây")'
-Q1_2026 = "Quý I năm 2026 (từ 15/12/2025 đến 14/03/2026)"  # the national convention (issue 5)
+Q1_2026 = "Quý I năm 2026 (từ 15/12/2025 đến 14/03/2026)"  # quarters cut off on the 14th
+Q1_2026_CALENDAR = "Quý I năm 2026 (từ 01/01/2026 đến 31/03/2026)"  # the default (issue 14 item 7)
+FOURTEENTH = {"cutoff_day": 14, "year_end_month": 12}
 
 
 def url(name, owner, year=2026, quarter=1):
@@ -32,15 +34,25 @@ def titles(rows):
     return [row.title for row in rows]
 
 
+def cutoff_quarters(cast):
+    """Bắc Ninh (commune A's and B's province) chose, for the register itself, quarters cut off on the
+    14th (quarter I 2026: 15/12/2025 → 14/03/2026)."""
+    return RegisterQuarters.objects.create(
+        province=cast.province, cutoff_day=14, basis="Quyết định số 1/QĐ-UBND (thử nghiệm)"
+    )
+
+
 def calendar_quarters(cast):
-    """Bắc Ninh (commune A's and B's province) cuts its periods off on the last day of the month."""
-    return ReportingRegime.objects.create(authority=cast.province, cutoff_day=31)
+    """Bắc Ninh withdraws its choice: the register is back to calendar quarters."""
+    RegisterQuarters.objects.filter(province=cast.province).delete()
+    return RegisterQuarters.for_owner(cast.a)
 
 
 @pytest.fixture
 def quarter_of_a(cast, make_disclosure):
-    """Commune A's disclosures around quarter I 2026 (15/12/2025 → 14/03/2026 by the national
-    convention), and others that must stay out of its register."""
+    """Commune A's disclosures around quarter I 2026 (15/12/2025 → 14/03/2026: the province chose
+    quarters cut off on the 14th), and others that must stay out of its register."""
+    cutoff_quarters(cast)
     return {
         # Closed first: the closing run would also close the others. Posted on the cut-off day.
         "fees": make_disclosure(
@@ -84,48 +96,67 @@ def quarter_of_a(cast, make_disclosure):
     }
 
 
-# --- Quarters of the reporting regime ---------------------------------------------------------------
+# --- Quarters of the register -------------------------------------------------------------------------
 
 
-def test_by_the_national_convention_a_quarter_runs_from_the_15th_before_it_to_the_14th_of_its_last_month():
+def test_without_a_choice_of_the_province_the_register_has_calendar_quarters():
     first = Quarter.of(2026, 1)
+
+    assert (first.start, first.end) == (dt.date(2026, 1, 1), dt.date(2026, 3, 31))
+    assert first.full_label == Q1_2026_CALENDAR
+    assert [(q.start, q.end) for q in (Quarter.of(2026, 2), Quarter.of(2026, 3), Quarter.of(2026, 4))] == [
+        (dt.date(2026, 4, 1), dt.date(2026, 6, 30)),
+        (dt.date(2026, 7, 1), dt.date(2026, 9, 30)),
+        (dt.date(2026, 10, 1), dt.date(2026, 12, 31)),
+    ]
+    assert Quarter.containing(dt.date(2025, 12, 31)) == Quarter.of(2025, 4)
+    assert Quarter.containing(dt.date(2026, 1, 1)) == first
+    assert Quarter.containing(dt.date(2026, 3, 31)) == first
+    assert Quarter.containing(dt.date(2026, 4, 1)) == Quarter.of(2026, 2)
+
+
+def test_a_quarter_cut_off_on_the_14th_runs_from_the_15th_before_it_to_the_14th_of_its_last_month():
+    first = Quarter.of(2026, 1, **FOURTEENTH)
 
     assert (first.start, first.end) == (dt.date(2025, 12, 15), dt.date(2026, 3, 14))
     assert first.full_label == Q1_2026
-    assert [(q.start, q.end) for q in (Quarter.of(2026, 2), Quarter.of(2026, 3), Quarter.of(2026, 4))] == [
+    later = [Quarter.of(2026, n, **FOURTEENTH) for n in (2, 3, 4)]
+    assert [(q.start, q.end) for q in later] == [
         (dt.date(2026, 3, 15), dt.date(2026, 6, 14)),
         (dt.date(2026, 6, 15), dt.date(2026, 9, 14)),
         (dt.date(2026, 9, 15), dt.date(2026, 12, 14)),
     ]
-    assert first.previous() == Quarter.of(2025, 4) and first.previous().end == dt.date(2025, 12, 14)
-    assert first.next() == Quarter.of(2026, 2)
-    assert Quarter.containing(dt.date(2025, 12, 20)) == first
-    assert Quarter.containing(dt.date(2025, 12, 14)) == Quarter.of(2025, 4)
-    assert Quarter.containing(dt.date(2026, 3, 14)) == first
-    assert Quarter.containing(dt.date(2026, 3, 15)) == Quarter.of(2026, 2)
+    assert first.previous() == Quarter.of(2025, 4, **FOURTEENTH)
+    assert first.previous().end == dt.date(2025, 12, 14)
+    assert first.next() == Quarter.of(2026, 2, **FOURTEENTH)
+    assert Quarter.containing(dt.date(2025, 12, 20), **FOURTEENTH) == first
+    assert Quarter.containing(dt.date(2025, 12, 14), **FOURTEENTH) == Quarter.of(2025, 4, **FOURTEENTH)
+    assert Quarter.containing(dt.date(2026, 3, 14), **FOURTEENTH) == first
+    assert Quarter.containing(dt.date(2026, 3, 15), **FOURTEENTH) == Quarter.of(2026, 2, **FOURTEENTH)
     start, end = first.bounds()
     assert (start.date(), end.date()) == (dt.date(2025, 12, 15), dt.date(2026, 3, 15))
-    # A reporting period of democracy.periods, with the register's wording.
+    # A period of democracy.periods, with the register's wording.
     assert isinstance(first, Period) and first.key == "2026-Q1" and first.label == "Quý I năm 2026"
     assert Quarter.of(2099, 4).next() is None and Quarter.of(1995, 1).previous() is None
 
 
-def test_a_quarter_takes_the_cut_off_and_the_year_end_of_the_owners_regime(cast):
-    assert Quarter.of(2026, 1, ReportingRegime.for_owner(cast.a)) == Quarter.of(2026, 1)  # the default
+def test_the_reporting_regimes_cut_off_does_not_move_the_registers_quarters(cast):
+    ReportingRegime.objects.create(authority=cast.province, cutoff_day=14, year_end_month=10)
 
-    calendar_quarters(cast)
-    regime = ReportingRegime.for_owner(cast.agency_a)  # an agency follows its commune's province
-    first = Quarter.of(2026, 1, regime)
+    assert RegisterQuarters.for_owner(cast.a).pk is None
+    assert Quarter.of(2026, 1, RegisterQuarters.for_owner(cast.a)) == Quarter.of(2026, 1)
+    assert Quarter.of(2026, 1).full_label == Q1_2026_CALENDAR
 
-    assert (first.start, first.end) == (dt.date(2026, 1, 1), dt.date(2026, 3, 31))
-    assert first.full_label == "Quý I năm 2026 (từ 01/01/2026 đến 31/03/2026)"
-    assert (first.previous().start, first.previous().end) == (
-        dt.date(2025, 10, 1),
-        dt.date(2025, 12, 31),
-    )
-    assert Quarter.containing(dt.date(2025, 12, 20), regime) == Quarter.of(2025, 4, regime)
-    assert Quarter.containing(dt.date(2025, 12, 20), cutoff_day=31, year_end_month=12) == first.previous()
-    assert ReportingRegime.for_owner(cast.c).cutoff_day == 14  # another province keeps the convention
+
+def test_a_province_can_choose_other_quarters_for_the_register_itself(cast):
+    cutoff_quarters(cast)
+    choice = RegisterQuarters.for_owner(cast.agency_a)  # an agency follows its commune's province
+    first = Quarter.of(2026, 1, choice)
+
+    assert (first.start, first.end) == (dt.date(2025, 12, 15), dt.date(2026, 3, 14))
+    assert Quarter.containing(dt.date(2025, 12, 20), choice) == first
+    assert RegisterQuarters.for_owner(cast.c).pk is None  # another province: calendar quarters
+    assert Quarter.of(2026, 1, RegisterQuarters.for_owner(cast.c)).full_label == Q1_2026_CALENDAR
 
 
 # --- The rows ---------------------------------------------------------------------------------------
@@ -138,7 +169,7 @@ def test_a_quarters_register_lists_exactly_the_commune_disclosures_posted_in_tha
     actions.submit(other, by=cast.clerk_b)
     actions.publish(other, by=cast.admin, now=dt.datetime(2026, 2, 9, 9, tzinfo=HCM), late_reason="x")
 
-    rows = register_rows(cast.a, Quarter.of(2026, 1))
+    rows = register_rows(cast.a, Quarter.of(2026, 1, **FOURTEENTH))
 
     assert titles(rows) == [
         "Thủ tục hành chính cấp xã",  # 20/12/2025: quarter I 2026 by the national convention
@@ -157,8 +188,8 @@ def test_a_quarters_register_lists_exactly_the_commune_disclosures_posted_in_tha
     assert budget.forms == ["a) Niêm yết thông tin", "b) Đăng trên cổng/trang thông tin điện tử của xã"]
     assert rows[3].is_late and rows[3].late_reason == "Thử nghiệm"
     assert rows[3].state_label == "Đã kết thúc niêm yết"
-    assert titles(register_rows(cast.a, Quarter.of(2025, 4))) == ["Niêm yết ngày 14/12/2025"]
-    assert titles(register_rows(cast.a, Quarter.of(2026, 2))) == ["Niêm yết ngày 15/03/2026"]
+    assert titles(register_rows(cast.a, Quarter.of(2025, 4, **FOURTEENTH))) == ["Niêm yết ngày 14/12/2025"]
+    assert titles(register_rows(cast.a, Quarter.of(2026, 2, **FOURTEENTH))) == ["Niêm yết ngày 15/03/2026"]
 
 
 def test_with_calendar_quarters_the_register_follows_the_calendar(cast, quarter_of_a):
@@ -186,14 +217,16 @@ def test_a_posting_on_the_cut_off_day_belongs_to_the_quarter_that_ends_that_day(
         actions.submit(disclosure, by=cast.clerk_a)
         actions.publish(disclosure, by=cast.approver_a, now=when, late_reason="x")
 
-    assert titles(register_rows(cast.a, Quarter.of(2026, 1))) == ["Niêm yết 14/03 lúc 23 giờ 30"]
-    assert titles(register_rows(cast.a, Quarter.of(2026, 2))) == ["Niêm yết 15/03 lúc 0 giờ 30"]
+    assert titles(register_rows(cast.a, Quarter.of(2026, 1, **FOURTEENTH))) == [
+        "Niêm yết 14/03 lúc 23 giờ 30"
+    ]
+    assert titles(register_rows(cast.a, Quarter.of(2026, 2, **FOURTEENTH))) == ["Niêm yết 15/03 lúc 0 giờ 30"]
 
 
 def test_withdrawn_disclosures_stay_in_the_register_of_the_quarter_they_were_posted(cast, quarter_of_a):
     actions.withdraw(quarter_of_a["budget"], by=cast.approver_a, reason="Sai số liệu")
 
-    rows = register_rows(cast.a, Quarter.of(2026, 1))
+    rows = register_rows(cast.a, Quarter.of(2026, 1, **FOURTEENTH))
 
     assert "Đã thu hồi" in [row.state_label for row in rows if row.title == "Dự toán ngân sách xã năm 2026"]
 
@@ -219,7 +252,7 @@ def test_the_register_page_is_public_names_its_days_and_links_to_the_pdf_and_the
     assert reverse("disclosures:register", args=[cast.a.code, 2025, 4]) in page  # previous quarter
 
 
-def test_the_register_page_follows_the_provinces_calendar_quarters(client, cast, quarter_of_a):
+def test_without_the_provinces_choice_the_register_page_has_calendar_quarters(client, cast, quarter_of_a):
     calendar_quarters(cast)
 
     page = client.get(url("register", cast.a)).content.decode()
@@ -238,7 +271,10 @@ def test_the_quarter_picker_redirects_to_the_chosen_quarter(client, cast):
     assert response["Location"] == url("register", cast.a, 2024, 3)
 
 
-def test_the_current_quarter_is_the_one_of_the_regime_that_contains_today(client, cast, monkeypatch):
+def test_the_current_quarter_is_the_one_of_the_provinces_quarters_that_contains_today(
+    client, cast, monkeypatch
+):
+    cutoff_quarters(cast)
     monkeypatch.setattr(timezone, "now", lambda: dt.datetime(2025, 12, 20, 10, tzinfo=HCM))
     pick = reverse("disclosures:register_pick", args=[cast.a.code])
 
@@ -392,3 +428,23 @@ def test_write_sheet_and_write_csv_never_carry_a_formula():
         "a,b",
         "'=1+1,08/02/2024",
     ]
+
+
+def test_the_admin_records_a_provinces_choice_of_register_quarters(client, cast):
+    admin_client = client
+    admin_client.force_login(cast.admin)
+    response = admin_client.post(
+        "/admin/units/registerquarters/add/",
+        {
+            "province": cast.province.pk,
+            "basis": "Quyết định số 2/QĐ-UBND",
+            "cutoff_day": 14,
+            "year_end_month": 12,
+        },
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    choice = RegisterQuarters.objects.get(province=cast.province)
+    assert Quarter.of(2026, 1, RegisterQuarters.for_owner(cast.a)).start == dt.date(2025, 12, 15)
+    page = admin_client.get(f"/admin/units/registerquarters/{choice.pk}/change/").content.decode()
+    assert "quý I" in page and "14/03/" in page

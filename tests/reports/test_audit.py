@@ -144,3 +144,39 @@ def test_the_scheduled_job_compiles_an_ended_period_once_with_one_row_per_report
     assert all(rows(r) == [(Action.COMPILED, None)] for r in reports)
     assert actions.compile_due(today) == 0
     assert all(len(rows(r)) == 1 for r in reports), "a second run writes nothing"
+
+
+def test_a_report_request_writes_one_row_for_itself_and_one_per_report_and_none_when_refused(cast):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    request = actions.request_reports(
+        cast.province, by=cast.reviewer_p, subject="Tình hình tiếp công dân", outline="1. Kết quả",
+        period_start=today - dt.timedelta(days=30), period_end=today, due_on=today + dt.timedelta(days=7),
+    )  # fmt: skip
+
+    assert rows(request) == [(Action.REPORT_REQUESTED, cast.reviewer_p)]
+    assert all(rows(r) == [(Action.COMPILED, cast.reviewer_p)] for r in request.reports.all())
+    before = AuditEvent.objects.count()
+    with pytest.raises(ValidationError):
+        actions.request_reports(
+            cast.province, by=cast.reviewer_p, subject="", outline="x",
+            period_start=today, period_end=today, due_on=today,
+        )  # fmt: skip
+    assert AuditEvent.objects.count() == before
+
+
+def test_signing_and_sending_a_roll_up_writes_one_row_and_none_when_refused(cast):
+    job = actions.request_rollup(cast.province, period(cast.province), by=cast.reviewer_p)
+    area_report = actions.compile_rollup(AreaReport.objects.get(pk=job.params["area_report"]))
+    first = AuditEvent.objects.of(area_report).count()
+
+    with pytest.raises(ValidationError):
+        actions.sign_and_send_rollup(area_report, by=cast.reviewer_p, signer_title="", recipients="")
+    assert AuditEvent.objects.of(area_report).count() == first
+    assert actions.sign_and_send_rollup(
+        area_report, by=cast.reviewer_p, signer_title="Chủ tịch", recipients="Bộ Nội vụ"
+    )
+    assert rows(area_report)[first:] == [(Action.SIGNED, cast.reviewer_p)]

@@ -199,31 +199,52 @@ def test_the_admin_previews_a_regimes_periods_and_shows_reports_read_only(cast, 
     assert client.post(f"/admin/reports/unitreport/{report.pk}/delete/").status_code == 403
 
 
-def test_the_admin_refuses_a_second_national_default_with_a_message(cast, client):
+def test_the_admin_refuses_a_second_regime_of_the_same_name_for_a_body_with_a_message(cast, client):
     ReportingRegime.objects.create(authority=None)
     client.force_login(cast.admin)
     form = {
         "authority": "",
+        "name": "Báo cáo kết quả thực hiện dân chủ ở cơ sở",
         "basis": "",
+        "for_units": "on",
+        "for_agencies": "on",
+        "schedule": "half_years",
         "cutoff_day": 14,
         "year_end_month": 12,
+        "due_rule": "after_cutoff",
+        "quarter_due_days": 5,
         "half_year_due_days": 5,
         "annual_due_days": 5,
         "due_in_working_days": "on",
+        "due_on_day_off": "keep",
         "reminder_working_days": 3,
         "period_end_extends_to_working_day": "on",
     }
     response = client.post("/admin/units/reportingregime/add/", form)
     assert response.status_code == 200 and ReportingRegime.objects.count() == 1
     assert response.context["adminform"].form.errors == {
-        "authority": ["Đã có chế độ mặc định toàn quốc: hãy sửa chế độ đó, hoặc chọn tỉnh, huyện."]
+        "authority": [
+            "Đã có chế độ mặc định toàn quốc cùng tên: hãy sửa chế độ đó, hoặc chọn cơ quan theo dõi."
+        ]
     }
     form["authority"] = cast.province.pk
     response = client.post("/admin/units/reportingregime/add/", form)
     assert response.status_code == 302 and ReportingRegime.objects.count() == 2
+    # A commune sets a regime for its own agencies too.
     response = client.post("/admin/units/reportingregime/add/", {**form, "authority": cast.a.pk})
-    assert response.status_code == 200, "a commune is not a reviewing authority"
+    assert response.status_code == 302 and ReportingRegime.objects.count() == 3
     response = client.post("/admin/units/reportingregime/add/", {**form, "authority": cast.province.pk})
     assert response.context["adminform"].form.errors == {
-        "authority": ["Tỉnh Bắc Ninh đã có chế độ báo cáo: hãy sửa chế độ đó."]
+        "name": ["Tỉnh Bắc Ninh đã có chế độ báo cáo này: hãy sửa chế độ đó, hoặc đặt tên khác."]
     }
+    # A second regime of the same body under another name (a statistical report) is accepted.
+    statistical = {**form, "authority": cast.province.pk, "name": "Báo cáo thống kê", "schedule": "annual"}
+    response = client.post("/admin/units/reportingregime/add/", statistical)
+    assert (
+        response.status_code == 302 and ReportingRegime.objects.filter(authority=cast.province).count() == 2
+    )
+    # A fixed date must be written for each report the regime asks for.
+    fixed = {**form, "authority": cast.c.pk, "due_rule": "fixed_date", "half_year_due_before": "31/02"}
+    errors = client.post("/admin/units/reportingregime/add/", fixed).context["adminform"].form.errors
+    assert errors["half_year_due_before"] == ["«31/02» không phải ngày/tháng có trong mọi năm."]
+    assert errors["annual_due_before"] == ["Hãy ghi ngày gửi báo cáo năm (ví dụ 05/11)."]

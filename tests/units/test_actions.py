@@ -53,7 +53,8 @@ def test_a_change_of_reporting_regime_in_the_admin_is_audited(cast, admin_client
     form = {
         "authority": cast.province.pk, "basis": "Kế hoạch 1/KH-UBND", "cutoff_day": 31, "year_end_month": 12,
         "half_year_due_days": 5, "annual_due_days": 5, "due_in_working_days": "on", "reminder_working_days": 3,
-        "period_end_extends_to_working_day": "on",
+        "period_end_extends_to_working_day": "on", "name": regime.name, "for_units": "on", "for_agencies": "on",
+        "schedule": "half_years", "due_rule": "after_cutoff", "quarter_due_days": 5, "due_on_day_off": "keep",
         "democracy-auditevent-target_type-target_id-TOTAL_FORMS": "0",
         "democracy-auditevent-target_type-target_id-INITIAL_FORMS": "0",
     }  # fmt: skip

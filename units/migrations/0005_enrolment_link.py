@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('units', '0002_reporting_regime'),
+        ('units', '0004_several_regimes_per_body'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
