@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from democracy import forms as dforms
 from democracy.calendar import ComputedDate
 from democracy.forms import (  # noqa: F401 (add_action_errors, DocumentUploadForm: used by this app's views)
     DATE_INPUT_FORMATS,
@@ -132,7 +133,7 @@ class DisclosureForm(forms.Form):
         widget=forms.TextInput(attrs={"placeholder": "45/NQ-HĐND"}),
         error_messages={"required": _lazy("Hãy nhập số văn bản, quyết định.")},
     )
-    decision_date = forms.DateField(
+    decision_date = dforms.DateField(
         label=_lazy("Ngày ban hành"),
         input_formats=DATE_INPUT_FORMATS,
         widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "autocomplete": "off"}),
@@ -147,7 +148,7 @@ class DisclosureForm(forms.Form):
     )
     posted_at_office = forms.BooleanField(label=_lazy("Niêm yết tại trụ sở"), required=False, initial=True)
     other_places = _text(_lazy("Nơi niêm yết khác"), required=False, max_length=500)
-    window_days = forms.IntegerField(
+    window_days = dforms.IntegerField(
         label=_lazy("Số ngày niêm yết"),
         required=False,
         min_value=1,
@@ -191,7 +192,7 @@ class DisclosureForm(forms.Form):
             self.fields["posted_at_office"].label = _("Niêm yết tại trụ sở cơ quan, đơn vị")
         else:
             self.fields["posted_at_office"].label = _("Niêm yết tại trụ sở Ủy ban nhân dân xã")
-            self.fields["villages"] = forms.ModelMultipleChoiceField(
+            self.fields["villages"] = dforms.ModelMultipleChoiceField(
                 label=_("Niêm yết tại nhà văn hóa, điểm sinh hoạt cộng đồng của thôn, tổ dân phố"),
                 queryset=owner.children.filter(level=Level.VILLAGE).order_by("code"),
                 widget=forms.CheckboxSelectMultiple,
@@ -331,7 +332,7 @@ class FeedbackRecordForm(forms.Form):
         initial=Feedback.Kind.QUESTION,
         widget=forms.RadioSelect,
     )
-    received_at = forms.DateTimeField(
+    received_at = dforms.DateTimeField(
         label=_lazy("Thời điểm tiếp nhận"),
         input_formats=DATETIME_INPUT_FORMATS,
         initial=timezone.now,
@@ -403,6 +404,7 @@ class FeedbackForm(forms.Form):
     form_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
     # The honeypot: hidden from sighted people by CSS, labelled for screen readers; a bot fills it.
     website = forms.CharField(
+        max_length=200,
         label=_lazy("Xin để trống ô này (chống thư rác)"),
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
