@@ -115,20 +115,13 @@ class CatalogueItemAdmin(SimpleHistoryAdmin):
 
 @admin.register(CalendarOverride)
 class CalendarOverrideAdmin(SimpleHistoryAdmin):
-    list_display = ["date", "kind", "reason", "legal_reference", "shipped", "created_by", "created_at"]
-    list_filter = ["kind", "shipped"]
+    list_display = ["date", "kind", "reason", "legal_reference", "created_by", "created_at"]
+    list_filter = ["kind"]
     search_fields = ["reason", "legal_reference"]
     date_hierarchy = "date"
     ordering = ["-date"]
-    fields = ["date", "kind", "reason", "legal_reference", "shipped", "created_by", "created_at"]
-    readonly_fields = ["shipped", "created_by", "created_at"]
-
-    # The Government's swaps shipped with the portal are data of record: neither edited nor deleted here.
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and not (obj and obj.shipped)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and not (obj and obj.shipped)
+    fields = ["date", "kind", "reason", "legal_reference", "created_by", "created_at"]
+    readonly_fields = ["created_by", "created_at"]
 
     def save_model(self, request, obj, form, change):
         if not change:

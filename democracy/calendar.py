@@ -2,10 +2,7 @@
 
 Working days exclude Saturdays, Sundays and the national holidays the `holidays` package knows
 (lunar Tết, Hùng Kings, 30/4, 1/5, 2/9 and the Government's substituted days off), and include the
-Saturdays the Government swaps into working days. A `CalendarOverride` beats both: the Government's swaps
-the package lacks are shipped as overrides by a migration (`shipped`, each citing the document that decided
-it: Tết Dương lịch 2026, Công văn 12729/VPCP-KGVX), and an administrator can add one-off changes. The
-package's floor (pyproject.toml) is the first release with the 2024–2025 swaps (0.106).
+Saturdays the Government swaps into working days. An administrator's `CalendarOverride` beats both.
 
 Two counts, both built on Civil Code 2015 Art. 147–148 (the day of the event is not counted):
 
@@ -187,10 +184,6 @@ class WorkingCalendar:
             reason = f"{reason} ({override.legal_reference})"
         return _Day(False, reason, f"Extra day off: {reason}", reason, f"extra day off: {reason}")
 
-    def national_is_working_day(self, day: dt.date) -> bool:
-        """Whether `day` is a working day under the `holidays` package alone (no override)."""
-        return self._national_day(day).working
-
     @staticmethod
     def _national_day(day: dt.date) -> _Day:
         """The day under the national calendar alone, before any override."""
@@ -204,42 +197,6 @@ class WorkingCalendar:
             name, name_en = _WEEKDAY_NAMES[day.weekday()]
             return _Day(False, name, name_en, _WEEKEND, _WEEKEND)
         return _Day(True, None, None, None, None)
-
-
-def shipped_override_disagreements() -> list[str]:
-    """Where the `holidays` package disagrees with a Government swap shipped as an override (Vietnamese).
-
-    Each shipped day is either unknown to the package (a working weekday it does not give off, a weekend it
-    does not make a working day) or known the same way. It disagrees when it knows only some of the days a
-    document decided (it learnt a different swap: Friday 02/01/2026 off against another Saturday), or names
-    as the swapped day one the document does not. Empty when everything is consistent.
-    """
-    shipped = list(CalendarOverride.objects.filter(shipped=True).order_by("date"))
-    problems: list[str] = []
-    by_document: dict[str, list[CalendarOverride]] = {}
-    for override in shipped:
-        by_document.setdefault(override.legal_reference, []).append(override)
-    for reference, overrides in by_document.items():
-        dates = {override.date for override in overrides}
-        known = []
-        for override in overrides:
-            national = WorkingCalendar._national_day(override.date)
-            wanted = override.kind == CalendarOverride.Kind.WORKING_DAY
-            known.append(national.working == wanted)
-            substituted = _SUBSTITUTED.match(national.reason or "")
-            if substituted:
-                partner = dt.datetime.strptime(substituted[1], "%d/%m/%Y").date()
-                if partner not in dates:
-                    problems.append(
-                        f"{_fmt(override.date)}: gói holidays hoán đổi với ngày {_fmt(partner)}, "
-                        f"khác với {reference}."
-                    )
-        if any(known) and not all(known):
-            days = ", ".join(
-                f"{_fmt(o.date)} ({'đã biết' if k else 'chưa biết'})" for o, k in zip(overrides, known, strict=True)
-            )
-            problems.append(f"Gói holidays chỉ biết một phần việc hoán đổi theo {reference}: {days}.")
-    return problems
 
 
 def is_working_day(day: dt.date) -> bool:

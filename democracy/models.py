@@ -133,11 +133,7 @@ class CatalogueItem(models.Model):
 
 
 class CalendarOverride(models.Model):
-    """A change to Vietnam's calendar that the `holidays` package does not know, with its legal reference.
-
-    Two sources: the Government's swaps of working days the package lacks, shipped with the portal as data
-    (`shipped`, written by a migration, read-only in the admin; tests/democracy/test_calendar_swaps.py
-    fails when a newer `holidays` disagrees with one), and an administrator's one-off changes."""
+    """An administrator's one-off change to Vietnam's calendar, with its legal reference."""
 
     class Kind(models.TextChoices):
         DAY_OFF = "day_off", _("Ngày nghỉ thêm")
@@ -150,12 +146,6 @@ class CalendarOverride(models.Model):
         _("căn cứ pháp lý"),
         max_length=255,
         help_text=_("Ví dụ: Thông báo số 6150/TB-LĐTBXH ngày 24/11/2023."),
-    )
-    shipped = models.BooleanField(
-        _("có sẵn theo văn bản của Chính phủ"),
-        default=False,
-        editable=False,
-        help_text=_("Ngày hoán đổi do Chính phủ quyết định, được cài sẵn cùng phần mềm; không sửa, không xoá."),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
