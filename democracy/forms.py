@@ -125,6 +125,8 @@ class ModelChoiceField(_IdsInRange, forms.ModelChoiceField):
 
 
 class ModelMultipleChoiceField(_IdsInRange, forms.ModelMultipleChoiceField):
+    default_error_messages = {"invalid_pk_value": _lazy("«%(pk)s» không phải một lựa chọn hợp lệ.")}
+
     def _check_values(self, value):
         for pk in value if isinstance(value, list | tuple) else [value]:
             if not self._in_range(pk):
