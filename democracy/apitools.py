@@ -35,12 +35,16 @@ class PagePagination(PaginationBase):
     items_attribute = "results"
 
     def paginate_queryset(self, queryset, pagination: Input, **params):
+        count = self._items_count(queryset)
         offset = (pagination.page - 1) * pagination.page_size
+        # A page past the last one is empty, without asking the database: an OFFSET beyond a 64-bit
+        # integer (`?page=9223372036854775808`) is an error there, not an empty page (issue 18 item 9).
+        results = list(queryset[offset : offset + pagination.page_size]) if offset < count else []
         return {
-            "count": self._items_count(queryset),
+            "count": count,
             "page": pagination.page,
             "page_size": pagination.page_size,
-            "results": list(queryset[offset : offset + pagination.page_size]),
+            "results": results,
         }
 
 

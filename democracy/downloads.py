@@ -15,14 +15,10 @@ SAME_EXTENSIONS = {JPEG: {".jpg", ".jpeg"}}
 EXTENSION = re.compile(r"\.(?=[a-z0-9]*[a-z])[a-z0-9]{1,5}", re.IGNORECASE)
 
 
-def _harden(response, *, public, sandbox=True):
+def _harden(response, *, public):
     """Never run as a page of the portal; never cached unless public."""
     response["X-Content-Type-Options"] = "nosniff"
-    if sandbox:
-        response["Content-Security-Policy"] = "sandbox"  # the CSP middleware leaves a set policy alone
-    else:
-        # Nor does it give an inline PDF the pages' policy: the PDF keeps no policy, as before (issue 18).
-        response._csp_exempt = True
+    response["Content-Security-Policy"] = "sandbox"  # the CSP middleware leaves a set policy alone
     if not public:
         add_never_cache_headers(response)
     return response
@@ -31,13 +27,13 @@ def _harden(response, *, public, sandbox=True):
 def generated_download(content: bytes, *, filename, content_type, public=False, inline=False):
     """Bytes made for this request (a PDF, an XLSX) with the same guarantees as `safe_download`.
 
-    `inline`: a PDF the browser opens to print (documents of the portal's own making). It is sent
-    without the `sandbox` policy for now, as before; whether the browsers' PDF viewers open a sandboxed
-    document is issue 18's to settle."""
+    `inline`: a PDF the browser opens to print (documents of the portal's own making). It carries the
+    same `sandbox` policy as every download (issue 18 item 11): a PDF's scripts, forms and links never
+    act as a page of the portal, whether it is opened or saved."""
     response = FileResponse(
         io.BytesIO(content), as_attachment=not inline, filename=filename, content_type=content_type
     )
-    return _harden(response, public=public, sandbox=not inline)
+    return _harden(response, public=public)
 
 
 def download_name(name: str, content_type: str) -> str:

@@ -6,12 +6,15 @@ asks for), shipped in static/fonts so every Vietnamese glyph renders on any mach
 
 import datetime as dt
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
 
 FONT_DIR = Path(settings.BASE_DIR) / "static" / "fonts" / "liberation-serif"
 
@@ -27,11 +30,47 @@ FONT_FACES = "\n".join(
 )
 
 
+def asset_roots() -> list[Path]:
+    """The only places a PDF may read from: the project's static assets (and their collected copy)."""
+    roots = [Path(d) for d in settings.STATICFILES_DIRS]
+    if settings.STATIC_ROOT:
+        roots.append(Path(settings.STATIC_ROOT))
+    return [root.resolve() for root in roots]
+
+
+def is_static_asset(url: str) -> bool:
+    """True for a `file:` URL of a file inside `asset_roots()` (after resolving `..` and links)."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+        return False
+    path = Path(url2pathname(unquote(parts.path))).resolve()
+    return path.is_file() and any(path.is_relative_to(root) for root in asset_roots())
+
+
+class StaticAssetFetcher(URLFetcher):
+    """WeasyPrint's fetcher limited to the project's static assets (issue 18 item 11).
+
+    The default one follows `file://` anywhere on the server, `http(s)://` anywhere on its network and
+    `data:`: text a clerk typed into a document must never make the server read or request anything.
+    A refused URL raises ValueError, which WeasyPrint logs and skips (the PDF is made without it)."""
+
+    def fetch(self, url, headers=None):
+        if not is_static_asset(url):
+            raise ValueError(f"PDF: không được tải tài nguyên ngoài thư mục static: {url[:200]}")
+        return super().fetch(url, headers)
+
+
+def url_fetcher() -> StaticAssetFetcher:
+    """The fetcher every HTML(...) and CSS(...) of a PDF is given."""
+    return StaticAssetFetcher(allowed_protocols={"file"}, allow_redirects=False)
+
+
 def lay_out(html: str):
     """The laid-out WeasyPrint document of an HTML string (the long part of making a PDF)."""
     fonts = FontConfiguration()
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).render(
-        stylesheets=[CSS(string=FONT_FACES, font_config=fonts)], font_config=fonts
+    fetcher = url_fetcher()
+    return HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=fetcher).render(
+        stylesheets=[CSS(string=FONT_FACES, font_config=fonts, url_fetcher=fetcher)], font_config=fonts
     )
 
 

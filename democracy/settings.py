@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "democracy.middleware.LanguageMiddleware",
+    "democracy.middleware.RejectNulBytesMiddleware",  # a 400, not a database error (issue 18 item 9)
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -143,6 +144,20 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_EAGER_PROPAGATES = True
+# PDFs are rendered on a queue of their own (issue 18 item 12): closing postings, counting votes and
+# reminders (the default "celery" queue) never wait behind a thousand renderings. Every worker command
+# (Procfile.dev, docker-compose.yml) consumes both queues; docker-compose runs a worker for each.
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+PDF_QUEUE = "pdf"
+CELERY_TASK_ROUTES = {
+    "disclosures.render_record": {"queue": PDF_QUEUE},
+    "disclosures.render_records": {"queue": PDF_QUEUE},
+}
+# At most this many PDFs per task: a larger set is split into tasks of this size.
+PDF_BATCH_SIZE = env.int("PDF_BATCH_SIZE", default=20)
+# A record still without its PDF this many minutes after it was made is rendered again by the sweep
+# (a worker killed mid-render; issue 15 item 4).
+PDF_SWEEP_AFTER_MINUTES = env.int("PDF_SWEEP_AFTER_MINUTES", default=10)
 
 # The scheduled jobs. Each task is safe to run twice and catches up after downtime.
 CELERY_BEAT_SCHEDULE = {
@@ -165,6 +180,10 @@ CELERY_BEAT_SCHEDULE = {
     "notify-overdue-recommendations": {
         "task": "consultations.notify_overdue_recommendations",
         "schedule": crontab(minute=45, hour=7),
+    },
+    "render-missing-records": {
+        "task": "disclosures.render_missing_records",
+        "schedule": crontab(minute="*/10"),
     },
     "send-disclosure-reminders": {
         "task": "disclosures.send_reminders",

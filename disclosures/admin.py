@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from democracy import forms as dforms
 from democracy.admin import AuditInline
 from democracy.models import CatalogueItem, Kind, Scope
 from democracy.xlsx import XLSX_TYPE
@@ -72,6 +73,14 @@ class DraftForm(forms.ModelForm):
 
     forms = forms.MultipleChoiceField(
         label=_("hình thức công khai"), choices=CommuneForm.choices, widget=forms.CheckboxSelectMultiple
+    )
+    # The same bounds as the clerk's form (issue 18 item 9): no date the calendar cannot count.
+    decision_date = dforms.DateField(label=Disclosure._meta.get_field("decision_date").verbose_name)
+    window_days = dforms.IntegerField(
+        label=Disclosure._meta.get_field("window_days").verbose_name,
+        required=False,
+        min_value=1,
+        max_value=3650,
     )
 
     class Meta:

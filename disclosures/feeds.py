@@ -1,11 +1,16 @@
 """RSS and Atom feeds of a commune's notice board: the newest public disclosures, never an agency's
-internal ones (they are not in `Disclosure.objects.public()`), whoever asks."""
+internal ones (they are not in `Disclosure.objects.public()`), whoever asks.
+
+Feed readers render an item's description as HTML (RSS `<description>`, Atom `<summary type="html">`)
+and many render titles too: what a clerk typed is text there, never markup (issue 18 item 11). The
+title has its tags stripped; the description is escaped, its line breaks kept as `<br>`."""
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext as _
 
 from units.models import AdministrativeUnit, Level
@@ -41,7 +46,7 @@ class BoardRssFeed(Feed):
         )
 
     def item_title(self, d):
-        return d.title
+        return strip_tags(d.title)
 
     def item_description(self, d):
         parts = [
@@ -54,7 +59,8 @@ class BoardRssFeed(Feed):
                 _("Kết thúc niêm yết lúc %(time)s ngày %(date)s")
                 % {"time": end.strftime("%H:%M"), "date": end.strftime("%d/%m/%Y")}
             )
-        return " · ".join(str(p) for p in parts) + "\n\n" + d.summary
+        text = " · ".join(str(p) for p in parts) + "\n\n" + d.summary
+        return "<br>".join(escape(line) for line in text.splitlines())
 
     def item_link(self, d):
         return reverse("disclosures:detail", args=[d.pk])

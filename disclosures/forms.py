@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from democracy import forms as dforms
 from democracy.calendar import ComputedDate
 from democracy.forms import (  # noqa: F401 (add_action_errors, DocumentUploadForm: used by this app's views)
     DATE_INPUT_FORMATS,
@@ -135,7 +136,7 @@ class DisclosureForm(forms.Form):
         widget=forms.TextInput(attrs={"placeholder": "45/NQ-HĐND"}),
         error_messages={"required": _lazy("Hãy nhập số văn bản, quyết định.")},
     )
-    decision_date = forms.DateField(
+    decision_date = dforms.DateField(
         label=_lazy("Ngày ban hành"),
         input_formats=DATE_INPUT_FORMATS,
         widget=forms.DateInput(
@@ -160,7 +161,7 @@ class DisclosureForm(forms.Form):
             "Chỉ khi luật khác quy định hình thức riêng (Điều 13 khoản 6) hoặc xã chưa có hệ thống truyền thanh."
         ),
     )
-    window_days = forms.IntegerField(
+    window_days = dforms.IntegerField(
         label=_lazy("Số ngày niêm yết"),
         required=False,
         min_value=1,
@@ -205,7 +206,7 @@ class DisclosureForm(forms.Form):
             del self.fields["forms_reason"]  # an agency chooses its forms (Art. 47(1))
         else:
             self.fields["posted_at_office"].label = _("Niêm yết tại trụ sở Ủy ban nhân dân xã")
-            self.fields["villages"] = forms.ModelMultipleChoiceField(
+            self.fields["villages"] = dforms.ModelMultipleChoiceField(
                 label=_("Niêm yết tại nhà văn hóa, điểm sinh hoạt cộng đồng của thôn, tổ dân phố"),
                 queryset=owner.children.filter(level=Level.VILLAGE).order_by("code"),
                 widget=forms.CheckboxSelectMultiple,
@@ -357,7 +358,7 @@ class FeedbackRecordForm(forms.Form):
         initial=Feedback.Kind.QUESTION,
         widget=forms.RadioSelect,
     )
-    received_at = forms.DateTimeField(
+    received_at = dforms.DateTimeField(
         label=_lazy("Thời điểm tiếp nhận"),
         input_formats=DATETIME_INPUT_FORMATS,
         initial=timezone.now,
@@ -429,6 +430,7 @@ class FeedbackForm(forms.Form):
     form_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
     # The honeypot: hidden from sighted people by CSS, labelled for screen readers; a bot fills it.
     website = forms.CharField(
+        max_length=200,
         label=_lazy("Xin để trống ô này (chống thư rác)"),
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from democracy import forms as dforms
 from democracy import periods
 from democracy.forms import DATE_INPUT_FORMATS
 from units.models import ReportingRegime
@@ -111,9 +112,9 @@ class ReportRequestForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Các mục báo cáo cần có; gửi kèm mỗi báo cáo."),
     )
-    period_start = forms.DateField(label=_("Số liệu từ ngày"), input_formats=DATE_INPUT_FORMATS)
-    period_end = forms.DateField(label=_("Số liệu đến ngày"), input_formats=DATE_INPUT_FORMATS)
-    due_on = forms.DateField(label=_("Hạn gửi"), input_formats=DATE_INPUT_FORMATS)
+    period_start = dforms.DateField(label=_("Số liệu từ ngày"), input_formats=DATE_INPUT_FORMATS)
+    period_end = dforms.DateField(label=_("Số liệu đến ngày"), input_formats=DATE_INPUT_FORMATS)
+    due_on = dforms.DateField(label=_("Hạn gửi"), input_formats=DATE_INPUT_FORMATS)
     for_units = forms.BooleanField(label=_("Các xã, phường"), required=False, initial=True)
     for_agencies = forms.BooleanField(label=_("Các cơ quan, đơn vị"), required=False, initial=True)
 

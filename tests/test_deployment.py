@@ -24,8 +24,8 @@ DOCKERFILE = ROOT / "Dockerfile"
 DOCKERIGNORE = ROOT / ".dockerignore"
 ENV_EXAMPLE = ROOT / ".env.example"
 
-REQUIRED_SERVICES = {"db", "redis", "web", "worker", "beat"}
-APP_SERVICES = {"web", "worker", "beat"}  # built from this project's Dockerfile
+REQUIRED_SERVICES = {"db", "redis", "web", "worker", "pdf-worker", "beat"}
+APP_SERVICES = {"web", "worker", "pdf-worker", "beat"}  # built from this project's Dockerfile
 HEALTHCHECKED = {"db", "redis", "web"}
 # Variables of the official images' entrypoints, allowed in those services' `environment:`.
 IMAGE_VARIABLES = {
@@ -304,8 +304,11 @@ def test_web_migrates_then_serves_on_port_8000():
 
 
 def test_worker_and_beat_run_the_project_celery_app():
-    (program, (name, _)), *rest = compose_command_programs("worker")
-    assert (program, name, rest) == ("celery", "worker", [])
+    for service, queue in (("worker", "celery"), ("pdf-worker", "pdf")):  # PDFs on a worker of their own
+        (program, (name, _)), *rest = compose_command_programs(service)
+        assert (program, name, rest) == ("celery", "worker", [])
+        command = services()[service]["command"]
+        assert command[command.index("-Q") + 1] == queue, service
     (program, (name, params)), *rest = compose_command_programs("beat")
     assert (program, name, rest) == ("celery", "beat", [])
     schedule = PurePosixPath(params["schedule"])
@@ -332,7 +335,7 @@ def test_celery_app_registers_the_scheduled_tasks():
 
 def test_media_volume_is_mounted_at_media_root():
     assert "media" in (compose().get("volumes") or {})
-    for name in ("web", "worker"):
+    for name in ("web", "worker", "pdf-worker"):
         media_root = environment(name).get("MEDIA_ROOT")
         assert media_root, f"{name} does not set MEDIA_ROOT"
         assert f"media:{media_root}" in services()[name].get("volumes", []), name

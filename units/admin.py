@@ -23,6 +23,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats import base_formats
+from import_export.forms import ImportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from democracy import periods
@@ -32,6 +33,7 @@ from democracy.models import Action, AuditEvent
 
 from . import actions
 from .imports import AgencyResource, StaffResource, VillageResource, error_messages, membership_scope_error
+from .imports.base import too_large
 from .models import AdministrativeUnit, Agency, Membership, RegisterQuarters, ReportingRegime, Role
 from .text import fold
 
@@ -55,10 +57,21 @@ class SearchWithoutDiacritics:
         return found, may_have_duplicates
 
 
+class SizeLimitedImportForm(ImportForm):
+    """The import form, refusing a file over the imports' size limit before it is read."""
+
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        if upload is not None and (problem := too_large(upload.size, upload.name)):
+            raise forms.ValidationError(problem)
+        return upload
+
+
 class AllOrNothingImportExportAdmin(ImportExportModelAdmin):
     """Import-export with CSV/XLSX, the model's own permissions, and a refusal that says why."""
 
     formats = FORMATS
+    import_form_class = SizeLimitedImportForm
     #: Permissions an import needs besides adding and changing the model's rows.
     import_extra_permissions: tuple[str, ...] = ()
 

@@ -1,11 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from democracy import forms as dforms
+
 from .models import AdministrativeUnit, Agency, UnitType
 
 
 class VillageForm(forms.ModelForm):
-    households = forms.IntegerField(
+    households = dforms.IntegerField(
         label=_("Số hộ gia đình"),
         min_value=1,
         error_messages={
@@ -25,7 +27,7 @@ class VillageForm(forms.ModelForm):
 
 
 class AgencyForm(forms.ModelForm):
-    staff_count = forms.IntegerField(
+    staff_count = dforms.IntegerField(
         label=_("Số cán bộ, công chức, viên chức, người lao động"),
         min_value=1,
         error_messages={

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from democracy import forms as dforms
 from democracy.forms import (
     DATE_INPUT_FORMATS,
     DATE_PLACEHOLDER,
@@ -71,7 +72,7 @@ class ConsultationForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"placeholder": "127/KH-UBND"}),
     )
-    plan_date = forms.DateField(
+    plan_date = dforms.DateField(
         label=_lazy("Ngày kế hoạch"),
         required=False,
         input_formats=DATE_INPUT_FORMATS,
@@ -80,7 +81,7 @@ class ConsultationForm(forms.Form):
         ),
         error_messages={"invalid": _lazy("Ngày phải có dạng ngày/tháng/năm, ví dụ 30/01/2024.")},
     )
-    period_days = forms.IntegerField(
+    period_days = dforms.IntegerField(
         label=_lazy("Thời gian lấy ý kiến (ngày)"),
         min_value=1,
         max_value=365,
@@ -179,6 +180,7 @@ class PublicCommentForm(forms.Form):
     form_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
     # The honeypot: hidden by CSS, labelled for screen readers; a bot fills it.
     website = forms.CharField(
+        max_length=200,
         label=_lazy("Xin để trống ô này (chống thư rác)"),
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
@@ -193,7 +195,7 @@ class CommentRecordForm(forms.Form):
         choices=[(c.value, c.label) for c in CommentChannel if c != CommentChannel.ONLINE],
         error_messages={"required": _lazy("Hãy chọn kênh tiếp nhận.")},
     )
-    received_at = forms.DateTimeField(
+    received_at = dforms.DateTimeField(
         label=_lazy("Thời điểm tiếp nhận"),
         input_formats=DATETIME_INPUT_FORMATS,
         initial=timezone.now,
@@ -215,7 +217,7 @@ class CommentRecordForm(forms.Form):
         max_length=8000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    people_count = forms.IntegerField(
+    people_count = dforms.IntegerField(
         label=_lazy("Số người tham dự"),
         required=False,
         min_value=1,

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from democracy import forms as dforms
 from democracy.forms import add_action_errors, item_reference  # noqa: F401 (re-exported)
 from democracy.models import CatalogueItem, Kind, Scope
 from units.models import Level
@@ -19,7 +20,7 @@ DATETIME_FORMATS = ["%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 
 
 def _date_field(label, **kwargs):
-    return forms.DateField(
+    return dforms.DateField(
         label=label,
         input_formats=DATE_FORMATS,
         widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}),
@@ -30,7 +31,7 @@ def _date_field(label, **kwargs):
 
 
 def _datetime_field(label):
-    return forms.DateTimeField(
+    return dforms.DateTimeField(
         label=label,
         input_formats=DATETIME_FORMATS,
         widget=forms.DateTimeInput(format="%d/%m/%Y %H:%M", attrs={"placeholder": "dd/mm/yyyy hh:mm"}),
@@ -39,7 +40,7 @@ def _datetime_field(label):
 
 
 def _count(label, required=True):
-    return forms.IntegerField(
+    return dforms.IntegerField(
         label=label,
         min_value=0,
         required=required,
@@ -65,7 +66,7 @@ def rule_text(item: CatalogueItem, *, commune_wide: bool = False) -> str:
     }  # fmt: skip
 
 
-class ItemChoiceField(forms.ModelChoiceField):
+class ItemChoiceField(dforms.ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{item_reference(obj)} – {obj.label_vi}"
 
@@ -91,7 +92,7 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
     )
     method = forms.ChoiceField(label=gettext_lazy("Hình thức"), widget=forms.RadioSelect)
-    follows = forms.ModelChoiceField(
+    follows = dforms.ModelChoiceField(
         label=gettext_lazy("Phát phiếu thay cuộc họp không đủ số hộ dự"),
         queryset=Decision.objects.none(),
         required=False,
@@ -102,7 +103,7 @@ class DecisionForm(forms.Form):
         ),
     )
 
-    delegates = forms.IntegerField(
+    delegates = dforms.IntegerField(
         label=gettext_lazy("Số đại biểu được triệu tập (hội nghị đại biểu)"),
         required=False,
         min_value=1,
@@ -239,6 +240,7 @@ class VoteOpenForm(forms.Form):
     closes_at = _datetime_field(gettext_lazy("Kết thúc (dd/mm/yyyy hh:mm)"))
     households = forms.CharField(
         label=gettext_lazy("Danh sách hộ gia đình (mỗi dòng một hộ)"),
+        max_length=500_000,  # some thousands of households, each a line
         widget=forms.Textarea(attrs={"rows": 12}),
         error_messages={"required": gettext_lazy("Hãy nhập danh sách hộ gia đình.")},
     )

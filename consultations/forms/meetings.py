@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from democracy import forms as dforms
+
 from ..models import Meeting
 
 
@@ -9,7 +11,7 @@ class MeetingForm(forms.Form):
 
     kind = forms.ChoiceField(label=_("Loại"), choices=Meeting.Kind.choices)
     title = forms.CharField(label=_("Nội dung cuộc họp, hội nghị"), max_length=300)
-    held_at = forms.DateTimeField(
+    held_at = dforms.DateTimeField(
         label=_("Thời gian bắt đầu"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M"],
@@ -17,9 +19,9 @@ class MeetingForm(forms.Form):
     place = forms.CharField(label=_("Địa điểm"), max_length=300)
     chair = forms.CharField(label=_("Chủ trì (họ tên, chức vụ)"), max_length=200)
     secretary = forms.CharField(label=_("Thư ký (họ tên, chức vụ)"), max_length=200)
-    expected = forms.IntegerField(label=_("Tổng số được triệu tập"), min_value=0)
-    present = forms.IntegerField(label=_("Số có mặt"), min_value=0)
-    absent = forms.IntegerField(
+    expected = dforms.IntegerField(label=_("Tổng số được triệu tập"), min_value=0)
+    present = dforms.IntegerField(label=_("Số có mặt"), min_value=0)
+    absent = dforms.IntegerField(
         label=_("Số vắng mặt"), min_value=0, required=False,
         help_text=_("Để trống: tự tính bằng tổng số trừ số có mặt."),
     )  # fmt: skip

@@ -79,12 +79,13 @@ def test_a_download_keeps_its_own_sandbox_policy_alone(rf):
     assert response.headers["Content-Security-Policy"] == "sandbox"  # one policy, not merged with the pages'
 
 
-def test_an_inline_pdf_gets_no_page_policy(rf):
+def test_an_inline_pdf_is_sandboxed_like_a_stored_download(rf):
     def view(request):
         return generated_download(PDF_BYTES, filename="x.pdf", content_type="application/pdf", inline=True)
 
     response = CSPMiddleware(view)(rf.get("/x.pdf"))
-    assert "Content-Security-Policy" not in response
+    assert response.headers["Content-Security-Policy"] == "sandbox"
+    assert response["Content-Disposition"].startswith("inline")
 
 
 # --- The templates ---------------------------------------------------------------------------------

@@ -188,3 +188,14 @@ def test_the_endpoints_are_in_the_openapi_schema(client, cast):
     operation = schema["paths"]["/api/v1/units/{code}/disclosures"]["get"]
     assert operation["tags"] == ["disclosures"]
     assert any(p["name"] == "state" for p in operation["parameters"])
+
+
+@pytest.mark.parametrize("page", [str(2**63), str(10**30), "4"])
+@pytest.mark.parametrize("path", ["/api/v1/units/07282/disclosures", "/api/v1/catalogue"])
+def test_a_page_past_the_last_one_is_empty_whatever_its_number(client, publish, path, page):
+    """`?page=9223372036854775808` was a 500: the database's OFFSET is a 64-bit integer (issue 18 item 9)."""
+    publish()
+    response = client.get(f"{path}?page={page}&page_size=500")
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["results"] == [] and body["count"] >= 1 and body["page"] == int(page)

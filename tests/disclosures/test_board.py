@@ -295,3 +295,19 @@ def test_the_page_of_a_disclosure_runs_the_same_queries_whatever_it_holds(client
         actions.answer_feedback(actions.add_feedback(d, text=f"Câu hỏi {n}"), by=cast.clerk_a, text="Đáp")
     d.posting_villages.add(cast.village_a)
     assert _count(client, url) == few
+
+
+@pytest.mark.parametrize("name", ["disclosures:feed_rss", "disclosures:feed_atom"])
+def test_the_feeds_never_carry_markup_a_reader_would_run(client, publish, name):
+    """Readers render an item's description (and often its title) as HTML: what a clerk typed is text."""
+    import xml.etree.ElementTree as ET
+
+    publish(
+        title="Dự toán <script>alert('tiêu đề')</script><b>đậm</b>",
+        summary="Tóm tắt <script>alert(1)</script><img src=x onerror=alert(2)> & 5 < 6",
+    )
+    body = client.get(reverse(name, args=["07282"])).content.decode()
+    texts = [el.text or "" for el in ET.fromstring(body).iter()]  # what a reader gets once XML is parsed
+    assert texts and not any("<script" in t or "<img" in t or "<b>" in t for t in texts)
+    assert any("Dự toán" in t and "đậm" in t for t in texts)
+    assert any("&lt;script&gt;" in t for t in texts)  # the summary is shown as typed, as text

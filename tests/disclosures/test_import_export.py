@@ -452,3 +452,36 @@ def test_feedback_is_read_only_in_the_admin(admin_client, make_disclosure):
     assert (
         admin_client.get(reverse("admin:disclosures_feedback_delete", args=[feedback.pk])).status_code == 403
     )
+
+
+def test_a_control_character_is_refused_and_a_duplicated_row_keeps_its_other_errors(cast):
+    """Issue 18 item 10: NUL bytes went into the database; a duplicate hid the rest of its row."""
+    result = DisclosureResource().import_data(
+        read_dataset(
+            "b.csv",
+            csv_bytes(
+                row(tom_tat="Tóm tắt\x00có NUL"),
+                row(tieu_de="Hai lần"),
+                row(tieu_de="Hai lần", hinh_thuc="a, z"),
+            ),
+        )
+    )
+
+    problems = error_messages(result)
+    assert problems[0] == "Dòng 2, cột tom_tat: có ký tự điều khiển U+0000, không được phép trong tệp nhập."
+    assert "Dòng 4: trùng với dòng 3." in problems
+    assert any(p.startswith("Dòng 4, cột hinh_thuc: «a, z» không phải hình thức công khai") for p in problems)
+    assert not Disclosure.objects.exists()
+
+
+def test_a_file_over_the_row_limit_is_refused_before_any_row(cast, tmp_path, monkeypatch):
+    from units.imports import base
+
+    monkeypatch.setattr(base, "MAX_ROWS", 2)
+    _out, _err, failure = run(tmp_path, "b.csv", csv_bytes(*(row(tieu_de=f"Dòng {n}") for n in range(3))))
+
+    assert (
+        failure
+        == "Tệp có 3 dòng dữ liệu, quá giới hạn 2 dòng mỗi lần nhập; hãy chia thành nhiều tệp nhỏ hơn."
+    )
+    assert not Disclosure.objects.exists()

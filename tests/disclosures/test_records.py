@@ -230,3 +230,84 @@ def test_the_posting_record_cites_the_laws_articles_on_disclosure_not_decree_59(
     agency = pdf_text(rendered(make_disclosure(cast.agency_a, state="published"), Record.Kind.POSTING))
     assert "(Điều 11, Điều 12, Điều 13)" in commune and "59/2023" not in commune
     assert "(Điều 46, Điều 47, Điều 48)" in agency and "59/2023" not in agency
+
+
+# --- Rendering on its own queue, in batches, surviving a killed worker (issue 18 item 12, 15 item 4) ---
+
+
+def test_pdfs_are_rendered_on_their_own_queue_and_the_laws_clocks_on_the_default_one():
+    from democracy import celery_app
+
+    def queue(task):
+        return celery_app.amqp.router.route({}, task)["queue"].name
+
+    assert queue("disclosures.render_records") == queue("disclosures.render_record") == "pdf"
+    for clock in ("disclosures.close_due_postings", "consultations.count_online_votes",
+                  "consultations.close_due_consultations", "disclosures.send_reminders"):  # fmt: skip
+        assert queue(clock) == "celery", clock
+
+
+def test_every_worker_command_consumes_the_pdf_queue():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    root = Path(settings.BASE_DIR)
+    workers = [line for line in (root / "Procfile.dev").read_text().splitlines() if " worker" in line]
+    assert workers and all("-Q celery,pdf" in line for line in workers)
+    compose = (root / "docker-compose.yml").read_text()
+    assert '"-Q", "celery"' in compose and '"-Q", "pdf"' in compose
+
+
+def test_a_large_set_of_records_is_rendered_in_batches_of_the_setting(settings, monkeypatch):
+    from disclosures import records, tasks
+
+    settings.PDF_BATCH_SIZE = 3
+    batches = []
+    monkeypatch.setattr(records, "render_pending", lambda ids: batches.append(list(ids)))
+    tasks.render_records.delay(list(range(1, 11)))  # eager in tests: each batch is a task of its own
+    assert batches == [[1, 2, 3], [4, 5, 6], [7, 8, 9], [10]]
+
+
+def test_render_tasks_are_acknowledged_when_done_and_given_back_when_their_worker_dies():
+    from disclosures import tasks
+
+    for task in (tasks.render_record, tasks.render_records):
+        assert task.acks_late and task.reject_on_worker_lost
+
+
+def test_the_sweep_renders_records_left_without_a_pdf_and_leaves_fresh_ones_to_their_task(
+    make_disclosure, settings
+):
+    from django.utils import timezone
+
+    from disclosures.tasks import render_missing_records
+
+    settings.PDF_SWEEP_AFTER_MINUTES = 10
+    stuck = Record.objects.get(disclosure=make_disclosure(state="published"))  # its task never ran
+    Record.objects.filter(pk=stuck.pk).update(made_at=timezone.now() - dt.timedelta(minutes=11))
+    fresh = Record.objects.get(disclosure=make_disclosure(state="published", title="Mới"))
+    Record.objects.filter(pk=fresh.pk).update(made_at=timezone.now() - dt.timedelta(minutes=2))
+
+    assert render_missing_records() == 1
+    stuck.refresh_from_db()
+    fresh.refresh_from_db()
+    assert stuck.pdf and stuck.rendered_at and "Số: 1/BB-UBND" in pdf_text(stuck)
+    assert not fresh.pdf and fresh.rendered_at is None
+    assert render_missing_records() == 0  # once rendered, never again
+    assert "render-missing-records" in settings.CELERY_BEAT_SCHEDULE
+
+
+def test_until_its_pdf_exists_a_record_is_listed_without_a_dead_link(client, cast, make_disclosure):
+    from django.urls import reverse
+
+    d = make_disclosure(state="published")
+    record = Record.objects.get(disclosure=d)
+    client.force_login(cast.clerk_a)
+    link = reverse("disclosures:record", args=[record.pk])
+    html = client.get(reverse("disclosures:staff_detail", args=[d.pk])).content.decode()
+    assert "tệp PDF đang được tạo" in html and link not in html
+    render_record_pdf(record)
+    html = client.get(reverse("disclosures:staff_detail", args=[d.pk])).content.decode()
+    assert link in html and "tệp PDF đang được tạo" not in html
+    assert client.get(link).status_code == 200

@@ -145,7 +145,11 @@ def test_a_window_shorter_than_the_legal_minimum_is_refused_with_the_message(cli
     "overrides, message",
     [
         ({"decision_date": "31/02/2024"}, "Ngày ban hành phải có dạng ngày/tháng/năm, ví dụ 07/02/2024."),
-        ({"decision_date": "01/01/2999"}, "Ngày ban hành không được sau ngày hôm nay."),
+        ({"decision_date": "01/01/2099"}, "Ngày ban hành không được sau ngày hôm nay."),
+        ({"decision_date": "01/01/2999"}, "Ngày phải trong khoảng từ 01/01/1995 đến 31/12/2099."),
+        ({"decision_date": "31/12/1994"}, "Ngày phải trong khoảng từ 01/01/1995 đến 31/12/2099."),
+        ({"villages": [str(2**63)]}, f"«{2**63}» không phải một lựa chọn hợp lệ."),
+        ({"villages": ["abc"]}, "«abc» không phải một lựa chọn hợp lệ."),
         ({"title": ""}, "Hãy nhập tiêu đề."),
         ({"forms": []}, "Hãy chọn ít nhất một hình thức công khai."),
         ({"item": item}, "Hãy chọn một nội dung trong danh sách."),
@@ -344,7 +348,9 @@ def test_the_approver_publishes_on_time(client, cast, make_disclosure):
     assert f"Đã phê duyệt và công khai. Niêm yết đến hết ngày {submitted.window_end:%d/%m/%Y}." in html
     assert submitted.window_explanation in html
     record = Record.objects.get(disclosure=submitted, kind=Record.Kind.POSTING)
-    assert reverse("disclosures:record", args=[record.pk]) in html
+    # Its PDF is made by a task after the commit: listed, without a link until the file exists.
+    assert f"số {record.number}" in html and "tệp PDF đang được tạo" in html
+    assert reverse("disclosures:record", args=[record.pk]) not in html
     again = page(client.post(url, {"confirm": "1"}, follow=True))
     assert "Không có thay đổi: thông tin này đang ở trạng thái “Đang công khai”." in again
 

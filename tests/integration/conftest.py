@@ -65,7 +65,12 @@ def redis_worker():
     task_postrun.connect(close_worker_connections, weak=False)
     try:
         with start_worker(
-            celery_app, pool="solo", concurrency=1, perform_ping_check=False, shutdown_timeout=30
+            celery_app,
+            pool="solo",
+            concurrency=1,
+            perform_ping_check=False,
+            shutdown_timeout=30,
+            queues=["celery", "pdf"],  # PDFs have a queue of their own (settings.CELERY_TASK_ROUTES)
         ) as worker:
             yield worker
     finally:

@@ -585,3 +585,94 @@ def test_the_admin_preview_lists_missing_columns(cast, client):
 
     assert "Thiếu cột: loai, ma_xa, so_ho." in preview.content.decode()
     assert "confirm_form" not in preview.context
+
+
+# --- Limits, control characters, every error of a row, no moves (issue 18 item 10) -------------------
+
+
+def test_a_file_with_more_rows_than_the_limit_is_refused_as_a_whole(cast, monkeypatch):
+    from units.imports import base
+
+    monkeypatch.setattr(base, "MAX_ROWS", 3)
+    text = VILLAGE_HEADER + "".join(f"07282-{n:02d},Thôn {n},thon,07282,10\n" for n in range(10, 14))
+
+    result, problems = run(VillageResource, text, dry_run=True)
+
+    assert problems == [
+        "Tệp có 4 dòng dữ liệu, quá giới hạn 3 dòng mỗi lần nhập; hãy chia thành nhiều tệp nhỏ hơn."
+    ]
+    assert not result.rows  # refused before any row is read
+
+
+def test_a_file_over_the_size_limit_is_refused_by_the_command_and_the_admin(
+    cast, client, tmp_path, monkeypatch
+):
+    from units.imports import base
+
+    monkeypatch.setattr(base, "MAX_FILE_BYTES", 1024 * 1024)
+    content = (VILLAGE_HEADER + "07282-10,Thôn A,thon,07282,10\n" * 40_000).encode()  # 1.2 MB
+    before = snapshot()
+
+    _, _, failure = import_file(tmp_path, "thon.csv", content, "villages")
+    assert failure == (
+        "Tệp thon.csv nặng 1,2 MB, quá giới hạn 1 MB mỗi lần nhập; hãy chia thành nhiều tệp nhỏ hơn."
+    )
+
+    client.force_login(cast.admin)
+    upload = BytesIO(content)
+    upload.name = "thon.csv"
+    page = client.post("/admin/units/administrativeunit/import/", {"import_file": upload, "format": 0})
+    assert page.status_code == 200 and page.context.get("confirm_form") is None
+    assert "quá giới hạn 1 MB mỗi lần nhập" in page.content.decode()
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x1b", "\x07"])
+def test_a_control_character_in_a_cell_is_refused_with_its_line_and_column(cast, character):
+    text = VILLAGE_HEADER + f"07282-10,Thôn{character}A,thon,07282,10\n"
+
+    _, problems = run(VillageResource, text)
+
+    code = f"U+{ord(character):04X}"
+    assert problems == [f"Dòng 2, cột ten: có ký tự điều khiển {code}, không được phép trong tệp nhập."]
+    assert "07282-10" not in villages()
+
+
+def test_a_duplicated_row_still_gets_every_other_error_of_its_own(cast):
+    text = VILLAGE_HEADER + "07282-10,Thôn A,thon,07282,10\n07282-10,Thôn B,lang xom,99999,-1\n"
+
+    _, problems = run(VillageResource, text)
+
+    assert problems == [
+        "Dòng 3, cột ma: trùng với dòng 2.",
+        "Dòng 3, cột loai: «lang xom» không hợp lệ; dùng một trong: thon (Thôn, làng, ấp, bản, buôn); "
+        "to_dan_pho (Tổ dân phố, khu phố).",
+        "Dòng 3, cột ma_xa: không có xã, phường, đặc khu mã 99999.",
+        "Dòng 3, cột so_ho: «-1» không hợp lệ; cần một số nguyên từ 1 trở lên.",
+    ]
+
+
+def test_an_import_never_moves_an_existing_agency_to_another_commune_or_province(cast):
+    header = "ma,ten,loai,ma_dia_ban,so_can_bo\n"
+    before = snapshot()
+
+    _, problems = run(AgencyResource, header + "UBND-07282,Văn phòng UBND xã Đồng Kỳ,state_agency,01,30\n")
+
+    assert problems == [
+        "Dòng 2, cột ma_dia_ban: cơ quan, đơn vị mã UBND-07282 thuộc «Xã Đồng Kỳ» (mã 07282); "
+        "tệp nhập không chuyển cơ quan, đơn vị sang địa bàn khác."
+    ]
+    assert snapshot() == before
+    assert Agency.objects.get(code="UBND-07282").unit == cast.a
+
+
+def test_an_import_never_moves_an_existing_village_to_another_commune(cast):
+    before = snapshot()
+
+    _, problems = run(VillageResource, VILLAGE_HEADER + "07282-01,Thôn Đồng Bông,thon,07288,120\n")
+
+    assert problems == [
+        "Dòng 2, cột ma_xa: thôn, tổ dân phố mã 07282-01 thuộc «Xã Đồng Kỳ» (mã 07282); "
+        "tệp nhập không chuyển thôn, tổ dân phố sang xã khác."
+    ]
+    assert snapshot() == before

@@ -43,6 +43,19 @@ class AgencyResource(ImportResource):
         code = cell_text(row.get("ma"))
         return ("ma", code) if code else None
 
+    def after_init_instance(self, instance, new, row, **kwargs):
+        instance.imported_from = None if new else instance.unit
+
+    def check_row(self, instance, row, errors):
+        # An import adds agencies and updates their names and staff counts; it never moves one to another
+        # commune or province (issue 18 item 10): that changes who sees its internal disclosures.
+        before = getattr(instance, "imported_from", None)
+        if before is not None and "unit" not in errors and instance.unit_id != before.pk:
+            errors.setdefault("unit", []).append(
+                f"cơ quan, đơn vị mã {instance.code} thuộc «{before.name}» (mã {before.code}); "
+                "tệp nhập không chuyển cơ quan, đơn vị sang địa bàn khác"
+            )
+
 
 # --- Staff accounts --------------------------------------------------------------------------------
 

@@ -17,7 +17,37 @@ from ..text import fold
 
 
 class ImportFileError(ValueError):
-    """The file as a whole cannot be imported: unreadable, empty, or missing columns."""
+    """The file as a whole cannot be imported: unreadable, empty, too large, or missing columns."""
+
+
+# Limits of one import (issue 18 item 10): a file this size is read, checked and previewed in seconds;
+# a larger one is split (a 100,000-row dry run took eight minutes before giving any message).
+MAX_ROWS = 2000
+MAX_FILE_BYTES = 5 * 1024 * 1024
+#: Control characters (NUL, escape, …) have no place in a cell; tabs and line breaks do.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def too_large(size: int, name: str = "") -> str | None:
+    """The message for a file over MAX_FILE_BYTES, else None."""
+    if size <= MAX_FILE_BYTES:
+        return None
+    return (
+        f"Tệp {name + ' ' if name else ''}nặng {f'{size / 1024 / 1024:.1f}'.replace('.', ',')} MB, quá giới hạn "
+        f"{MAX_FILE_BYTES // 1024 // 1024} MB mỗi lần nhập; hãy chia thành nhiều tệp nhỏ hơn."
+    )
+
+
+def _number(n: int) -> str:
+    """5000 → "5.000", as Vietnamese writes it."""
+    return f"{n:,}".replace(",", ".")
+
+
+def control_character(value) -> str | None:
+    """The first control character of a cell as "U+0000", else None."""
+    if isinstance(value, str) and (found := CONTROL_CHARACTERS.search(value)):
+        return f"U+{ord(found.group()):04X}"
+    return None
 
 
 # --- Reading cells ---------------------------------------------------------------------------------
@@ -192,6 +222,8 @@ class ImportResource(resources.ModelResource):
     required_columns: tuple[str, ...] = ()
     #: Groups of columns of which a file must have at least one.
     one_of_columns: tuple[tuple[str, ...], ...] = ()
+    #: What makes two rows the same, when it is not one column (" (cùng …)"), for the duplicate message.
+    duplicate_note = ""
 
     def import_data(
         self,
@@ -233,11 +265,17 @@ class ImportResource(resources.ModelResource):
             return f"Thiếu cột: {', '.join(missing)}. Dòng đầu tiên của tệp phải có các cột {expected}."
         if all(_is_blank_row(row) for row in dataset):
             return "Tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề)."
+        if len(dataset) > MAX_ROWS:
+            return (
+                f"Tệp có {_number(len(dataset))} dòng dữ liệu, quá giới hạn {_number(MAX_ROWS)} dòng mỗi lần "
+                "nhập; hãy chia thành nhiều tệp nhỏ hơn."
+            )
         return None
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.seen_keys = {}  # row key → line, for the file being imported
+        self.row_problems = {}  # column → messages found before the row's cells are read
 
     def before_import(self, dataset, **kwargs):
         self.seen_keys = {}
@@ -247,19 +285,32 @@ class ImportResource(resources.ModelResource):
         return None
 
     def before_import_row(self, row, row_number=None, **kwargs):
+        # Problems found here are reported with the rest of the row (`import_instance`), never instead
+        # of them: a duplicated row with a bad cell gets both messages.
+        self.row_problems = {}
+        for column, value in row.items():
+            if character := control_character(value):
+                self.add_row_problem(
+                    column, f"có ký tự điều khiển {character}, không được phép trong tệp nhập"
+                )
         key = self.row_key(row)
         if key is None:
             return
         column, value = key
         line = row_number + 1
         if value in self.seen_keys:
-            raise ValidationError(
-                {
-                    column: f"trùng với dòng {self.seen_keys[value]}"
-                    + (" (cùng người, vai trò và nơi làm việc)" if column == NON_FIELD_ERRORS else "")
-                }
-            )
-        self.seen_keys[value] = line
+            self.add_row_problem(column, f"trùng với dòng {self.seen_keys[value]}{self.duplicate_note}")
+        else:
+            self.seen_keys[value] = line
+
+    def add_row_problem(self, column, message) -> None:
+        self.row_problems.setdefault(column, []).append(message)
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        # A cell with a control character is reported as such, not also as whatever its widget says.
+        if field.column_name in self.row_problems and control_character(row.get(field.column_name)):
+            return
+        super().import_field(field, instance, row, is_m2m=is_m2m, **kwargs)
 
     def get_instance(self, instance_loader, row):
         try:
@@ -273,6 +324,8 @@ class ImportResource(resources.ModelResource):
             super().import_instance(instance, row, **kwargs)
         except ValidationError as e:
             errors = e.update_error_dict(errors)
+        for column, messages in self.row_problems.items():
+            errors.setdefault(column, []).extend(messages)
         self.check_row(instance, row, errors)
         if hasattr(instance, "search_name"):
             instance.search_name = fold(instance.name)  # not editable, yet full_clean checks it
@@ -325,6 +378,8 @@ def error_messages(result) -> list[str]:
 
 def read_dataset(name: str, content: bytes) -> tablib.Dataset:
     """A .csv (UTF-8, with or without BOM, comma or semicolon separated) or .xlsx file as a dataset."""
+    if problem := too_large(len(content), name):
+        raise ImportFileError(problem)
     suffix = PurePath(name).suffix.lower()
     if suffix == ".csv":
         try:

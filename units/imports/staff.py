@@ -73,6 +73,8 @@ class StaffResource(ImportResource):
     through password reset. The full name goes whole into first_name (last_name stays empty), so
     get_full_name() gives "Nguyễn Văn An" in the Vietnamese order."""
 
+    duplicate_note = " (cùng người, vai trò và nơi làm việc)"
+
     ten_dang_nhap = fields.Field(column_name="ten_dang_nhap")
     ho_ten = fields.Field(column_name="ho_ten")
     email = fields.Field(column_name="email")

@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError
 from import_export import fields
 
 from ..models import AdministrativeUnit, Level, UnitType
@@ -47,14 +46,25 @@ class VillageResource(ImportResource):
         return ("ma", code) if code else None
 
     def after_init_instance(self, instance, new, row, **kwargs):
+        instance.imported_from = None if new else instance.parent
         if new:
             instance.level = Level.VILLAGE
         elif instance.level != Level.VILLAGE:
-            raise ValidationError(
-                {
-                    "ma": f"mã {instance.code} đã dùng cho {instance.get_level_display().lower()} "
-                    f"«{instance.name}»; thôn, tổ dân phố cần một mã khác"
-                }
+            instance.imported_from = None  # reported here; "moved" would say nothing more
+            self.add_row_problem(
+                "ma",
+                f"mã {instance.code} đã dùng cho {instance.get_level_display().lower()} "
+                f"«{instance.name}»; thôn, tổ dân phố cần một mã khác",
+            )
+
+    def check_row(self, instance, row, errors):
+        # An import adds villages and updates their names and households; it never moves one to another
+        # commune (issue 18 item 10): that changes who sees its decisions, and is the administrator's act.
+        before = getattr(instance, "imported_from", None)
+        if before is not None and "parent" not in errors and instance.parent_id != before.pk:
+            errors.setdefault("parent", []).append(
+                f"thôn, tổ dân phố mã {instance.code} thuộc «{before.name}» (mã {before.code}); "
+                "tệp nhập không chuyển thôn, tổ dân phố sang xã khác"
             )
 
 
