@@ -287,3 +287,20 @@ class Notice(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class SetupStamp(models.Model):
+    """What `manage.py prepare` last loaded into this database: one row per loader with the fingerprint
+    of its code and of the migrations it ran against, so `make run` skips a loader with nothing to do.
+    Kept in the database it describes, so a new or emptied database loads everything again."""
+
+    name = models.CharField(max_length=100, unique=True)
+    fingerprint = models.CharField(max_length=64)
+    loaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("lần nạp dữ liệu")
+        verbose_name_plural = _("lần nạp dữ liệu")
+
+    def __str__(self):
+        return self.name
