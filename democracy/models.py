@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .i18n import in_reader_language
+
 
 class Scope(models.TextChoices):
     COMMUNE = "commune", _("Cấp xã")
@@ -130,6 +132,11 @@ class CatalogueItem(models.Model):
     @property
     def reference(self):
         return f"Điều {self.article} khoản {self.clause}"
+
+    @property
+    def label(self):
+        """The item's words in the reader's language: the English summary for a reader in English."""
+        return in_reader_language(self.label_vi, self.label_en)
 
 
 class CalendarOverride(models.Model):

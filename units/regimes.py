@@ -103,7 +103,7 @@ class ReportingRegime(models.Model):
         due = periods.due_date(
             end, days, working_days=self.due_in_working_days, extend=self.period_end_extends_to_working_day
         )
-        return periods.Period(year, kind, start, end, due.date, due.explanation)
+        return periods.Period(year, kind, start, end, due.date, due.explanation, due.explanation_en)
 
     def period_for_key(self, key: str) -> periods.Period:
         return self.period(*periods.parse_key(key))

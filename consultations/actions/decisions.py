@@ -125,6 +125,7 @@ def _tally(
     send = add_working_days(decided_on, 5, event="Ngày biểu quyết", event_en="Vote")
     decision.agree, decision.disagree, decision.other, decision.present = agree, disagree, other, present
     decision.outcome, decision.outcome_explanation = result.outcome, result.explanation
+    decision.outcome_explanation_en = result.explanation_en
     decision.decided_on, decision.send_deadline = decided_on, send.date
     decision.state = DecisionState.TALLIED
     decision.save()
