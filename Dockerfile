@@ -14,13 +14,15 @@ ENV PYTHONUNBUFFERED=1 \
     PYTHONPATH=/app \
     DJANGO_SETTINGS_MODULE=democracy.settings
 
-# Shared libraries WeasyPrint needs to render PDF reports, and a font with Vietnamese glyphs.
+# Shared libraries WeasyPrint needs to render PDF reports; Liberation Serif, the font the PDFs ask for
+# (its files also ship in static/fonts), and DejaVu for glyphs it lacks.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
         libpango-1.0-0 \
         libpangoft2-1.0-0 \
         libharfbuzz-subset0 \
         fonts-dejavu-core \
+        fonts-liberation \
     && rm -rf /var/lib/apt/lists/*
 
 # An unprivileged user; the containers never run as root.

@@ -18,20 +18,17 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Migrate and load the units and demo data, each step only if it has something to do (stamps kept in
+# the database, see democracy/management/commands/prepare.py); `make setup FORCE=1` runs every loader again.
 setup: install
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_units
-	$(PY) manage.py load_demo
-	$(PY) manage.py load_demo_disclosures
-	$(PY) manage.py load_demo_consultations
-	$(PY) manage.py load_demo_reports
+	$(PY) manage.py prepare $(if $(FORCE),--force)
 
 # The portal on http://$(HOST):$(PORT) with a Celery worker and beat; one Ctrl-C stops all three.
 run: setup serve
 
 serve: install
 	@echo "Cổng dân chủ cơ sở: http://$(HOST):$(PORT)/  (Ctrl-C dừng cả web, worker và beat)"
-	HOST=$(HOST) PORT=$(PORT) PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho -f Procfile.dev start
+	@HOST=$(HOST) PORT=$(PORT) PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(PY) -m democracy.devserver Procfile.dev
 
 # Fast suite: SQLite, eager Celery. The slow, PostgreSQL, Redis-worker and browser tests run in .ci/run.
 test: install

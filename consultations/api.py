@@ -105,6 +105,7 @@ class ConsultationDetail(ConsultationOut):
     period_days: int
     ends_on: dt.date | None = Field(description="Ngày cuối của thời gian lấy ý kiến.")
     period_explanation: str = Field(description="Cách tính thời gian lấy ý kiến.")
+    period_explanation_en: str = Field(description="Cách tính thời gian lấy ý kiến, bằng tiếng Anh.")
     plan_number: str
     plan_date: dt.date | None
     documents: list[DocumentOut]

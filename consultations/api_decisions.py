@@ -39,6 +39,7 @@ class DecisionOut(Schema):
     state: str = Field(description="draft, voting, tallied, sent, recognised, refused.")
     outcome: str = Field(description="passed, failed, no_quorum; rỗng khi chưa có kết quả.")
     outcome_explanation: str
+    outcome_explanation_en: str
     agree: int | None
     disagree: int | None
     other: int | None

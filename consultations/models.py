@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from democracy.i18n import Localized
 from democracy.models import CatalogueItem, Recogniser
 from democracy.revisions import Revision
 from disclosures.models import Disclosure
@@ -91,6 +92,8 @@ class Consultation(Owned):
     ends_on = models.DateField(_("ngày kết thúc"), null=True, blank=True)
     ends_at = models.DateTimeField(_("thời điểm kết thúc"), null=True, blank=True)
     period_explanation = models.TextField(blank=True)
+    period_explanation_en = models.TextField(blank=True)  # the same in English
+    period_explanation_text = Localized("period_explanation")
     closed_at = models.DateTimeField(_("thời điểm đóng thực tế"), null=True, blank=True)
 
     result_number = models.CharField(_("số báo cáo kết quả"), max_length=50, blank=True)
@@ -358,6 +361,8 @@ class Decision(Owned):
     other = models.PositiveIntegerField(_("ý kiến khác"), null=True, blank=True)
     outcome = models.CharField(_("kết quả"), max_length=10, choices=Outcome.choices, blank=True)
     outcome_explanation = models.TextField(blank=True)
+    outcome_explanation_en = models.TextField(blank=True)  # the same in English
+    outcome_explanation_text = Localized("outcome_explanation")
 
     vote_opens_at = models.DateTimeField(null=True, blank=True)
     vote_closes_at = models.DateTimeField(null=True, blank=True)
@@ -512,6 +517,8 @@ class Recommendation(Owned):
     received_on = models.DateField(_("ngày nhận kiến nghị"))
     due_on = models.DateField(_("hạn trả lời"))
     due_explanation = models.TextField(blank=True)
+    due_explanation_en = models.TextField(blank=True)  # the same in English
+    due_explanation_text = Localized("due_explanation")
     made_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -10,6 +10,9 @@ present and passes with more than half of those present. Fractions are compared 
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
+from democracy.i18n import both_languages
 from democracy.models import CatalogueItem, Scope
 
 from .models import Outcome
@@ -19,6 +22,7 @@ from .models import Outcome
 class Result:
     outcome: str
     explanation: str
+    explanation_en: str = ""
 
     @property
     def passed(self):
@@ -30,14 +34,17 @@ def reaches(count: int, base: int, numerator: int, denominator: int, inclusive: 
 
 
 def _rule(numerator, denominator, inclusive) -> str:
-    return f"{'từ' if inclusive else 'trên'} {numerator}/{denominator}"
+    if inclusive:
+        return _("từ %(fraction)s") % {"fraction": f"{numerator}/{denominator}"}
+    return _("trên %(fraction)s") % {"fraction": f"{numerator}/{denominator}"}
 
 
 def decide(
     item: CatalogueItem, *, electorate: int, agree: int, present: int | None = None, villages: bool = False
 ) -> Result:
     """The outcome of a vote: `agree` out of `electorate` households (or villages when `villages`), or
-    for agencies out of `present` staff with the quorum checked against `electorate` (all staff)."""
+    for agencies out of `present` staff with the quorum checked against `electorate` (all staff).
+    The explanation is given in Vietnamese and in English (`democracy.i18n`)."""
     num, den, inclusive = item.threshold_numerator, item.threshold_denominator, item.threshold_inclusive
     if not (num and den) or electorate <= 0:
         raise ValueError("Nội dung này không có tỷ lệ biểu quyết hoặc chưa có tổng số người biểu quyết.")
@@ -49,13 +56,41 @@ def decide(
         if not reaches(present, electorate, qn, qd, True):
             return Result(
                 Outcome.NO_QUORUM,
-                f"Có mặt {present}/{electorate} người, chưa đạt từ {qn}/{qd} tổng số (Điều 51 khoản 2 điểm c).",
+                *both_languages(
+                    lambda: (
+                        _(
+                            "Có mặt %(present)s/%(electorate)s người, chưa đạt từ %(quorum)s tổng số "
+                            "(Điều 51 khoản 2 điểm c)."
+                        )
+                        % {"present": present, "electorate": electorate, "quorum": f"{qn}/{qd}"}
+                    )
+                ),
             )
         passed = reaches(agree, present, num, den, inclusive)
-        text = f"Tán thành {agree}/{present} người dự, cần {_rule(num, den, inclusive)} số người dự"
+
+        def text():
+            return _("Tán thành %(agree)s/%(present)s người dự, cần %(rule)s số người dự") % {
+                "agree": agree, "present": present, "rule": _rule(num, den, inclusive),
+            }  # fmt: skip
     else:
-        base = "thôn, tổ dân phố" if villages else "hộ"
         passed = reaches(agree, electorate, num, den, inclusive)
-        text = f"Tán thành {agree}/{electorate} {base}, cần {_rule(num, den, inclusive)} tổng số {base}"
+
+        def text():
+            if villages:
+                message = _(
+                    "Tán thành %(agree)s/%(electorate)s thôn, tổ dân phố, cần %(rule)s tổng số thôn, tổ dân phố"
+                )
+            else:
+                message = _("Tán thành %(agree)s/%(electorate)s hộ, cần %(rule)s tổng số hộ")
+            return message % {"agree": agree, "electorate": electorate, "rule": _rule(num, den, inclusive)}
+
     outcome = Outcome.PASSED if passed else Outcome.FAILED
-    return Result(outcome, f"{text} ({item.legal_basis}): {outcome.label.lower()}.")
+    return Result(
+        outcome,
+        *both_languages(
+            lambda: (
+                _("%(text)s (%(basis)s): %(outcome)s.")
+                % {"text": text(), "basis": item.legal_basis, "outcome": str(outcome.label).lower()}
+            )
+        ),
+    )

@@ -456,3 +456,54 @@ def period_end(
         explanation_en=en,
         skipped=_skipped_days(skipped),
     )
+
+
+# What the callers name their events and periods, for `english_of`.
+_EVENTS_EN = {
+    "Quyết định": "Decision",
+    "Ngày biểu quyết": "Vote",
+    "Ngày nhận": "Received",
+    "Kết thúc kỳ báo cáo": "End of the reporting period",
+}
+_LABELS_EN = {
+    "Thời hạn": "Period",
+    "Niêm yết": "Posting",
+    "Lấy ý kiến": "Consultation",
+    "Hạn trả lời kiến nghị": "Answer due",
+    "Hạn gửi báo cáo": "Report deadline",
+}
+_COUNTED_VI = re.compile(r"^(?P<event>.+?) ngày (?P<start>\d\d/\d\d/\d{4}) \+ (?P<n>\d+) ngày làm việc")
+_PERIOD_VI = re.compile(r"^(?P<label>.+?) (?P<n>\d+) ngày kể từ ngày (?P<start>\d\d/\d\d/\d{4}):")
+
+
+def _parse_day(text: str) -> dt.date:
+    day, month, year = (int(part) for part in text.split("/"))
+    return dt.date(year, month, day)
+
+
+def english_of(explanation: str) -> str:
+    """The English of an explanation stored in Vietnamese only (rows written before both were kept): the
+    count is made again from the numbers in the text, and its English is returned only if its Vietnamese
+    is word for word the stored one (the calendar may have changed since); "" otherwise."""
+    candidates = []
+    if (m := _COUNTED_VI.match(explanation)) and m["event"] in _EVENTS_EN:
+        start = _parse_day(m["start"])
+        event = m["event"]
+        candidates = [lambda: add_working_days(start, int(m["n"]), event=event, event_en=_EVENTS_EN[event])]
+    elif (m := _PERIOD_VI.match(explanation)) and m["label"] in _LABELS_EN:
+        start = _parse_day(m["start"])
+        label = m["label"]
+        candidates = [
+            lambda extend=extend: period_end(
+                start, int(m["n"]), extend_to_working_day=extend, label=label, label_en=_LABELS_EN[label]
+            )
+            for extend in (True, False)
+        ]
+    for count in candidates:
+        try:
+            computed = count()
+        except ValueError:
+            continue
+        if computed.explanation == explanation:
+            return computed.explanation_en
+    return ""

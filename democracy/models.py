@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .i18n import in_reader_language
+
 
 class Scope(models.TextChoices):
     COMMUNE = "commune", _("Cấp xã")
@@ -170,6 +172,11 @@ class CatalogueItem(models.Model):
     @property
     def reference(self):
         return f"Điều {self.article} khoản {self.clause}"
+
+    @property
+    def label(self):
+        """The item's words in the reader's language: the English summary for a reader in English."""
+        return in_reader_language(self.label_vi, self.label_en)
 
 
 class CalendarOverride(models.Model):
@@ -359,3 +366,20 @@ class Notice(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class SetupStamp(models.Model):
+    """What `manage.py prepare` last loaded into this database: one row per loader with the fingerprint
+    of its code and of the migrations it ran against, so `make run` skips a loader with nothing to do.
+    Kept in the database it describes, so a new or emptied database loads everything again."""
+
+    name = models.CharField(max_length=100, unique=True)
+    fingerprint = models.CharField(max_length=64)
+    loaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("lần nạp dữ liệu")
+        verbose_name_plural = _("lần nạp dữ liệu")
+
+    def __str__(self):
+        return self.name

@@ -75,6 +75,7 @@ class Period:
     end: dt.date
     due: dt.date
     due_explanation: str
+    due_explanation_en: str = ""
 
     @property
     def key(self) -> str:

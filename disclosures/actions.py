@@ -11,9 +11,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from democracy.audit import plain, record, record_many
 from democracy.calendar import add_working_days, period_end
+from democracy.i18n import both_languages
 from democracy.models import Action, CatalogueItem, Kind, Scope
 from democracy.transitions import move
 from democracy.uploads import CheckedFile, store_all
@@ -179,6 +181,7 @@ def _compute_deadline(disclosure):
     computed = posting_deadline(disclosure.item, disclosure.decision_date)
     disclosure.posting_deadline = computed.date
     disclosure.posting_deadline_explanation = computed.explanation
+    disclosure.posting_deadline_explanation_en = computed.explanation_en
 
 
 def missing_forms(disclosure: Disclosure) -> list[str]:
@@ -298,15 +301,18 @@ def _publish(disclosure: Disclosure, *, by, late_reason: str, now: dt.datetime) 
             }
         )
     computed = window(disclosure.item, posting_day, disclosure.window_days, owner=disclosure.owner)
+    if computed:
+        explanation = computed.explanation, computed.explanation_en
+    else:
+        explanation = both_languages(_lazy("Niêm yết thường xuyên, cập nhật khi thay đổi (Điều 13 khoản 2)."))
     values = {
         "published_at": now,
         "is_late": late,
         "late_reason": late_reason.strip() if late else "",
         "window_end": computed.date if computed else None,
         "window_ends_at": computed.ends_at if computed else None,
-        "window_explanation": computed.explanation
-        if computed
-        else _("Niêm yết thường xuyên, cập nhật khi thay đổi (Điều 13 khoản 2)."),
+        "window_explanation": explanation[0],
+        "window_explanation_en": explanation[1],
         "radio_days": disclosure.item.radio_days,
     }
     if not move(disclosure, from_states=[State.SUBMITTED], to_state=State.PUBLISHED, **values):
@@ -351,6 +357,7 @@ def start_correction(disclosure: Disclosure, *, by, reason: str) -> Disclosure:
         version=disclosure.version + 1, supersedes=disclosure, correction_reason=reason.strip(),
         posting_deadline=disclosure.posting_deadline,
         posting_deadline_explanation=disclosure.posting_deadline_explanation,
+        posting_deadline_explanation_en=disclosure.posting_deadline_explanation_en,
     )  # fmt: skip
     copy.save()
     copy.posting_villages.set(disclosure.posting_villages.all())

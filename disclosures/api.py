@@ -125,6 +125,8 @@ class DisclosureDetail(DisclosureOut):
     forms: list[FormOut] = Field(description="Các hình thức công khai đã dùng.")
     posting_deadline_explanation: str = Field(description="Cách tính hạn công khai.")
     window_explanation: str = Field(description="Cách tính thời gian niêm yết.")
+    posting_deadline_explanation_en: str = Field(description="Cách tính hạn công khai, bằng tiếng Anh.")
+    window_explanation_en: str = Field(description="Cách tính thời gian niêm yết, bằng tiếng Anh.")
     withdrawn_reason: str = Field(description="Lý do thu hồi (nếu đã thu hồi).")
     version: int
     correction_reason: str = Field(description="Lý do đính chính, thay thế phiên bản trước (nếu có).")

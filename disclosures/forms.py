@@ -454,7 +454,7 @@ class ArchiveFilter(forms.Form):
         super().__init__(data)
         everything = ("", _("Tất cả"))
         self.fields["item"].choices = [everything] + [
-            (i.clause, _("Khoản %(clause)s: %(label)s") % {"clause": i.clause, "label": _short(i.label_vi)})
+            (i.clause, _("Khoản %(clause)s: %(label)s") % {"clause": i.clause, "label": _short(i.label)})
             for i in items
         ]
         self.fields["year"].choices = [everything] + [(y, str(y)) for y in years]

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from democracy.i18n import Localized
 from democracy.models import CatalogueItem
 from democracy.revisions import Revision
 from units.models import AdministrativeUnit, Owned, OwnedQuerySet, owner_constraint
@@ -130,12 +131,16 @@ class Disclosure(Owned):
     # Computed from the catalogue and the calendar when the decision date is set or the posting starts.
     posting_deadline = models.DateField(_("hạn công khai"), null=True, blank=True)
     posting_deadline_explanation = models.TextField(blank=True)
+    posting_deadline_explanation_en = models.TextField(blank=True)  # the same in English
+    posting_deadline_explanation_text = Localized("posting_deadline_explanation")
     published_at = models.DateTimeField(_("thời điểm niêm yết"), null=True, blank=True)
     is_late = models.BooleanField(_("công khai muộn"), default=False)
     late_reason = models.TextField(_("lý do công khai muộn"), blank=True)
     window_end = models.DateField(_("ngày kết thúc niêm yết"), null=True, blank=True)
     window_ends_at = models.DateTimeField(_("thời điểm kết thúc niêm yết"), null=True, blank=True)
     window_explanation = models.TextField(blank=True)
+    window_explanation_en = models.TextField(blank=True)  # the same in English
+    window_explanation_text = Localized("window_explanation")
     radio_days = models.PositiveSmallIntegerField(_("số ngày phát trên truyền thanh"), null=True, blank=True)
 
     return_reason = models.TextField(_("lý do trả lại"), blank=True)

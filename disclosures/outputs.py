@@ -7,7 +7,7 @@ Citizens' names and contacts never reach a template: feedback is copied field by
 
 from io import BytesIO
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from openpyxl import load_workbook
 from openpyxl.styles import Font
 
@@ -137,6 +137,7 @@ def _feedback(disclosure: Disclosure) -> list[dict]:
 # --- The quarterly register --------------------------------------------------------------------------
 
 
+@translation.override("vi")  # the register posted at the office is in Vietnamese, whoever downloads it
 def register_pdf(owner, quarter: Quarter) -> bytes:
     """The register as the paper list posted at the office, signed by the chairman or the head."""
     rows = register_rows(owner, quarter)
@@ -185,6 +186,7 @@ XLSX_WIDTHS = [5, 16, 40, 50, 16, 12, 50, 12, 14, 20, 10, 40]
 TITLE_ROWS = 2  # the title and the quarter with its dates, above the header row
 
 
+@translation.override("vi")
 def register_xlsx(owner, quarter: Quarter) -> bytes:
     """The register as an XLSX: a title naming the owner, the quarter with its dates ("Quý I năm 2026 (từ
     15/12/2025 đến 14/03/2026)": which days a quarter covers depends on the regime), then the table."""

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.text import Truncator, capfirst
+from django.utils.translation import gettext as _
 
+from democracy.forms import item_reference
 from democracy.periods import KIND_LABELS, QUARTERS, Period, period_dates
 from units.models import RegisterQuarters
 
@@ -64,7 +66,7 @@ class Quarter(Period):
         year_end_month = year_end_month or (regime.year_end_month if regime else DEFAULT_YEAR_END_MONTH)
         kind = QUARTERS[number - 1]
         start, end = period_dates(year, kind, cutoff_day=cutoff_day, year_end_month=year_end_month)
-        return cls(year, kind, start, end, end, "", cutoff_day, year_end_month)
+        return cls(year, kind, start, end, end, "", cutoff_day=cutoff_day, year_end_month=year_end_month)
 
     @classmethod
     def containing(cls, day: dt.date, regime: RegisterQuarters | None = None, **regime_fields) -> "Quarter":
@@ -85,7 +87,10 @@ class Quarter(Period):
     @property
     def label(self) -> str:
         """'Quý I năm 2026'"""
-        return f"{capfirst(str(KIND_LABELS[self.kind]))} năm {self.year}"
+        return _("%(quarter)s năm %(year)s") % {
+            "quarter": capfirst(str(KIND_LABELS[self.kind])),
+            "year": self.year,
+        }
 
     @property
     def sentence_label(self) -> str:
@@ -100,7 +105,10 @@ class Quarter(Period):
     @property
     def dates_text(self) -> str:
         """'từ 01/01/2026 đến 31/03/2026'"""
-        return f"từ {self.start:%d/%m/%Y} đến {self.end:%d/%m/%Y}"
+        return _("từ %(start)s đến %(end)s") % {
+            "start": f"{self.start:%d/%m/%Y}",
+            "end": f"{self.end:%d/%m/%Y}",
+        }
 
     @property
     def full_label(self) -> str:
@@ -199,6 +207,7 @@ def register_rows(owner, quarter: Quarter) -> list[RegisterRow]:
             "item__article",
             "item__clause",
             "item__label_vi",
+            "item__label_en",
             "item__is_permanent",
         )  # fmt: skip
         .order_by("published_at", "pk")
@@ -207,8 +216,8 @@ def register_rows(owner, quarter: Quarter) -> list[RegisterRow]:
         RegisterRow(
             number=number,
             disclosure_id=d.pk,
-            reference=d.item.reference,
-            item_label=short_label(d.item.label_vi),
+            reference=item_reference(d.item),
+            item_label=short_label(d.item.label),
             title=d.title,
             decision_number=d.decision_number,
             decision_date=d.decision_date,

@@ -100,6 +100,7 @@ def _compile_batch(owners, period: Period, *, by, now, today, regime=None, reque
                         period_end=period.end,
                         due_on=period.due,
                         due_explanation=period.due_explanation,
+                        due_explanation_en=period.due_explanation_en,
                         figures=values,
                         compiled_at=now,
                         compiled_by=by,
@@ -208,6 +209,7 @@ def recompile(report: UnitReport, *, by) -> UnitReport:
         locked.period_end,
         locked.due_on,
         locked.due_explanation,
+        locked.due_explanation_en,
     )
     owner = locked.owner
     computed = figures.compute(

@@ -48,6 +48,7 @@ class PeriodOut(Schema):
     end: dt.date = Field(description="Ngày chốt số liệu, cuối kỳ.")
     due: dt.date = Field(description="Hạn gửi báo cáo (gửi sau ngày này là gửi muộn).")
     due_explanation: str = Field(description="Cách tính hạn gửi báo cáo.")
+    due_explanation_en: str = Field(description="Cách tính hạn gửi báo cáo, bằng tiếng Anh.")
 
 
 class IndicatorOut(Schema):
@@ -181,6 +182,7 @@ def area_compliance(request, code: str, params: Query[ComplianceParams]):
             "end": period.end,
             "due": period.due,
             "due_explanation": period.due_explanation,
+            "due_explanation_en": period.due_explanation_en,
         },
         "indicators": _indicators(result.indicators),
         "reports": {status: result.count(status) for status in ReportStatus.values},
@@ -264,6 +266,7 @@ def report_detail(request, report_id: int):
             "end": report.period_end,
             "due": report.due_on,
             "due_explanation": report.due_explanation,
+            "due_explanation_en": report.due_explanation_en,
         },
         "state": report.state,
         "status": report.status(),

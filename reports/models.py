@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from democracy import periods
+from democracy.i18n import Localized
 from units.models import AdministrativeUnit, Owned, ReportingRegime, owner_constraint
 
 
@@ -103,6 +104,8 @@ class UnitReport(Owned):
     period_end = models.DateField(_("đến ngày"))
     due_on = models.DateField(_("hạn gửi"))
     due_explanation = models.TextField(blank=True)
+    due_explanation_en = models.TextField(blank=True)  # the same in English
+    due_explanation_text = Localized("due_explanation")
 
     state = models.CharField(
         _("trạng thái"), max_length=10, choices=ReportState.choices, default=ReportState.DRAFT

@@ -307,7 +307,7 @@ class ReportingRegime(models.Model):
         due = periods.due_date(
             end, days, working_days=self.due_in_working_days, extend=self.period_end_extends_to_working_day
         )
-        return periods.Period(year, kind, start, end, due.date, due.explanation)
+        return periods.Period(year, kind, start, end, due.date, due.explanation, due.explanation_en)
 
     def _fixed_due(self, kind: str, end: dt.date) -> tuple[dt.date, str]:
         """'Before day D of month M': the first D/M after the period's last day; the last day to send is

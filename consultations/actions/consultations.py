@@ -117,6 +117,7 @@ def open_consultation(consultation: Consultation, *, by, now: dt.datetime | None
     updated = move(
         consultation, from_states=[ConsultationState.DRAFT], to_state=ConsultationState.OPEN, opened_at=now,
         ends_on=computed.date, ends_at=computed.ends_at, period_explanation=computed.explanation,
+        period_explanation_en=computed.explanation_en,
     )  # fmt: skip
     if updated:
         record(consultation, by=by, action=Action.OPENED, changes={"ends_at": consultation.ends_at})

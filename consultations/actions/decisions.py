@@ -220,6 +220,7 @@ def _tally(
     send = add_working_days(decided_on, days, event="Ngày biểu quyết", event_en="Vote") if days else None
     decision.agree, decision.disagree, decision.other, decision.present = agree, disagree, other, present
     decision.outcome, decision.outcome_explanation = result.outcome, result.explanation
+    decision.outcome_explanation_en = result.explanation_en
     decision.decided_on, decision.send_deadline = decided_on, send.date if send else None
     decision.state = DecisionState.TALLIED
     decision.save()

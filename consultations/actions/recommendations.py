@@ -64,7 +64,7 @@ def make_recommendation(
     recommendation = Recommendation.objects.create(
         **owner_fields(owner), made_by=by, subject=subject.strip(), text=text.strip(),
         addressed_to=addressed_to.strip(), made_on=made_on, received_on=received_on, due_on=due.date,
-        due_explanation=due.explanation,
+        due_explanation=due.explanation, due_explanation_en=due.explanation_en,
     )  # fmt: skip
     record(
         recommendation,

@@ -117,3 +117,40 @@ def test_existing_recommendations_were_received_the_day_they_were_made():
     row = new.get_model("consultations", "Recommendation").objects.get(pk=made.pk)
     assert (row.received_on, row.due_on) == (dt.date(2024, 12, 2), dt.date(2024, 12, 17))
     MigrationExecutor(connection).migrate(latest)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_explanations_stored_in_vietnamese_only_get_their_english_where_the_count_agrees():
+    """0011: a recommendation's due date explained before English was kept gets the English of the same
+    count; one whose count the calendar no longer gives stays Vietnamese only."""
+    from democracy.calendar import period_end
+
+    before, after = (
+        [("consultations", "0010_draft_document_version")],
+        [("consultations", "0011_explanations_in_english")],
+    )
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    unit = old.get_model("units", "AdministrativeUnit").objects.create(
+        code="99997", name="Xã Thử", level="commune", type="xa"
+    )
+    due = period_end(dt.date(2026, 12, 3), 15, label="Hạn trả lời kiến nghị", label_en="Answer due")
+    Recommendation = old.get_model("consultations", "Recommendation")
+    counted = Recommendation.objects.create(
+        unit=unit, subject="Đèn", text="…", addressed_to="UBND", made_on=dt.date(2026, 12, 3),
+        received_on=dt.date(2026, 12, 3), due_on=due.date, due_explanation=due.explanation,
+    )  # fmt: skip
+    stale = Recommendation.objects.create(
+        unit=unit, subject="Đường", text="…", addressed_to="UBND", made_on=dt.date(2026, 12, 3),
+        received_on=dt.date(2026, 12, 3), due_on=due.date,
+        due_explanation=due.explanation.replace("18/12/2026", "17/12/2026"),
+    )  # fmt: skip
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(after)
+    new = executor.loader.project_state(after).apps.get_model("consultations", "Recommendation").objects
+    assert new.get(pk=counted.pk).due_explanation_en == due.explanation_en
+    assert new.get(pk=stale.pk).due_explanation_en == ""
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())

@@ -54,3 +54,14 @@ def test_commune_wide_items_1_and_2_count_villages(villages, agreeing, passed):
 def test_agency_conferences_need_a_quorum_and_more_than_half_of_those_present(staff, present, agree, outcome):
     result = decide(item(49, 3, "agency"), electorate=staff, present=present, agree=agree)
     assert result.outcome == outcome
+
+
+def test_the_outcome_is_explained_in_vietnamese_and_in_english_whatever_the_clerks_language(cast):
+    from django.utils import translation
+
+    with translation.override("en"):
+        result = decide(item(15, 1), electorate=186, agree=130)
+    assert result.explanation.startswith("Tán thành 130/186 hộ, cần từ 2/3 tổng số hộ")
+    assert result.explanation_en.startswith(
+        "130/186 households in favour, at least 2/3 of all households needed"
+    )

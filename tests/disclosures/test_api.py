@@ -199,3 +199,11 @@ def test_a_page_past_the_last_one_is_empty_whatever_its_number(client, publish, 
     assert response.status_code == 200, response.content
     body = response.json()
     assert body["results"] == [] and body["count"] >= 1 and body["page"] == int(page)
+
+
+def test_a_disclosure_explains_its_deadline_and_window_in_vietnamese_and_english(client, make_disclosure):
+    d = make_disclosure(state="published", published_on=dt.date(2024, 2, 8))
+    body = client.get(f"/api/v1/disclosures/{d.pk}").json()
+    assert body["posting_deadline_explanation"].startswith("Quyết định ngày 07/02/2024 + 5 ngày làm việc")
+    assert body["posting_deadline_explanation_en"].startswith("Decision of 07/02/2024 + 5 working days")
+    assert body["window_explanation_en"].startswith("Posting of 30 days from 08/02/2024")

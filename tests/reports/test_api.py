@@ -63,6 +63,7 @@ def test_the_reviewer_gets_every_unit_of_the_province_with_the_dashboards_number
         "end": "2026-06-14",
         "due": "2026-06-19",
         "due_explanation": period.due_explanation,
+        "due_explanation_en": period.due_explanation_en,
     }
     assert body["count"] == 3 and body["page"] == 1
     rows = expected.sorted_rows("name")

@@ -8,9 +8,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from democracy.models import CatalogueItem
+from democracy.demo import backdate
+from democracy.models import Action, CatalogueItem
 from disclosures import actions
-from disclosures.models import Disclosure
+from disclosures.models import Disclosure, Feedback
 from units.models import AdministrativeUnit, Agency
 
 
@@ -60,9 +61,13 @@ class Command(BaseCommand):
             if days_ago is None:
                 return disclosure
             actions.submit(disclosure, by=author)
-            actions.publish(
-                disclosure, by=publisher, now=now - dt.timedelta(days=days_ago), late_reason="Dữ liệu mẫu"
-            )
+            published = now - dt.timedelta(days=days_ago)
+            actions.publish(disclosure, by=publisher, now=published, late_reason="Dữ liệu mẫu")
+            # The trail as it happened: drafted the day before, submitted that morning, then published.
+            Disclosure.objects.filter(pk=disclosure.pk).update(created_at=published - dt.timedelta(hours=26))
+            backdate(disclosure, published - dt.timedelta(hours=26), Action.CREATED)
+            backdate(disclosure, published - dt.timedelta(hours=3), Action.SUBMITTED)
+            backdate(disclosure, published, Action.PUBLISHED)
             return disclosure
 
         budget = make(commune, clerk, approver, 2, 3, "Dự toán thu, chi ngân sách xã năm 2026",
@@ -80,13 +85,24 @@ class Command(BaseCommand):
         actions.answer_feedback(
             question, by=clerk, text="Theo Quyết định của UBND tỉnh về bảng giá đất năm 2026."
         )
+        answered = question.received_at + dt.timedelta(days=3)
+        Feedback.objects.filter(pk=question.pk).update(answered_at=answered)
+        backdate(old, question.received_at, Action.FEEDBACK_RECEIVED)
+        backdate(old, answered, Action.FEEDBACK_ANSWERED)
         make(
             commune, clerk, approver, 12, None, "Mức thu phí chợ năm 2026", "Dự kiến mức thu phí chợ Đồng Kỳ."
         )
         make(agency, users["agency_clerk"], users["admin"], 2, 2, "Kế hoạch công tác năm 2026 của Văn phòng",
              "Kế hoạch công tác năm 2026 (nội bộ cơ quan).", scope="agency", article=46,
              issuer="Văn phòng HĐND và UBND xã Đồng Kỳ", forms=["a", "b"])  # fmt: skip
-        closed = actions.close_due_postings()
+        # Windows that ended before today closed when they ended (the job runs every 5 minutes).
+        closed = 0
+        for ends_at in sorted(
+            Disclosure.objects.filter(unit=commune, window_ends_at__lt=now).values_list(
+                "window_ends_at", flat=True
+            )
+        ):
+            closed += actions.close_due_postings(now=ends_at + dt.timedelta(minutes=5))
         self.stdout.write(
             self.style.SUCCESS(f"Thông tin công khai mẫu: 6 mục ({closed} đã kết thúc niêm yết).")
         )

@@ -14,7 +14,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from democracy.models import CatalogueItem
+from democracy.demo import backdate
+from democracy.models import Action, CatalogueItem
 from disclosures import actions as disclosure_actions
 from disclosures.models import Disclosure
 from reports import actions
@@ -56,19 +57,22 @@ class Command(BaseCommand):
                 **disclosure_actions.required_placement(commune, item(clause)),
             )  # fmt: skip
             disclosure_actions.submit(disclosure, by=author)
+            published = dt.datetime.combine(posted, dt.time(9), HCM)
             disclosure_actions.publish(
-                disclosure, by=admin, now=dt.datetime.combine(posted, dt.time(9), HCM),
-                late_reason="Chờ ký văn bản gốc" if late_days else "",
+                disclosure, by=admin, now=published, late_reason="Chờ ký văn bản gốc" if late_days else "",
             )  # fmt: skip
+            # The trail as it happened (democracy.demo): drafted the day before, submitted, published.
+            Disclosure.objects.filter(pk=disclosure.pk).update(created_at=published - dt.timedelta(hours=20))
+            backdate(disclosure, published - dt.timedelta(hours=20), Action.CREATED)
+            backdate(disclosure, published - dt.timedelta(hours=1), Action.SUBMITTED)
+            backdate(disclosure, published, Action.PUBLISHED)
             if withdraw_after is not None:
                 disclosure_actions.withdraw(
                     disclosure, by=admin, reason="Văn bản bị thay thế, thu hồi để sửa"
                 )
-                Disclosure.objects.filter(pk=disclosure.pk).update(
-                    closed_at=dt.datetime.combine(
-                        posted + dt.timedelta(days=withdraw_after), dt.time(15), HCM
-                    )
-                )
+                withdrawn = dt.datetime.combine(posted + dt.timedelta(days=withdraw_after), dt.time(15), HCM)
+                Disclosure.objects.filter(pk=disclosure.pk).update(closed_at=withdrawn)
+                backdate(disclosure, withdrawn, Action.WITHDRAWN)
             return disclosure
 
         dong_ky, yen_the, bo_ha = communes["07282"], communes["07288"], communes["07294"]
@@ -81,7 +85,14 @@ class Command(BaseCommand):
         post(yen_the, clerk_yenthe, 6, "Kế hoạch làm đường giao thông nông thôn", day=80, late_days=6)
         post(bo_ha, admin, 2, "Dự toán thu, chi ngân sách xã", day=30, late_days=12)
         post(bo_ha, admin, 8, "Danh sách đối tượng nhận trợ cấp xã hội", day=70, withdraw_after=10)
-        disclosure_actions.close_due_postings()
+        # Windows closed when they ended (the job runs every 5 minutes), not when the demo was loaded.
+        now = timezone.now()
+        for ends_at in sorted(
+            Disclosure.objects.filter(window_ends_at__lt=now, state="published").values_list(
+                "window_ends_at", flat=True
+            )
+        ):
+            disclosure_actions.close_due_postings(now=ends_at + dt.timedelta(minutes=5))
 
         # As the scheduled job would have: the night after the period ended.
         compiled = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time(2, 30), HCM)
@@ -100,9 +111,11 @@ class Command(BaseCommand):
             actions.update_narrative(report, by=signer, **narrative)
             report.refresh_from_db()
             actions.send_to_sign(report, by=signer)
-            actions.sign_and_submit(
-                report, by=approver, signer_title="Chủ tịch", now=dt.datetime.combine(on, dt.time(10), HCM)
-            )
+            signed = dt.datetime.combine(on, dt.time(10), HCM)
+            actions.sign_and_submit(report, by=approver, signer_title="Chủ tịch", now=signed)
+            backdate(report, signed - dt.timedelta(days=1, hours=2), Action.NARRATIVE_UPDATED)
+            backdate(report, signed - dt.timedelta(days=1), Action.SENT_TO_SIGN)
+            backdate(report, signed, Action.SIGNED)
 
         submit(dong_ky, clerk, period.due - dt.timedelta(days=2), users["approver"])
         submit(yen_the, clerk_yenthe, period.due + dt.timedelta(days=6), admin)
