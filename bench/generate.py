@@ -67,13 +67,31 @@ GROUP BY p.id, r.year, r.kind
 # --- Loading -----------------------------------------------------------------------------------------
 
 
+# Columns the generated rows leave to their default: the English twin of each stored explanation (the
+# bench's rows are Vietnamese only, as rows made before English was kept), no reason for a form Art. 13
+# requires, no delegate conference; a recommendation was received the day it was made.
+DEFAULTS = {
+    "disclosures_disclosure": {
+        "forms_reason": "", "posting_deadline_explanation_en": "", "window_explanation_en": "",
+    },
+    "consultations_consultation": {"period_explanation_en": ""},
+    "consultations_decision": {"outcome_explanation_en": "", "delegate_reason": ""},
+    "consultations_recommendation": {"due_explanation_en": "", "received_on": "made_on"},
+    "reports_unitreport": {"due_explanation_en": ""},
+}  # fmt: skip
+COPIED_FROM = {("consultations_recommendation", "received_on")}
+
+
 def copy_rows(cursor, table: str, columns: list[str], rows, *, freeze: bool) -> int:
-    """Stream rows into `table` with COPY; returns how many."""
+    """Stream rows into `table` with COPY; returns how many. The table's DEFAULTS are added to each row
+    (a value, or the value of another column for the pairs in COPIED_FROM)."""
     options = " WITH (FREEZE)" if freeze else ""
+    extra = {c: v for c, v in DEFAULTS.get(table, {}).items() if c not in columns}
+    sources = [(columns.index(v) if (table, c) in COPIED_FROM else None, v) for c, v in extra.items()]
     count = 0
-    with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN{options}") as copy:
+    with cursor.copy(f"COPY {table} ({', '.join([*columns, *extra])}) FROM STDIN{options}") as copy:
         for row in rows:
-            copy.write_row(row)
+            copy.write_row([*row, *(row[i] if i is not None else v for i, v in sources)])
             count += 1
     return count
 
