@@ -95,7 +95,7 @@ class Quarter(Period):
     @property
     def sentence_label(self) -> str:
         """'quý IV năm 2026' inside a sentence (never `label|lower`, which wrote 'quý iv')."""
-        return f"{KIND_LABELS[self.kind]} năm {self.year}"
+        return _("%(quarter)s năm %(year)s") % {"quarter": KIND_LABELS[self.kind], "year": self.year}
 
     @property
     def short_label(self) -> str:

@@ -69,3 +69,14 @@ def cast(db):
         admin=make_user("admin", Role.ADMINISTRATOR, is_staff=True, is_superuser=True),
         nobody=make_user("nobody"),
     )
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_after_each_test():
+    """A request in English leaves English active in the thread (as Django's middleware does); the next
+    test starts in the site's language whatever ran before it."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
