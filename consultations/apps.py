@@ -11,3 +11,9 @@ class ConsultationsConfig(AppConfig):
         from .actions.consultations import results_approved
 
         published.connect(results_approved, dispatch_uid="consultations.results_approved")
+
+        from units.waiting import register
+
+        from .waiting import waiting
+
+        register(waiting)

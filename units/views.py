@@ -11,6 +11,7 @@ from .access import Allowed, access_for, get_agency_for_user, get_unit_for_user
 from .forms import AgencyForm, VillageForm
 from .models import AdministrativeUnit, Agency, Level, Membership
 from .text import vi_sorted
+from .waiting import waiting_for
 
 SEARCH_LIMIT = 30
 
@@ -62,7 +63,11 @@ def workspace(request):
     """The staff member's start page: the units and agencies they hold a role in."""
     access = access_for(request)
     memberships = sorted(access.memberships, key=lambda m: (m.role, str(m.unit or m.agency or "")))
-    return render(request, "units/workspace.html", {"memberships": memberships, "access": access})
+    return render(
+        request,
+        "units/workspace.html",
+        {"memberships": memberships, "access": access, "waiting": waiting_for(request)},
+    )
 
 
 @login_required
