@@ -78,6 +78,7 @@ DEFAULTS = {
     "consultations_decision": {"outcome_explanation_en": "", "delegate_reason": ""},
     "consultations_recommendation": {"due_explanation_en": "", "received_on": "made_on"},
     "reports_unitreport": {"due_explanation_en": ""},
+    "democracy_auditevent": {"actor_name": "", "target_label": ""},
 }  # fmt: skip
 COPIED_FROM = {("consultations_recommendation", "received_on")}
 
