@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.db.models import F
 
 from reports.actions import compile_due
 from reports.compliance import rows_for
@@ -44,7 +45,9 @@ def test_a_commune_gets_its_periodic_report_and_the_statistical_report_of_the_sa
 
     compile_due(d(2026, 1, 10))
 
-    reports = UnitReport.objects.filter(unit=cast.a, year=2025, kind="Y").order_by("regime")
+    reports = UnitReport.objects.filter(unit=cast.a, year=2025, kind="Y").order_by(
+        F("regime").asc(nulls_first=True)  # SQLite and PostgreSQL put NULLs at opposite ends by default
+    )
     assert [(r.regime_id, r.period_start, r.period_end, r.due_on) for r in reports] == [
         (None, d(2024, 12, 15), d(2025, 12, 14), d(2025, 12, 19)),  # 5 working days: 15–19/12
         (statistical.pk, d(2025, 1, 1), d(2025, 12, 31), d(2026, 1, 9)),  # 02/01/2026 is off

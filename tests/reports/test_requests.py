@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
@@ -41,7 +42,7 @@ def ask(cast, *, due_on=None, now=None, **extra):
 def test_each_commune_and_agency_below_the_reviewer_gets_a_report_with_the_request(cast):
     request = ask(cast)
 
-    reports = list(request.reports.order_by("agency", "unit__code"))
+    reports = list(request.reports.order_by(F("agency").asc(nulls_first=True), "unit__code"))
     assert [r.owner for r in reports] == [cast.a, cast.b, cast.agency_a]  # not commune C, not agency C
     first = reports[0]
     assert (first.kind, first.period_start, first.period_end, first.due_on) == (
