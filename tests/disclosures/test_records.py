@@ -149,7 +149,7 @@ def test_the_closing_record_lists_questions_and_answers_but_never_the_citizen(ma
     text = pdf_text(record)
     for expected in [
         "Số: 2/BB-UBND",
-        "Đồng Kỳ, ngày 12 tháng 03 năm 2024",
+        "Đồng Kỳ, ngày 12 tháng 3 năm 2024",
         "Kết thúc niêm yết công khai “Dự toán ngân sách xã năm 2024”",
         "từ ngày 08/02/2024 đến hết ngày 11/03/2024",
         "vào hồi 00 giờ 05 phút ngày 12/03/2024, sau thời điểm kết thúc theo quy định (24 giờ 00 ngày 11/03/2024)",
