@@ -12,7 +12,7 @@ import datetime as dt
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from democracy.pdf import clock, lower_first, render_pdf, split_type
+from democracy.pdf import clock, lower_first, place_date, render_pdf, split_type
 from democracy.xlsx import write_sheet
 from units.letterhead import issuer
 from units.models import Level
@@ -65,6 +65,7 @@ def _base(owner, unit, date, number="") -> dict:
         "unit_word": type_word.lower() or "xã",
         "place": place,
         "date": date,
+        "place_date": place_date(place, date),
         "number": number or f"{DOTS}",
         "dots": DOTS,
     }

@@ -29,6 +29,7 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 import holidays
+from django.utils.translation import gettext
 
 from .models import CalendarOverride
 
@@ -76,6 +77,24 @@ class ComputedDate:
     def extended(self) -> bool:
         """True when a period's end was moved past its last calendar day."""
         return self.date != self.calendar_end
+
+
+def closing_text(moment: dt.datetime) -> str:
+    """When a window or a period closes, as the site, the e-mails and the PDFs all print it (issue 15).
+
+    One rule: a period counted in days ends at the end of its last day, which the Civil Code 2015
+    Art. 148(6) calls "hai mươi tư giờ của ngày đó"; `ends_at` stores it as 23:59:59.999999, printed
+    "24 giờ 00 ngày 11/03/2024" (never "23:59"). Any other instant: "09 giờ 05 phút ngày 11/03/2024".
+    In the active language (the PDFs are rendered in Vietnamese)."""
+    local = moment.astimezone(VIETNAM_TZ)
+    day = f"{local:%d/%m/%Y}"
+    if local.time() >= dt.time(23, 59, 59):
+        return gettext("24 giờ 00 ngày %(day)s") % {"day": day}
+    return gettext("%(hour)s giờ %(minute)s phút ngày %(day)s") % {
+        "hour": f"{local:%H}",
+        "minute": f"{local:%M}",
+        "day": day,
+    }
 
 
 class _Day(NamedTuple):

@@ -11,10 +11,12 @@ from urllib.request import url2pathname
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
+
+from .calendar import closing_text
 
 FONT_DIR = Path(settings.BASE_DIR) / "static" / "fonts" / "liberation-serif"
 
@@ -96,11 +98,28 @@ def lower_first(name: str) -> str:
     return name[:1].lower() + name[1:]
 
 
+def issue_date(date: dt.date | None, *, year: int | None = None, blank: str = "……") -> str:
+    """ "ngày 05 tháng 02 năm 2024", "ngày 15 tháng 3 năm 2024": the date of a document's date line.
+
+    Decree 30/2020/NĐ-CP, Phụ lục I, Phần I, Mục II (địa danh và thời gian ban hành văn bản): "các số thể
+    hiện ngày, tháng, năm dùng chữ số Ả Rập; đối với những số thể hiện ngày nhỏ hơn 10 và tháng 1, 2 phải
+    ghi thêm số 0 phía trước" — so days 01–09 and months 01–02 are padded, months 3 to 12 are not.
+    Without a date (a draft), blanks to be filled in by hand and the year (`year`, else this year)."""
+    if date is None:
+        return f"ngày {blank} tháng {blank} năm {year or timezone.localdate().year}"
+    month = f"{date.month:02d}" if date.month < 3 else str(date.month)
+    return f"ngày {date.day:02d} tháng {month} năm {date.year}"
+
+
+def place_date(place: str, date: dt.date | None, *, year: int | None = None) -> str:
+    """ "Đồng Kỳ, ngày 05 tháng 02 năm 2024": the place-and-date line of the issuer heading."""
+    return f"{place}, {issue_date(date, year=year)}"
+
+
 def clock(moment: dt.datetime | None) -> str:
-    """ "09 giờ 00 phút ngày 08/02/2024"; the end of a day reads "24 giờ 00 ngày …" as the Civil Code says."""
+    """ "09 giờ 00 phút ngày 08/02/2024"; the end of a day reads "24 giờ 00 ngày …" as the Civil Code says
+    (`calendar.closing_text`, the same words the site shows)."""
     if moment is None:
         return ""
-    local = timezone.localtime(moment)
-    if local.time() >= dt.time(23, 59, 59):
-        return f"24 giờ 00 ngày {local:%d/%m/%Y}"
-    return f"{local:%H} giờ {local:%M} phút ngày {local:%d/%m/%Y}"
+    with translation.override("vi"):
+        return closing_text(moment)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from democracy.audit import plain, record, record_many
-from democracy.calendar import add_working_days, period_end
+from democracy.calendar import add_working_days, closing_text, period_end
 from democracy.i18n import both_languages
 from democracy.models import Action, CatalogueItem, Kind, Scope
 from democracy.transitions import move
@@ -459,6 +459,7 @@ def publication_preview(disclosure: Disclosure, *, now: dt.datetime | None = Non
         "late": disclosure.posting_deadline is not None and posting_day > disclosure.posting_deadline,
         "window_end": computed.date if computed else None,
         "window_ends_at": computed.ends_at if computed else None,
+        "window_closing": closing_text(computed.ends_at) if computed else "",
         "window_explanation": computed.explanation if computed else "",
         "record_number": f"{(last or 0) + 1}/BB-UBND",
     }

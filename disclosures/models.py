@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from democracy.calendar import closing_text
 from democracy.i18n import Localized
 from democracy.models import CatalogueItem
 from democracy.revisions import Revision
@@ -211,6 +212,12 @@ class Disclosure(Owned):
         return self.state == State.PUBLISHED and (
             self.window_ends_at is None or moment <= self.window_ends_at
         )
+
+    @property
+    def window_closing_text(self) -> str:
+        """ "24 giờ 00 ngày 11/03/2024": the end of the window in the words the site, the e-mails and the
+        posting and closing records all print ("" when posted permanently)."""
+        return closing_text(self.window_ends_at) if self.window_ends_at else ""
 
     def form_labels(self):
         choices = dict((AgencyForm if self.is_internal else CommuneForm).choices)

@@ -77,7 +77,7 @@ def _closing_reminder(disclosure):
     context = {
         "title": disclosure.title,
         "owner": str(disclosure.owner),
-        "ends_at": f"{timezone.localtime(disclosure.window_ends_at):%H:%M %d/%m/%Y}",
+        "ends_at": disclosure.window_closing_text,
         "unanswered": disclosure.feedback.filter(answer="", hidden_at__isnull=True).count(),
     }
     subject = _("Sắp kết thúc niêm yết: %(title)s") % {"title": disclosure.title}

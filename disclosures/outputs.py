@@ -12,10 +12,10 @@ from openpyxl import load_workbook
 from openpyxl.styles import Font
 
 from democracy.models import Action, AuditEvent
-from democracy.pdf import clock, lower_first, render_pdf, split_type
+from democracy.pdf import clock, lower_first, place_date, render_pdf, split_type
 from democracy.xlsx import safe_cell, write_sheet
+from units.letterhead import issuer
 from units.models import is_agency
-from units.text import fold
 
 from .models import Disclosure, Record
 from .register import PERMANENT, Quarter, RegisterRow, register_rows
@@ -44,10 +44,9 @@ def record_pdf(record: Record) -> bytes:
     context = {
         "disclosure": disclosure,
         "internal": disclosure.is_internal,
-        **_issuer(disclosure),
+        **issuer(disclosure.owner),
         "number": record.number,
-        "place": place,
-        "date": made_at.date(),
+        "place_date": place_date(place, made_at.date()),
         "made_at": clock(made_at),
         "unit_word": type_word.lower(),
         "item_label": lower_first(disclosure.item.label_vi.rstrip(".")),
@@ -68,25 +67,6 @@ def _authority(disclosure: Disclosure, unit, *, short=False) -> str:
     if disclosure.is_internal:
         return disclosure.agency.name
     return f"{'UBND' if short else 'Ủy ban nhân dân'} {lower_first(unit.name)}"
-
-
-def _issuer(disclosure: Disclosure) -> dict:
-    """The issuer block: the authority above on line 1, the issuer itself (bold) below it."""
-    if disclosure.is_internal:
-        agency = disclosure.agency
-        # An agency that is itself a People's Committee is governed by the one above its unit.
-        above = (
-            agency.unit.parent if fold(agency.name).startswith(("uy ban nhan dan", "ubnd")) else agency.unit
-        )
-        lines = [agency.name.upper()]
-        # "Văn phòng UBND xã Đồng Kỳ" breaks before its unit: "VĂN PHÒNG UBND" / "XÃ ĐỒNG KỲ".
-        head, unit_name = agency.name[: -len(agency.unit.name)].strip(), agency.unit.name
-        if head and agency.name.casefold().endswith(unit_name.casefold()):
-            lines = [head.upper(), unit_name.upper()]
-    else:
-        above = disclosure.unit.parent
-        lines = ["ỦY BAN NHÂN DÂN", disclosure.unit.name.upper()]
-    return {"parent_issuer": f"UBND {above.name.upper()}" if above else "", "issuer_lines": lines}
 
 
 def _people(disclosure: Disclosure) -> dict[str, str]:
@@ -146,20 +126,20 @@ def register_pdf(owner, quarter: Quarter) -> bytes:
         "quarter": quarter,
         "rows": rows,
         "late_count": sum(row.is_late for row in rows),
-        "date": timezone.localdate(),
+        **issuer(owner),
+        # The number is left for the office to write in by hand (six blanks before the symbol).
+        "number": "\u00a0" * 6 + ("/DS-CQ" if is_agency(owner) else "/DS-UBND"),
     }
     if is_agency(owner):
         context |= {
             "internal": True,
-            "issuer": owner.name,
-            "place": split_type(owner.unit.name)[1],
+            "place_date": place_date(split_type(owner.unit.name)[1], timezone.localdate()),
             "signer": "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ",
         }
     else:
         context |= {
             "internal": False,
-            "issuer": f"Ủy ban nhân dân {owner.name}",
-            "place": split_type(owner.name)[1],
+            "place_date": place_date(split_type(owner.name)[1], timezone.localdate()),
             "signer": "CHỦ TỊCH",
             "signer_on_behalf": "TM. ỦY BAN NHÂN DÂN",
         }

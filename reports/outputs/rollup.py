@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from democracy.pdf import lay_out
+from democracy.pdf import lay_out, place_date
 from democracy.periods import KIND_LABELS
 from democracy.xlsx import MAX_WIDTH, write_value
 from units.models import AdministrativeUnit, Level
@@ -67,7 +67,7 @@ def document_context(area_report: AreaReport) -> dict:
         )
     return {
         "parent_issuer": f"Ủy ban nhân dân {province.name}".upper(),
-        "issuer": "SỞ NỘI VỤ",
+        "issuer_lines": ["SỞ NỘI VỤ"],
         # Signed and sent (issue 14): its number, date, signer and recipients; a draft keeps the blanks.
         "number": area_report.number if sent else "\u2026\u2026\u2026/BC-SNV",
         "recipients": area_report.recipient_lines if sent else [],
@@ -77,6 +77,7 @@ def document_context(area_report: AreaReport) -> dict:
         else "",
         "place": _short_name(province),
         "date": date,
+        "place_date": place_date(_short_name(province), date),
         "period_label": period_label,
         "area_in_text": _in_text(area.name),
         "title": f"Tổng hợp kết quả thực hiện dân chủ ở cơ sở {period_label} trên địa bàn {_in_text(area.name)}",

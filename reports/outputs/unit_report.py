@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from democracy.pdf import lower_first, render_pdf, split_type
+from democracy.pdf import lower_first, place_date, render_pdf, split_type
 from democracy.xlsx import MAX_WIDTH, write_value
 from units.letterhead import issuer as _agency_issuer
 from units.models import Level
@@ -155,7 +155,9 @@ def pdf_context(report: UnitReport) -> dict:
         "number": number,
         "place": place,
         "date": _submitted_on(report),
-        "year": (_submitted_on(report) or timezone.localdate()).year,
+        "place_date": place_date(
+            place, _submitted_on(report), year=(_submitted_on(report) or timezone.localdate()).year
+        ),
         "authority": _authority(report),
         "period_label": report.period_label,
         "sections": printed_sections(report),
@@ -164,7 +166,6 @@ def pdf_context(report: UnitReport) -> dict:
         "signature_lines": signature_lines(report),
         "signer_name": signer_name(report) if submitted else "",
         "dots": "……………………",
-        "blank": "……",
     }
 
 

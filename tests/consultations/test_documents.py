@@ -327,3 +327,19 @@ def test_the_meeting_form(client, make_consultation, cast, monkeypatch):
     assert response["Location"] == f"/staff/consultations:staff_detail/{c.pk}/#meeting-{meeting.pk}"
     assert (meeting.present, meeting.absent, meeting.consultation, meeting.unit) == (28, 0, c, cast.a)
     assert timezone.localtime(meeting.held_at).hour == 14
+
+
+def test_a_plan_of_march_is_dated_tháng_3_and_one_of_february_tháng_02(make_consultation):
+    """Decree 30/2020/NĐ-CP, Phụ lục I: only days below 10 and the months 1 and 2 take a leading zero."""
+    march = flat(text_of(outputs.plan_pdf(make_consultation(plan_date=dt.date(2024, 3, 5)))))
+    assert "Đồng Kỳ, ngày 05 tháng 3 năm 2024" in march and "tháng 03" not in march
+    february = flat(text_of(outputs.plan_pdf(make_consultation(plan_date=dt.date(2024, 2, 5)))))
+    assert "Đồng Kỳ, ngày 05 tháng 02 năm 2024" in february
+
+
+def test_the_plan_and_the_posting_record_share_one_issuer_heading(make_consultation):
+    text = flat(text_of(outputs.plan_pdf(make_consultation(plan_date=dt.date(2024, 3, 5)))))
+    assert text.startswith(
+        "UBND TỈNH BẮC NINH ỦY BAN NHÂN DÂN XÃ ĐỒNG KỲ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM "
+        "Độc lập - Tự do - Hạnh phúc Số: 127/KH-UBND Đồng Kỳ, ngày 05 tháng 3 năm 2024"
+    )

@@ -47,7 +47,7 @@ def test_the_board_shows_an_open_posting_with_days_left_and_the_exact_closing_ti
     assert "Dự toán ngân sách xã năm 2024" in page
     assert "Điều 11 khoản 2" in page
     assert "Còn 2 ngày" in page
-    assert "Kết thúc niêm yết lúc 23:59 ngày 11/03/2024" in page
+    assert "Kết thúc niêm yết lúc 24 giờ 00 ngày 11/03/2024" in page
     assert "Niêm yết từ ngày 08/02/2024" in page
 
 
@@ -233,7 +233,7 @@ def test_the_page_of_a_disclosure_shows_what_and_why_and_until_when(client, cast
         "45/NQ-HĐND", "Hội đồng nhân dân xã", "Trụ sở Ủy ban nhân dân xã", "Thôn Đồng Bông", "Chợ xã",
         "Niêm yết thông tin (Điều 12 khoản 1 điểm a)", "Phát trên hệ thống truyền thanh xã",
         d.window_explanation, d.posting_deadline_explanation, "Còn ",
-        f"Kết thúc niêm yết lúc 23:59 ngày {d.window_end:%d/%m/%Y}",
+        f"Kết thúc niêm yết lúc 24 giờ 00 ngày {d.window_end:%d/%m/%Y}",
         "Dự toán 2024 (bản ký).pdf", reverse("disclosures:document", args=[doc.pk]),
     ]:  # fmt: skip
         assert str(text) in page, text

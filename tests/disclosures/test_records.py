@@ -2,9 +2,11 @@
 
 import datetime as dt
 import io
+import re
 import unicodedata
 
 import pytest
+from django.urls import reverse
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
@@ -149,7 +151,7 @@ def test_the_closing_record_lists_questions_and_answers_but_never_the_citizen(ma
     text = pdf_text(record)
     for expected in [
         "Số: 2/BB-UBND",
-        "Đồng Kỳ, ngày 12 tháng 03 năm 2024",
+        "Đồng Kỳ, ngày 12 tháng 3 năm 2024",
         "Kết thúc niêm yết công khai “Dự toán ngân sách xã năm 2024”",
         "từ ngày 08/02/2024 đến hết ngày 11/03/2024",
         "vào hồi 00 giờ 05 phút ngày 12/03/2024, sau thời điểm kết thúc theo quy định (24 giờ 00 ngày 11/03/2024)",
@@ -311,3 +313,60 @@ def test_until_its_pdf_exists_a_record_is_listed_without_a_dead_link(client, cas
     html = client.get(reverse("disclosures:staff_detail", args=[d.pk])).content.decode()
     assert link in html and "tệp PDF đang được tạo" not in html
     assert client.get(link).status_code == 200
+
+
+# --- Issue 15: one heading, the date line, signatures kept with their paragraph, the site's words ----
+
+
+def pages_of(record) -> list[str]:
+    with record.pdf.open("rb") as file:
+        reader = PdfReader(io.BytesIO(file.read()))
+    return [unicodedata.normalize("NFC", " ".join(page.extract_text().split())) for page in reader.pages]
+
+
+@pytest.mark.parametrize("questions", [3, 12])
+def test_the_signatures_never_stand_alone_on_the_last_page_of_a_long_closing_record(
+    make_disclosure, questions
+):
+    """With 3 or 12 questions the signatures used to move to a page of their own, leaving the closing
+    paragraph ("Biên bản lập xong hồi …") behind on the page before."""
+    d = make_disclosure(state="published", published_on=dt.date(2024, 2, 8))
+    for n in range(1, questions + 1):
+        actions.add_feedback(
+            d, name="Trần Văn Dân", contact="0912345678",
+            text=f"Câu hỏi số {n} về khoản chi sửa đường thôn Đồng Bông, đề nghị xã cho biết rõ dự toán chi "
+            "tiết từng hạng mục và nguồn kinh phí.",
+            received_at=dt.datetime(2024, 2, 12, 10, n, tzinfo=HCM),
+        )  # fmt: skip
+    actions.close_due_postings(now=dt.datetime(2024, 3, 12, 0, 5, tzinfo=HCM))
+
+    pages = pages_of(rendered(d, Record.Kind.CLOSING))
+    assert len(pages) > 2
+    last = pages[-1]
+    assert "NGƯỜI LẬP BIÊN BẢN" in last
+    assert "Biên bản lập xong hồi" in last, "the signatures were left alone on the last page"
+
+
+def test_the_record_prints_the_posting_day_and_the_closing_time_the_site_shows(make_disclosure, client):
+    d = make_disclosure(state="published", published_on=dt.date(2024, 2, 8))
+    text = pdf_text(rendered(d, Record.Kind.POSTING))
+    page = " ".join(
+        re.sub(
+            r"<[^>]+>", " ", client.get(reverse("disclosures:detail", args=[d.pk])).content.decode()
+        ).split()
+    )
+
+    posting_day = re.search(r"Ngày niêm yết (\d\d/\d\d/\d{4})", page)[1]
+    closing = re.search(r"Kết thúc niêm yết lúc (.+? ngày \d\d/\d\d/\d{4})", page)[1]
+    assert (posting_day, closing) == ("08/02/2024", "24 giờ 00 ngày 11/03/2024")
+    assert f"từ ngày {posting_day} đến hết ngày 11/03/2024" in text
+    assert f"thời điểm kết thúc niêm yết: {closing}." in text
+    assert "23:59" not in page and "23 giờ 59" not in text
+
+
+def test_the_closing_record_dates_itself_with_an_unpadded_march(make_disclosure):
+    d = make_disclosure(state="published", published_on=dt.date(2024, 2, 8))
+    actions.close_due_postings(now=dt.datetime(2024, 3, 12, 0, 5, tzinfo=HCM))
+    text = pdf_text(rendered(d, Record.Kind.CLOSING))
+    assert "Đồng Kỳ, ngày 12 tháng 3 năm 2024" in text
+    assert "tháng 03" not in text

@@ -12,6 +12,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from democracy.pdf import place_date
 from democracy.periods import Period
 from democracy.xlsx import safe_cell, write_csv, write_sheet
 from disclosures import actions
@@ -344,7 +345,12 @@ def test_the_pdf_has_the_title_the_days_of_the_quarter_and_every_disclosure(clie
     assert "DANH SÁCH CÁC NỘI DUNG ĐÃ CÔNG KHAI" in text
     assert "QUÝ I NĂM 2026" in text
     assert "từ ngày 15/12/2025 đến ngày 14/03/2026" in text
-    assert "ỦY BAN NHÂN DÂN XÃ ĐỒNG KỲ" in text
+    # The one issuer heading of every document (issue 15): the authority above, the issuer, the number
+    # left for the office to write in, the date line as Decree 30/2020/NĐ-CP writes it.
+    assert text.startswith(
+        "UBND TỈNH BẮC NINH ỦY BAN NHÂN DÂN XÃ ĐỒNG KỲ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM "
+        "Độc lập - Tự do - Hạnh phúc Số: /DS-UBND " + place_date("Đồng Kỳ", timezone.localdate())
+    )
     assert "CHỦ TỊCH" in text and "NGƯỜI LẬP" in text
     for title in ["Thủ tục hành chính cấp xã", "Dự toán ngân sách xã năm 2026", "Mức thu phí chợ năm 2026"]:
         assert title in text

@@ -712,6 +712,6 @@ def test_published_windows_show_their_exact_end(client, cast, make_disclosure):
     d = make_disclosure(state="published", published_on=dt.date(2024, 2, 8))
     client.force_login(cast.clerk_a)
     html = page(client.get(reverse("disclosures:staff_detail", args=[d.pk])))
-    assert "hết ngày 11/03/2024 (23:59)" in html
+    assert "24 giờ 00 ngày 11/03/2024" in html
     assert d.window_explanation in html
     assert d.published_at == dt.datetime(2024, 2, 8, 9, tzinfo=HCM)
