@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from democracy.calendar import closing_text
 from democracy.i18n import Localized
 from democracy.models import CatalogueItem, Recogniser
 from democracy.revisions import Revision
@@ -128,6 +129,11 @@ class Consultation(Owned):
                 name="consultation_ended",
             ),
         ]
+
+    @property
+    def closing_text(self) -> str:
+        """ "24 giờ 00 ngày 11/03/2024": the end of the period as every page, e-mail and PDF prints it."""
+        return closing_text(self.ends_at) if self.ends_at else ""
 
     def __str__(self):
         return self.title

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from democracy.audit import trail
+from democracy.calendar import closing_text
 from democracy.downloads import generated_download
 from democracy.forms import add_action_errors, item_reference
 from democracy.xlsx import XLSX_TYPE
@@ -174,6 +175,7 @@ def open_confirm(request, pk):
             "starts_on": timezone.localdate(now) + dt.timedelta(days=1),
             "ends_on": period.date,
             "ends_at": period.ends_at,
+            "closing": closing_text(period.ends_at),
             "explanation": period.explanation,
         },
         status=200 if documents else 409,
@@ -200,11 +202,7 @@ def open_view(request, pk):
     if opened:
         messages.success(
             request,
-            _("Đã công bố. Nhận ý kiến đến hết %(time)s ngày %(day)s.")
-            % {
-                "time": timezone.localtime(consultation.ends_at).strftime("%H:%M"),
-                "day": consultation.ends_on.strftime("%d/%m/%Y"),
-            },
+            _("Đã công bố. Nhận ý kiến đến %(moment)s.") % {"moment": closing_text(consultation.ends_at)},
         )
     return redirect(_staff_url(consultation))
 

@@ -22,6 +22,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from democracy import ratelimit, sent
+from democracy.calendar import closing_text
 from democracy.downloads import document_download
 from democracy.forms import add_action_errors, item_reference
 from units.models import AdministrativeUnit, Level
@@ -89,11 +90,8 @@ def _closed_reason(consultation) -> str:
     if consultation.state == ConsultationState.DRAFT:
         return _("Kế hoạch chưa được công bố nên chưa nhận ý kiến.")
     if consultation.ends_at:
-        return _(
-            "Thời gian lấy ý kiến đã kết thúc lúc %(time)s ngày %(day)s; không nhận thêm ý kiến trực tuyến."
-        ) % {
-            "time": timezone.localtime(consultation.ends_at).strftime("%H:%M"),
-            "day": timezone.localtime(consultation.ends_at).strftime("%d/%m/%Y"),
+        return _("Thời gian lấy ý kiến đã kết thúc lúc %(moment)s; không nhận thêm ý kiến trực tuyến.") % {
+            "moment": closing_text(consultation.ends_at)
         }
     return ""
 

@@ -109,7 +109,7 @@ def test_a_clerk_creates_a_plan_through_the_form_and_opens_it(client, cast):
     c.refresh_from_db()
     assert c.state == ConsultationState.OPEN
     staff = text_of(client.get(url("staff_detail", c.pk)))
-    assert f"hết ngày {c.ends_on:%d/%m/%Y}" in staff and c.period_explanation in staff
+    assert f"24 giờ 00 ngày {c.ends_on:%d/%m/%Y}" in staff and c.period_explanation in staff
     public = text_of(client.get(url("detail", c.pk)))
     assert f"ngày {timezone.localtime(c.ends_at):%d/%m/%Y}" in public and "Gửi ý kiến góp ý" in public
     board = text_of(client.get(url("board", cast.a.code)))
