@@ -4,8 +4,8 @@ bare package names; the label, and so every table and migration, stays the packa
 
 from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
-from django_otp.plugins.otp_totp.apps import DefaultConfig as TotpAppConfig
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.apps import DefaultConfig as TotpAppConfig
 
 
 class AxesConfig(AxesAppConfig):

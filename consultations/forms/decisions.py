@@ -36,7 +36,9 @@ def _datetime_field(label):
     return dforms.DateTimeField(
         label=label,
         input_formats=DATETIME_FORMATS,
-        widget=forms.DateTimeInput(format="%d/%m/%Y %H:%M", attrs={"placeholder": dforms.DATETIME_PLACEHOLDER}),
+        widget=forms.DateTimeInput(
+            format="%d/%m/%Y %H:%M", attrs={"placeholder": dforms.DATETIME_PLACEHOLDER}
+        ),
         error_messages={"invalid": gettext_lazy("Hãy nhập thời điểm dạng nn/tt/nnnn gg:pp.")},
     )
 

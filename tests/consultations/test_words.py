@@ -29,7 +29,12 @@ def _decision(client, cast, clause=1):
     client.force_login(cast.clerk_a)
     client.post(
         reverse("consultations:decision_create", args=[cast.village_a.code]),
-        {"item": item(15, clause).pk, "title": "Làm đường bê tông thôn", "method": "meeting", "description": ""},
+        {
+            "item": item(15, clause).pk,
+            "title": "Làm đường bê tông thôn",
+            "method": "meeting",
+            "description": "",
+        },
     )
     from consultations.models import Decision
 
@@ -37,10 +42,13 @@ def _decision(client, cast, clause=1):
 
 
 def test_the_short_citation_leaves_out_the_rule_the_catalogue_restates_in_parentheses():
-    assert cited_articles(
-        "Điều 15 khoản 1, Điều 21 khoản 1, khoản 2 Luật 10/2022/QH15 (từ 2/3 tổng số đại diện hộ gia đình; "
-        "phạm vi toàn xã: từ 2/3 tổng số thôn, tổ dân phố)"
-    ) == "Điều 15 khoản 1, Điều 21 khoản 1, khoản 2 Luật 10/2022/QH15"
+    assert (
+        cited_articles(
+            "Điều 15 khoản 1, Điều 21 khoản 1, khoản 2 Luật 10/2022/QH15 (từ 2/3 tổng số đại diện hộ gia đình; "
+            "phạm vi toàn xã: từ 2/3 tổng số thôn, tổ dân phố)"
+        )
+        == "Điều 15 khoản 1, Điều 21 khoản 1, khoản 2 Luật 10/2022/QH15"
+    )
     assert cited_articles("Điều 25 khoản 5, Điều 28 khoản 2 Luật 10/2022/QH15") == (
         "Điều 25 khoản 5, Điều 28 khoản 2 Luật 10/2022/QH15"
     )
@@ -49,7 +57,10 @@ def test_the_short_citation_leaves_out_the_rule_the_catalogue_restates_in_parent
 def test_the_decision_page_says_the_rule_once_without_nested_parentheses(client, cast):
     d = _decision(client, cast, 1)
     page = client.get(reverse("consultations:decision_detail", args=[d.pk])).content.decode()
-    assert "Cần từ 2/3 tổng số hộ tán thành (Điều 15 khoản 1, Điều 21 khoản 1, khoản 2 Luật 10/2022/QH15)" in page
+    assert (
+        "Cần từ 2/3 tổng số hộ tán thành (Điều 15 khoản 1, Điều 21 khoản 1, khoản 2 Luật 10/2022/QH15)"
+        in page
+    )
     assert "((" not in page and "QH15 (từ 2/3" not in page
 
 

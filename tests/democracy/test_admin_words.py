@@ -6,7 +6,9 @@ from django.apps import apps
 
 
 def test_the_third_party_apps_have_vietnamese_names():
-    names = {label: str(apps.get_app_config(label).verbose_name) for label in ("axes", "django_otp", "otp_totp")}
+    names = {
+        label: str(apps.get_app_config(label).verbose_name) for label in ("axes", "django_otp", "otp_totp")
+    }
     assert names == {
         "axes": "Chặn đăng nhập sai nhiều lần",
         "django_otp": "Xác thực hai lớp",
