@@ -167,7 +167,7 @@ class AuditInline(ReadOnlyAdminMixin, GenericTabularInline):
     model = AuditEvent
     ct_field = "target_type"
     ct_fk_field = "target_id"
-    fields = ["at", "actor_name", "action_label", "changes", "note"]
+    fields = ["at", "actor_display", "action_label", "changes", "note"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -176,6 +176,10 @@ class AuditInline(ReadOnlyAdminMixin, GenericTabularInline):
     @admin.display(description=_("việc"))
     def action_label(self, event):
         return event.label
+
+    @admin.display(description=_("người thực hiện"))
+    def actor_display(self, event):
+        return event.actor_label
 
 
 class ActionFilter(admin.SimpleListFilter):
@@ -191,7 +195,7 @@ class ActionFilter(admin.SimpleListFilter):
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    list_display = ["at", "actor_name", "action_label", "target_type", "target_id", "target_label", "note"]
+    list_display = ["at", "actor_display", "action_label", "target_type", "target_id", "target_label", "note"]
     list_filter = [ActionFilter, ("target_type", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["note", "actor_name", "target_label"]
     date_hierarchy = "at"
@@ -203,6 +207,10 @@ class AuditEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("việc"), ordering="action")
     def action_label(self, event):
         return event.label
+
+    @admin.display(description=_("người thực hiện"), ordering="actor_name")
+    def actor_display(self, event):
+        return event.actor_label
 
 
 @admin.register(Notice)

@@ -111,3 +111,15 @@ def test_html_pages_write_date_and_time_one_way():
         if "pdf" not in path.parts and re.search(r"date:[\"']d/m/Y H:i", path.read_text())
     ]
     assert offenders == []
+
+
+def test_no_form_section_is_named_like_one_of_its_fields(client, cast):
+    """The disclosure form's first part was "Nội dung", as is the body field inside it."""
+    client.force_login(cast.clerk_a)
+    page = client.get(reverse("disclosures:create", args=[cast.a.code])).content.decode()
+    headings = {re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", page, re.S)}
+    labels = {
+        re.sub(r"<[^>]+>|\*", "", lab).strip() for lab in re.findall(r"<label[^>]*>(.*?)</label>", page, re.S)
+    }
+    assert "Nội dung" in labels and "Tiêu đề và nội dung" in headings
+    assert headings.isdisjoint(labels)

@@ -31,3 +31,15 @@ def test_the_catalogue_list_has_six_columns_with_the_rules_in_one(admin_client):
     assert header.count('<th scope="col"') == 6  # six columns (no bulk action on the catalogue)
     assert "công khai ≤ 5 ngày làm việc · niêm yết 30 ngày" in page
     assert "≥ 2/3" in page and "lấy ý kiến 20 ngày" in page
+
+
+@pytest.mark.django_db
+def test_the_admin_trail_names_the_system_or_the_citizen(cast, admin_client):
+    from democracy.audit import record
+    from democracy.models import Action
+
+    record(cast.a, by=None, action=Action.FEEDBACK_RECEIVED)
+    record(cast.a, by=None, action=Action.CLOSED)
+    page = admin_client.get("/admin/democracy/auditevent/").content.decode()
+    assert '<td class="field-actor_display">Người dân</td>' in page
+    assert '<td class="field-actor_display">Hệ thống</td>' in page
