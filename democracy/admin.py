@@ -11,8 +11,9 @@ from .models import Action, AuditEvent, CalendarOverride, CatalogueItem, Notice
 
 @admin.register(CatalogueItem)
 class CatalogueItemAdmin(SimpleHistoryAdmin):
-    # Few columns, the rules in one (issue 15: twelve columns squeezed the label into a 12,000 px page).
-    list_display = ["reference_display", "short_label", "scope", "kind", "rules_display", "is_active"]
+    # Four columns, the rules in one (issue 15: twelve columns squeezed the label into a 12,000 px page).
+    # The article says the scope and the kind (11–30 communes, 46–56 agencies); both stay as filters.
+    list_display = ["reference_display", "short_label", "rules_display", "is_active"]
     list_display_links = ["reference_display", "short_label"]
     list_filter = ["scope", "kind", "article", "is_active"]
     search_fields = ["label_vi", "label_en", "legal_basis"]

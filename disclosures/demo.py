@@ -9,7 +9,11 @@ from democracy.pdf import render_pdf, split_type
 
 # The signers the demo documents print, by issuer (names of the demo users where they are one).
 COMMUNE_SIGNER = {"on_behalf": "TM. ỦY BAN NHÂN DÂN", "signer_role": "CHỦ TỊCH"}
-COUNCIL_SIGNER = {"on_behalf": "", "signer_role": "CHỦ TỊCH", "signer_name": "Nguyễn Văn Thắng"}
+COUNCIL_SIGNER = {
+    "on_behalf": "TM. HỘI ĐỒNG NHÂN DÂN",
+    "signer_role": "CHỦ TỊCH",
+    "signer_name": "Nguyễn Văn Thắng",
+}
 OFFICE_SIGNER = {"on_behalf": "", "signer_role": "CHÁNH VĂN PHÒNG"}
 
 

@@ -24,11 +24,11 @@ def test_the_admin_index_shows_no_package_names(admin_client):
 
 
 @pytest.mark.django_db
-def test_the_catalogue_list_has_six_columns_with_the_rules_in_one(admin_client):
+def test_the_catalogue_list_has_four_columns_with_the_rules_in_one(admin_client):
     page = admin_client.get("/admin/democracy/catalogueitem/").content.decode()
     table = page[page.index('id="result_list"') :]
     header = table[: table.index("</thead>")]
-    assert header.count('<th scope="col"') == 6  # six columns (no bulk action on the catalogue)
+    assert header.count('<th scope="col"') == 4  # four columns (no bulk action on the catalogue)
     assert "công khai ≤ 5 ngày làm việc · niêm yết 30 ngày" in page
     assert "≥ 2/3" in page and "lấy ý kiến 20 ngày" in page
 
