@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from democracy.i18n import both_languages
-from democracy.models import CatalogueItem, Scope
+from democracy.models import CatalogueItem, Scope, cited_articles
 
 from .models import Outcome
 
@@ -89,8 +89,8 @@ def decide(
         outcome,
         *both_languages(
             lambda: (
-                _("%(text)s (%(basis)s): %(outcome)s.")
-                % {"text": text(), "basis": item.legal_basis, "outcome": str(outcome.label).lower()}
+                # The outcome itself is the bold word before this sentence on every page: not repeated.
+                _("%(text)s (%(basis)s).") % {"text": text(), "basis": cited_articles(item.legal_basis)}
             )
         ),
     )

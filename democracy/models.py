@@ -47,6 +47,23 @@ class CatalogueItemQuerySet(models.QuerySet):
         return self.filter(kind=kind)
 
 
+def cited_articles(legal_basis: str) -> str:
+    """The articles to cite inside a sentence: a catalogue row's `legal_basis` without its remarks in
+    parentheses, which restate the rule ("Điều 15 khoản 1, Điều 21 khoản 1, khoản 2 Luật 10/2022/QH15 (từ
+    2/3 …)" becomes "Điều 15 khoản 1, Điều 21 khoản 1, khoản 2 Luật 10/2022/QH15"). The whole basis stays
+    for the "Căn cứ pháp lý" lines that show it on its own (issue 15). A function, so that migrations,
+    whose models have no properties, can use it too."""
+    text, depth = [], 0
+    for char in legal_basis:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            text.append(char)
+    return " ".join("".join(text).split()).strip(" ;,")
+
+
 class CatalogueItem(models.Model):
     """One item of Art. 11, 15, 25, 30 (communes) or 46, 49, 53, 56 (agencies) with the rules it carries."""
 
@@ -174,6 +191,11 @@ class CatalogueItem(models.Model):
         return f"Điều {self.article} khoản {self.clause}"
 
     @property
+    def articles(self):
+        """The articles to cite inside a sentence (see `cited_articles`)."""
+        return cited_articles(self.legal_basis)
+
+    @property
     def label(self):
         """The item's words in the reader's language: the English summary for a reader in English."""
         return in_reader_language(self.label_vi, self.label_en)
@@ -294,6 +316,11 @@ class Action(models.TextChoices):
     REPORT_REQUESTED = "report_requested", _("Yêu cầu báo cáo đột xuất")
 
 
+# The acts a citizen does without an account (a question or an opinion sent from a public page): their
+# audit rows have no actor. Every other row without an actor was written by the system (a job, a loader).
+CITIZEN_ACTS = frozenset({Action.FEEDBACK_RECEIVED, Action.COMMENT_RECEIVED})
+
+
 class AuditEventQuerySet(models.QuerySet):
     def of(self, obj):
         """The trail of one object, oldest first."""
@@ -343,6 +370,13 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{timezone.localtime(self.at):%d/%m/%Y %H:%M} {self.label}"
+
+    @property
+    def actor_label(self) -> str:
+        """Who did it, in words: the person's name, else "Người dân" for a citizen's act, else "Hệ thống"."""
+        if self.actor_name:
+            return self.actor_name
+        return str(_("Người dân") if self.action in CITIZEN_ACTS else _("Hệ thống"))
 
     @property
     def label(self) -> str:

@@ -45,9 +45,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "django_otp",
-    "django_otp.plugins.otp_totp",
-    "axes",
+    # The three below under Vietnamese names in the admin (democracy/vendor_apps.py).
+    "democracy.vendor_apps.OtpConfig",
+    "democracy.vendor_apps.OtpTotpConfig",
+    "democracy.vendor_apps.AxesConfig",
     "import_export",
     "simple_history",
     "csp",

@@ -269,12 +269,19 @@ def unanswered(consultation: Consultation):
 
 @transaction.atomic
 def submit_results(
-    consultation: Consultation, *, by, summary: str, result_number: str = "", now: dt.datetime | None = None
+    consultation: Consultation,
+    *,
+    by,
+    summary: str,
+    result_number: str = "",
+    now: dt.datetime | None = None,
+    body: str = "",
 ) -> Disclosure:
     """The clerk prepares the result report and submits it for approval: every comment must have a
     response. The results become a disclosure of Art. 11 item 11 (communes) or Art. 46 item 10
     (agencies), linked both ways, which follows every disclosure's flow: the approver publishes it (or
-    returns it), and only then does the consultation count as "results published" (`results_approved`)."""
+    returns it), and only then does the consultation count as "results published" (`results_approved`).
+    `body`, the full report, defaults to the summary."""
     now = now or timezone.now()
     consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
     if consultation.state != ConsultationState.CLOSED:
@@ -296,7 +303,7 @@ def submit_results(
     report_date = timezone.localdate(now)
     disclosure = disclosure_actions.create_draft(
         owner=owner, by=by, item=item, title=f"Kết quả lấy ý kiến: {consultation.title}",
-        summary=summary.strip()[:2000], body=summary.strip(), decision_number=result_number or "—",
+        summary=summary.strip()[:2000], body=(body or summary).strip(), decision_number=result_number or "—",
         decision_date=report_date, decision_issuer=str(owner),
         **disclosure_actions.required_placement(owner, item),
     )  # fmt: skip

@@ -23,8 +23,10 @@ def _date_field(label, **kwargs):
     return dforms.DateField(
         label=label,
         input_formats=DATE_FORMATS,
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}),
-        error_messages={"invalid": gettext_lazy("Hãy nhập ngày dạng dd/mm/yyyy."),
+        widget=forms.DateInput(
+            format="%d/%m/%Y", attrs={"placeholder": dforms.DATE_PLACEHOLDER, "inputmode": "numeric"}
+        ),
+        error_messages={"invalid": gettext_lazy("Hãy nhập ngày dạng nn/tt/nnnn."),
                         "required": gettext_lazy("Hãy nhập ngày.")},
         **kwargs,
     )  # fmt: skip
@@ -34,8 +36,10 @@ def _datetime_field(label):
     return dforms.DateTimeField(
         label=label,
         input_formats=DATETIME_FORMATS,
-        widget=forms.DateTimeInput(format="%d/%m/%Y %H:%M", attrs={"placeholder": "dd/mm/yyyy hh:mm"}),
-        error_messages={"invalid": gettext_lazy("Hãy nhập thời điểm dạng dd/mm/yyyy hh:mm.")},
+        widget=forms.DateTimeInput(
+            format="%d/%m/%Y %H:%M", attrs={"placeholder": dforms.DATETIME_PLACEHOLDER}
+        ),
+        error_messages={"invalid": gettext_lazy("Hãy nhập thời điểm dạng nn/tt/nnnn gg:pp.")},
     )
 
 
@@ -236,8 +240,8 @@ class RecogniseForm(forms.Form):
 
 class VoteOpenForm(forms.Form):
     consent = _count(gettext_lazy("Số hộ đồng ý biểu quyết trực tuyến"))
-    opens_at = _datetime_field(gettext_lazy("Bắt đầu (dd/mm/yyyy hh:mm)"))
-    closes_at = _datetime_field(gettext_lazy("Kết thúc (dd/mm/yyyy hh:mm)"))
+    opens_at = _datetime_field(gettext_lazy("Bắt đầu"))
+    closes_at = _datetime_field(gettext_lazy("Kết thúc"))
     households = forms.CharField(
         label=gettext_lazy("Danh sách hộ gia đình (mỗi dòng một hộ)"),
         max_length=500_000,  # some thousands of households, each a line

@@ -108,7 +108,7 @@ def test_tally_errors_are_shown_on_the_form(client, cast):
     response = _tally(client, d, agree=100, disagree=30)
     assert response.status_code == 200 and "vượt quá tổng số" in response.content.decode()
     response = _tally(client, d, decided_on="31/02/2024", agree=1)
-    assert "dd/mm/yyyy" in response.content.decode()
+    assert "nn/tt/nnnn" in response.content.decode()
     d.refresh_from_db()
     assert d.outcome == ""
 

@@ -64,3 +64,47 @@ def test_the_demo_trails_read_in_the_order_things_happened(db):
     assert finished.plan_date < finished.opened_at.date()
     assert finished.comments.count() == 2 and not finished.comments.filter(response="").exists()
     assert all(c.plan_date <= c.opened_at.date() for c in Consultation.objects.exclude(opened_at=None))
+
+
+def test_the_demo_reads_as_real_documents(db):
+    """Issue 15: every demo disclosure's summary differs from its body; the loader's disclosures carry
+    their act as a real PDF (printed by the portal's renderer) with its number and a named signer; the
+    posting records name people, never "Quản trị viên"."""
+    import io
+
+    from django.contrib.auth import get_user_model
+    from pypdf import PdfReader
+
+    from disclosures import outputs
+
+    def text_of(data: bytes) -> str:
+        return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+    for command in (
+        "load_units",
+        "load_demo",
+        "load_demo_disclosures",
+        "load_demo_consultations",
+        "load_demo_reports",
+    ):
+        call_command(command)
+    assert [d.title for d in Disclosure.objects.all() if d.summary.strip() == d.body.strip()] == []
+    # Every disclosure but the consultation's result report (its report is its text) carries its act.
+    loaded = Disclosure.objects.exclude(item__article=11, item__clause=11).select_related("unit", "agency")
+    assert len(loaded) == 14
+    for d in loaded:
+        with d.documents.get().file.open("rb") as f:
+            text = text_of(f.read())
+        assert d.decision_number in text and "Độc lập - Tự do - Hạnh phúc" in text, d
+    signers = {"45/NQ-HĐND": "Nguyễn Văn Thắng", "09/QĐ-UBND": "Trần Văn Minh", "03/KH-VP": "Bùi Quang Huy"}
+    for number, name in signers.items():
+        with Disclosure.objects.get(decision_number=number).documents.get().file.open("rb") as f:
+            assert name in text_of(f.read()), number
+    office = Disclosure.objects.get(agency__code="UBND-07282")
+    record = text_of(outputs.record_pdf(office.records.get()))
+    assert "Bùi Quang Huy" in record and "Phạm Thu Trang" in record
+    assert "Quản trị viên" not in get_user_model().objects.values_list("first_name", flat=True)
+    from reports.models import UnitReport
+
+    signed = UnitReport.objects.exclude(signed_by=None).select_related("signed_by")
+    assert {r.signed_by.username for r in signed} == {"approver", "approver_yenthe", "agency_head"}

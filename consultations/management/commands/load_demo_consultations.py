@@ -90,6 +90,10 @@ class Command(BaseCommand):
             done,
             by=clerk,
             summary="2 ý kiến (1 tại hội nghị 28 người, 1 trực tuyến): tiếp thu 1, giải trình 1.",
+            body="Trong 20 ngày lấy ý kiến, Ủy ban nhân dân xã nhận 2 ý kiến: 1 ý kiến tại hội nghị của 28 "
+            "người đề nghị ghi rõ thời hạn trả lời kiến nghị của Ban Thanh tra nhân dân (tiếp thu: bổ sung "
+            "thời hạn 15 ngày tại Điều 12); 1 ý kiến trực tuyến đề nghị niêm yết dự thảo ở nhà văn hóa các "
+            "thôn (giải trình: dự thảo đã được niêm yết tại nhà văn hóa 4 thôn từ ngày đầu lấy ý kiến).",
             result_number="164/BC-UBND",
             now=reported,
         )

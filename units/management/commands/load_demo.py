@@ -34,16 +34,19 @@ AGENCIES = [
     ("THCS-07282", "Trường Trung học cơ sở Đồng Kỳ", Agency.Kind.PUBLIC_SERVICE, "07282", 34),
     ("UBND-07288", "Văn phòng HĐND và UBND xã Yên Thế", Agency.Kind.STATE_AGENCY, "07288", 31),
 ]
-# username, full name, role, unit code or None, agency code or None
+# username, full name (whole, in first_name, as the PDFs print a signer), role, unit code or None,
+# agency code or None
 USERS = [
     ("clerk", "Nguyễn Thị Hoa", Role.CLERK, "07282", None),
     ("approver", "Trần Văn Minh", Role.APPROVER, "07282", None),
     ("inspector", "Lê Văn Sơn", Role.INSPECTOR, "07282", None),
     ("agency_clerk", "Phạm Thu Trang", Role.CLERK, None, "UBND-07282"),
+    ("agency_head", "Bùi Quang Huy", Role.APPROVER, None, "UBND-07282"),
     ("agency_staff", "Hoàng Văn Nam", Role.AGENCY_STAFF, None, "UBND-07282"),
     ("clerk_yenthe", "Đỗ Thị Lan", Role.CLERK, "07288", None),
+    ("approver_yenthe", "Lương Văn Hải", Role.APPROVER, "07288", None),
     ("reviewer", "Vũ Thị Thanh (Sở Nội vụ tỉnh Bắc Ninh)", Role.REVIEWER, "24", None),
-    ("admin", "Quản trị viên", Role.ADMINISTRATOR, None, None),
+    ("admin", "Ngô Thanh Tùng", Role.ADMINISTRATOR, None, None),
 ]
 
 
@@ -79,6 +82,8 @@ class Command(BaseCommand):
         User = get_user_model()
         for username, full_name, role, unit_code, agency_code in USERS:
             user, created = User.objects.get_or_create(username=username, defaults={"first_name": full_name})
+            if user.first_name != full_name:  # a demo loaded before the names were real ones
+                User.objects.filter(pk=user.pk).update(first_name=full_name)
             if created:
                 user.set_password(DEMO_PASSWORD)
                 user.is_staff = user.is_superuser = role == Role.ADMINISTRATOR
