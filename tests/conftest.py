@@ -30,7 +30,17 @@ def ensure_catalogue():
     flushes every table when it ends, and serialized rollback cannot bring it back inside Playwright's
     event loop (Django's connections are per context there), so reload it from the migration."""
     if not CatalogueItem.objects.exists():
-        importlib.import_module("democracy.migrations.0002_catalogue_items").load_catalogue(apps, None)
+        for module, function in DATA_MIGRATIONS:
+            getattr(importlib.import_module(f"democracy.migrations.{module}"), function)(apps, None)
+
+
+# Every data migration of the catalogue and the calendar, in order: a flush empties what each one put in.
+DATA_MIGRATIONS = [
+    ("0002_catalogue_items", "load_catalogue"),
+    ("0005_decision_rules_in_catalogue", "set_rules"),
+    ("0006_delegate_conferences", "set_the_rule"),
+    ("0007_calendar_swaps_shipped", "ship"),
+]
 
 
 @pytest.fixture

@@ -56,6 +56,7 @@ def test_a_budget_disclosure_from_draft_to_closing_record(page, cast, tmp_path, 
     page.get_by_label("Ngày ban hành").fill(today.strftime("%d/%m/%Y"))
     page.get_by_label("Cơ quan ban hành").fill("Hội đồng nhân dân xã Đồng Kỳ")
     page.get_by_label("Niêm yết thông tin (Điều 12 khoản 1 điểm a)").check()
+    page.get_by_label("Thôn Đồng Bông").check()  # Art. 13(2): the villages' community points too
     page.get_by_role("button", name="Lưu bản nháp").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(TITLE)
     pdf = tmp_path / "du-toan-2026.pdf"
