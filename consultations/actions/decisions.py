@@ -183,11 +183,12 @@ def create_decision(
 
 def _tally(
     decision: Decision, *, decided_on: dt.date, agree: int, disagree: int = 0, other: int = 0,
-    present: int | None = None, village_agreements: dict | None = None,
+    present: int | None = None, village_agreements: dict | None = None, today: dt.date | None = None,
 ) -> Decision:  # fmt: skip
     """The tally itself (no audit row: `record_tally` and `count_online_votes` each write their own).
-    The caller holds the decision's row lock and has checked its state: a tally is written once."""
-    if decided_on > timezone.localdate():
+    The caller holds the decision's row lock and has checked its state: a tally is written once.
+    `today`: the counting job's own day (the vote's end is before it), else the calendar's today."""
+    if decided_on > (today or timezone.localdate()):
         raise ValidationError({"decided_on": _("Ngày biểu quyết không được sau ngày hôm nay.")})
     villages = decision.is_commune_wide and decision.item.counts_villages
     if villages:
@@ -426,6 +427,7 @@ def count_online_votes(*, now: dt.datetime | None = None) -> int:
             _tally(
                 decision, decided_on=timezone.localdate(decision.vote_closes_at), agree=tally["agree"],
                 disagree=tally["disagree"], other=tally["other"], present=sum(tally.values()),
+                today=timezone.localdate(now),
             )  # fmt: skip
             record(decision, by=None, action=Action.VOTES_COUNTED, changes=_tally_changes(decision))
             counted += 1
