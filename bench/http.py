@@ -272,8 +272,8 @@ class CpuMeter:
         self.master, self.database = master, database
 
     def sample(self):
-        pids = children(self.master) + backends(self.database)
-        return {pid: cpu_ticks(pid) for pid in pids}
+        workers = {("worker", pid): cpu_ticks(pid) for pid in children(self.master)}
+        return workers | {("postgres", pid): cpu_ticks(pid) for pid in backends(self.database)}
 
     def start(self):
         self.before = self.sample()
@@ -293,8 +293,10 @@ class CpuMeter:
         after = self.sample()
         # A process that started during the run counts from zero; one that ended is lost (rare:
         # connections live CONN_MAX_AGE seconds and the pages are warmed first).
-        ticks = sum(now - self.before.get(pid, 0) for pid, now in after.items())
-        return ticks * 1000 / CLOCK_TICKS  # ms
+        spent = {"worker": 0, "postgres": 0}
+        for key, now in after.items():
+            spent[key[0]] += now - self.before.get(key, 0)
+        return spent["worker"] * 1000 / CLOCK_TICKS, spent["postgres"] * 1000 / CLOCK_TICKS  # ms
 
 
 # --- Load generators ---------------------------------------------------------------------------------
@@ -374,13 +376,14 @@ def measure(args, port, meter, page_list, drivers, script):
                     port, path, cookie, connections, args.duration, script
                 )
                 meter.settle()
-                cpu = meter.stop()
+                workers, postgres = meter.stop()
                 row = results.setdefault(
-                    (label, connections), {"requests": 0, "elapsed": 0, "cpu": 0, "p": []}
+                    (label, connections), {"requests": 0, "elapsed": 0, "cpu": 0, "postgres": 0, "p": []}
                 )
                 row["requests"] += requests
                 row["elapsed"] += elapsed
-                row["cpu"] += cpu
+                row["cpu"] += workers + postgres
+                row["postgres"] += postgres
                 row["p"].append((p50, p95))
                 row["errors"] = row.get("errors", 0) + errors
                 print(f"  {label:<40} c={connections:<3} {requests:>6} requests, {errors} errors", flush=True)
@@ -389,8 +392,9 @@ def measure(args, port, meter, page_list, drivers, script):
 
 def table(results, page_list, connections_list):
     lines = [
-        "| page | conns | requests | req/s | p50 ms | p95 ms | server CPU ms / request | × bare view | × reference |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| page | conns | requests | req/s | p50 ms | p95 ms | server CPU ms / request | of which PostgreSQL "
+        "| × bare view | × reference |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for connections in connections_list:
 
@@ -415,7 +419,7 @@ def table(results, page_list, connections_list):
             errors = f" ({row['errors']} errors)" if row["errors"] else ""
             lines.append(
                 f"| {label}{errors} | {connections} | {row['requests']} | {rate:.0f} | {p50:.0f} | {p95:.0f} "
-                f"| {cpu:.1f} | {ratio_bare} | {ratio_reference} |"
+                f"| {cpu:.1f} | {row['postgres'] / max(row['requests'], 1):.1f} | {ratio_bare} | {ratio_reference} |"
             )
     return "\n".join(lines)
 
