@@ -16,7 +16,9 @@ def waiting(request) -> list[Waiting]:
             edit, state__in=[ConsultationState.OPEN, ConsultationState.CLOSED]
         )
         unanswered = Comment.objects.filter(
-            consultation__in=running, response_kind="", hidden_at=None
+            consultation__in=running,
+            response="",
+            hidden_at=None,  # as actions.unanswered
         ).count()
         lines.append(Waiting(_("Ý kiến góp ý chưa giải trình, tiếp thu"), unanswered, workspace))
         to_send = Decision.objects.filter(

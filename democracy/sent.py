@@ -36,7 +36,7 @@ def take_just_sent(request, kind: str) -> int | None:
 
 
 def private_page(response):
-    """A page showing a session's own items is never stored by a shared cache."""
+    """A page showing a session's own items is never stored by a shared cache (Django's never-cache
+    headers include `private`)."""
     add_never_cache_headers(response)
-    response["Cache-Control"] += ", private"
     return response

@@ -6,7 +6,7 @@ from units.models import AdministrativeUnit, Agency
 
 from .access import is_reviewer
 
-BACK_PARAM = "tu"  # as reports.views.dashboard.BACK_PARAM
+BACK_PARAM = "tu"  # the drill-down a reviewer came from (reports.views.dashboard adds it to item links)
 BACK_VIEWS = {"reports:area": AdministrativeUnit, "reports:agency_area": Agency}
 
 

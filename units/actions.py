@@ -9,13 +9,14 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from democracy.audit import record
+from democracy.audit import record, record_many
 from democracy.models import Action
 
 from .models import AdministrativeUnit, Agency, EnrolmentLink, Level
@@ -60,11 +61,10 @@ def update_agency(agency: Agency, *, by, name: str, kind: str, staff_count: int)
 def deactivate_accounts(users, *, by) -> int:
     """Stop accounts from signing in. An account that has acted is never deleted (its audit rows name
     it): it is deactivated, and its memberships stay as the record of what it could do."""
-    users = [u for u in users if u.is_active and u.pk != by.pk]
-    for user in users:
-        user.is_active = False
-        user.save(update_fields=["is_active"])
-        record(user, by=by, action=Action.ACCOUNT_DEACTIVATED)
+    active = get_user_model().objects.filter(pk__in=[u.pk for u in users], is_active=True).exclude(pk=by.pk)
+    users = list(active.select_for_update())
+    active.filter(pk__in=[u.pk for u in users]).update(is_active=False)
+    record_many(users, by=by, action=Action.ACCOUNT_DEACTIVATED)
     return len(users)
 
 

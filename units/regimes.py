@@ -374,7 +374,7 @@ class ReportingRegime(models.Model):
         chain = []
         if unit is not None:
             chain = [u for u in [unit, *reversed(unit.ancestors())] if u.level != Level.COMMUNE]
-        found = cls._by_authority(chain, lambda regime: True)
+        found = cls._by_authority(chain)
         for u in [*chain, None]:
             regimes = found.get(u.pk if u else None)
             if regimes:
@@ -392,7 +392,7 @@ class ReportingRegime(models.Model):
         else:
             chain = list(reversed(owner.ancestors()))
         if regimes is None:
-            regimes = cls._by_authority(chain, lambda regime: True)
+            regimes = cls._by_authority(chain)
         for u in [*chain, None]:
             found = [r for r in regimes.get(u.pk if u else None, ()) if u is None or r.covers(owner)]
             if found:
@@ -408,12 +408,11 @@ class ReportingRegime(models.Model):
         return found
 
     @classmethod
-    def _by_authority(cls, chain, keep) -> dict:
+    def _by_authority(cls, chain) -> dict:
         ids = [u.pk for u in chain]
         found: dict = {}
         for regime in cls.objects.filter(Q(authority__in=ids) | Q(authority__isnull=True)).order_by("pk"):
-            if keep(regime):
-                found.setdefault(regime.authority_id, []).append(regime)
+            found.setdefault(regime.authority_id, []).append(regime)
         return found
 
     @classmethod

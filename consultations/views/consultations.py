@@ -202,7 +202,7 @@ def open_view(request, pk):
     if opened:
         messages.success(
             request,
-            _("Đã công bố. Nhận ý kiến đến %(moment)s.") % {"moment": closing_text(consultation.ends_at)},
+            _("Đã công bố. Nhận ý kiến đến %(moment)s.") % {"moment": consultation.closing_text},
         )
     return redirect(_staff_url(consultation))
 

@@ -22,7 +22,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from democracy import ratelimit, sent
-from democracy.calendar import closing_text
 from democracy.downloads import document_download
 from democracy.forms import add_action_errors, item_reference
 from units.models import AdministrativeUnit, Level
@@ -91,7 +90,7 @@ def _closed_reason(consultation) -> str:
         return _("Kế hoạch chưa được công bố nên chưa nhận ý kiến.")
     if consultation.ends_at:
         return _("Thời gian lấy ý kiến đã kết thúc lúc %(moment)s; không nhận thêm ý kiến trực tuyến.") % {
-            "moment": closing_text(consultation.ends_at)
+            "moment": consultation.closing_text
         }
     return ""
 

@@ -10,13 +10,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from democracy.audit import actor_name
 from democracy.pdf import lay_out, place_date
 from democracy.periods import KIND_LABELS
 from democracy.xlsx import MAX_WIDTH, write_value
 from units.models import AdministrativeUnit, Level
 
 from ..compliance import INDICATOR_KEYS, INDICATORS
-from ..models import AreaReport
+from ..models import AreaReport, ReportState
 from ..rollup import UnitLine, summary
 
 NAME_PREFIXES = (
@@ -58,7 +59,7 @@ def document_context(area_report: AreaReport) -> dict:
     area = area_report.area
     province = _province(area)
     period_label = f"{KIND_LABELS[area_report.kind]} {area_report.year}"
-    sent = area_report.state == "submitted" and area_report.submitted_at
+    sent = area_report.state == ReportState.SUBMITTED and area_report.submitted_at
     if sent:
         date = timezone.localdate(area_report.submitted_at)
     else:
@@ -72,9 +73,7 @@ def document_context(area_report: AreaReport) -> dict:
         "number": area_report.number if sent else "\u2026\u2026\u2026/BC-SNV",
         "recipients": area_report.recipient_lines if sent else [],
         "signer_title": area_report.signer_title if sent else "",
-        "signer_name": (area_report.signed_by.get_full_name() or area_report.signed_by.get_username())
-        if sent
-        else "",
+        "signer_name": actor_name(area_report.signed_by) if sent else "",
         "place": _short_name(province),
         "date": date,
         "place_date": place_date(_short_name(province), date),

@@ -27,6 +27,7 @@ from django.views.decorators.http import require_GET
 from democracy import periods as periods_module
 from democracy.downloads import generated_download
 from democracy.xlsx import XLSX_TYPE
+from reports.context_processors import BACK_PARAM
 from units.models import AdministrativeUnit, Level, ReportingRegime, is_agency
 from units.text import fold, vi_sorted
 
@@ -44,7 +45,6 @@ from ..outputs import dashboard_xlsx
 from ..shortfalls import shortfalls
 
 PAGE_SIZE = 300
-BACK_PARAM = "tu"  # the drill-down a reviewer came from (see reports.context_processors.navigation)
 STATUS_ICONS = {comp.GOOD: "✓", comp.WARN: "!", comp.BAD: "✗", comp.NONE: "–"}
 
 
@@ -469,10 +469,10 @@ def _unit_page(request, owner):
     url_name = "reports:agency_area" if internal else "reports:area"
     sections = shortfalls(owner, period, today, row)
     # Each item's page shows the way back here (breadcrumbs; reports.context_processors.navigation).
-    back = urlencode({BACK_PARAM: with_query(reverse(url_name, args=[owner.code]), period=period.key)})
+    back = with_query(reverse(url_name, args=[owner.code]), period=period.key)
     for section in sections:
         for item in section.items:
-            item["url"] = f"{item['url']}?{back}"
+            item["url"] = with_query(item["url"], **{BACK_PARAM: back})
     context = {
         "owner": owner,
         "is_agency": internal,

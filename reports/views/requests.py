@@ -74,7 +74,7 @@ def request_detail(request, pk):
         rows.append(
             {
                 "report": report,
-                "owner": report.agency or report.unit,
+                "owner": report.owner,
                 "status_label": ReportStatus(status).label,
                 "colour": REPORT_STATUS_COLOUR[status],
             }
