@@ -21,6 +21,7 @@ from units.models import AdministrativeUnit, Agency, Level, ReportingRegime, is_
 from units.text import fold, vi_sort_key
 
 from . import figures as figures_module
+from .families import FAMILIES
 from .models import ReportStatus, UnitReport, report_status
 
 COUNTRY = "VN"  # the code of the whole country in the dashboard's addresses
@@ -43,6 +44,11 @@ INDICATORS = [
         "needs_recognition",
     ),
     ("recommendations", _("Kiến nghị trả lời đúng hạn"), "recommendations", "answered_on_time", "due"),
+    *(
+        (key, label, family.name, done, total)
+        for family in FAMILIES
+        for key, label, done, total in family.indicators
+    ),
 ]
 INDICATOR_KEYS = [key for key, *_rest in INDICATORS]
 SORT_KEYS = {"name", "status", "report", *INDICATOR_KEYS}

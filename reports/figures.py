@@ -44,6 +44,8 @@ from democracy.periods import Period
 from disclosures.models import Disclosure, Feedback, State
 from units.models import Level, key_of_ids
 
+from .families import FAMILIES, Scope
+
 EMPTY = {
     "disclosures": {
         "published": 0,
@@ -73,6 +75,7 @@ EMPTY = {
         "handled_on_time": 0,
     },
     "recommendations": {"received": 0, "due": 0, "answered": 0, "answered_on_time": 0, "overdue": 0},
+    **{family.name: dict.fromkeys(family.counts, 0) for family in FAMILIES},
 }
 
 
@@ -89,6 +92,7 @@ def empty() -> dict:
             "taken": 0, "passed": 0, "needs_recognition": 0, "recognised": 0, "refused": 0, "handled_on_time": 0,
         },
         "recommendations": {"received": 0, "due": 0, "answered": 0, "answered_on_time": 0, "overdue": 0},
+        **{family.name: dict.fromkeys(family.counts, 0) for family in FAMILIES},
     }  # fmt: skip
 
 
@@ -278,6 +282,20 @@ def compute(
             "overdue": _count("made_on", Q(answered_on__isnull=True, due_on__lt=today)),
         }))  # fmt: skip
 
+    # The registered families (reports.families), each in its own parts of the same statement.
+    scope = Scope(
+        communes,
+        agency_ids,
+        period,
+        today,
+        own=own,
+        by_commune=lambda queryset, prefix="": _by_commune(queryset, communes, agency_ids, prefix=prefix),
+    )
+    for family in FAMILIES:
+        for queryset, counts in family.parts(scope):
+            parts.append(_tagged(family.name, queryset, counts))
+    registered = {family.name: family.counts for family in FAMILIES}
+
     parts = [part.order_by() for part in parts]
     decision_keys, recommendation_keys = list(EMPTY["decisions"]), list(EMPTY["recommendations"])
     for unit_id, agency_id, family, *n in _rows(parts[0].union(*parts[1:], all=True)):
@@ -310,10 +328,14 @@ def compute(
             d = figures["decisions"]
             for name, value in zip(decision_keys, n, strict=True):
                 d[name] += value
-        else:
+        elif family == "recommendations":
             r = figures["recommendations"]
             for name, value in zip(recommendation_keys, n, strict=False):
                 r[name] += value
+        else:
+            counts = figures[family]
+            for name, value in zip(registered[family], n, strict=False):
+                counts[name] += value
 
     if breakdowns:
         in_period = Disclosure.objects.filter(_owned_by(communes, agency_ids), posted)
