@@ -55,19 +55,13 @@ def report_link(report: UnitReport | None) -> str:
 
 
 def _regimes() -> dict:
-    """The first regime of every authority by its id (None: the national default), one query."""
-    found = {}
-    for regime in ReportingRegime.objects.order_by("pk"):
-        found.setdefault(regime.authority_id, regime)
-    return found
+    """Every regime by its body's id (None: the national default), one query."""
+    return ReportingRegime.all_by_authority()
 
 
 def _regime_for(unit: AdministrativeUnit, regimes: dict) -> ReportingRegime:
     """`ReportingRegime.for_unit` without a query per unit (the parents must be loaded)."""
-    for node in [unit, *reversed(unit.ancestors())]:
-        if node.pk in regimes:
-            return regimes[node.pk]
-    return regimes.get(None) or ReportingRegime()
+    return ReportingRegime.area_regime(unit, regimes)
 
 
 def _ended(regime: ReportingRegime, today: dt.date) -> list[Period]:

@@ -371,14 +371,23 @@ class ReportingRegime(models.Model):
         """The regime of `unit`'s area as a whole (dashboards, roll-ups, the scheduled job's provinces): the
         nearest province or district at or above it that set one, its first regime for units (a commune's
         own regimes are for its agencies and villages, not for the area); the national default otherwise."""
-        chain = []
-        if unit is not None:
-            chain = [u for u in [unit, *reversed(unit.ancestors())] if u.level != Level.COMMUNE]
-        found = cls._by_authority(chain)
-        for u in [*chain, None]:
-            regimes = found.get(u.pk if u else None)
-            if regimes:
-                return next((r for r in regimes if r.for_units), regimes[0])
+        chain = cls._area_chain(unit)
+        return cls.area_regime(unit, cls._by_authority(chain), chain=chain)
+
+    @staticmethod
+    def _area_chain(unit) -> list:
+        if unit is None:
+            return []
+        return [u for u in [unit, *reversed(unit.ancestors())] if u.level != Level.COMMUNE]
+
+    @classmethod
+    def area_regime(cls, unit, regimes: dict, *, chain=None) -> "ReportingRegime":
+        """`for_unit` without a query, from `all_by_authority()` (for a loop over many areas; the parents
+        must be loaded)."""
+        for u in [*(cls._area_chain(unit) if chain is None else chain), None]:
+            found = regimes.get(u.pk if u else None)
+            if found:
+                return next((r for r in found if r.for_units), found[0])
         return cls()
 
     @classmethod
