@@ -78,26 +78,31 @@ def validate_day_month(text: str) -> None:
             raise ValidationError(str(error)) from None
 
 
-def fixed_date_due(before: dt.date, day_off: str) -> tuple[dt.date, str]:
-    """The last day to send a report due "before `before`" and how it was found (Vietnamese)."""
+def fixed_date_due(before: dt.date, day_off: str) -> tuple[dt.date, str, str]:
+    """The last day to send a report due "before `before`" and how it was found, in Vietnamese and in
+    English (as every computed date, `democracy.calendar.ComputedDate`)."""
     last = before - dt.timedelta(days=1)
     text = f"Gửi trước ngày {before:%d/%m/%Y}: hạn cuối {last:%d/%m/%Y}"
+    text_en = f"Due before {before:%d/%m/%Y}: last day {last:%d/%m/%Y}"
     calendar = working_calendar.WorkingCalendar(last - dt.timedelta(days=30), last + dt.timedelta(days=30))
     if calendar.is_working_day(last):
-        return last, text
-    reason = calendar.day_off_reason(last)
+        return last, text, text_en
+    reason, reason_en = calendar.day_off_reason(last), calendar.day_off_reason_en(last)
     if day_off == DayOff.KEEP:
-        return last, f"{text} ({reason}, vẫn giữ hạn này)"
+        return last, f"{text} ({reason}, vẫn giữ hạn này)", f"{text_en} ({reason_en}, kept as the deadline)"
     step = dt.timedelta(days=-1 if day_off == DayOff.EARLIER else 1)
     due = last
     while not calendar.is_working_day(due):
         due += step
-    moved = (
-        "lùi về ngày làm việc liền trước"
-        if day_off == DayOff.EARLIER
-        else "chuyển sang ngày làm việc tiếp theo"
+    if day_off == DayOff.EARLIER:
+        moved, moved_en = "lùi về ngày làm việc liền trước", "moved back to the previous working day"
+    else:
+        moved, moved_en = "chuyển sang ngày làm việc tiếp theo", "moved to the next working day"
+    return (
+        due,
+        f"{text} là ngày nghỉ ({reason}), {moved}: {due:%d/%m/%Y}",
+        f"{text_en} is a day off ({reason_en}), {moved_en}: {due:%d/%m/%Y}",
     )
-    return due, f"{text} là ngày nghỉ ({reason}), {moved}: {due:%d/%m/%Y}"
 
 
 class ReportingRegime(models.Model):
@@ -296,8 +301,7 @@ class ReportingRegime(models.Model):
             year, kind, cutoff_day=self.cutoff_day, year_end_month=self.year_end_month
         )
         if self.due_rule == DueRule.FIXED_DATE:
-            due, explanation = self._fixed_due(kind, end)
-            return periods.Period(year, kind, start, end, due, explanation)
+            return periods.Period(year, kind, start, end, *self._fixed_due(kind, end))
         if kind == periods.YEAR:
             days = self.annual_due_days
         elif kind in periods.QUARTERS:
@@ -309,7 +313,7 @@ class ReportingRegime(models.Model):
         )
         return periods.Period(year, kind, start, end, due.date, due.explanation, due.explanation_en)
 
-    def _fixed_due(self, kind: str, end: dt.date) -> tuple[dt.date, str]:
+    def _fixed_due(self, kind: str, end: dt.date) -> tuple[dt.date, str, str]:
         """'Before day D of month M': the first D/M after the period's last day; the last day to send is
         the day before it, moved as `due_on_day_off` says when it is a day off."""
         if kind in periods.QUARTERS:

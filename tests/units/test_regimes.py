@@ -76,6 +76,9 @@ def test_binh_lu_half_year_reports_are_due_the_day_before_5_may(binh_lu):
     assert regime.period_for_key("2025-H1").due_explanation == (
         "Gửi trước ngày 05/05/2025: hạn cuối 04/05/2025 (Chủ nhật, vẫn giữ hạn này)"
     )
+    assert regime.period_for_key("2025-H1").due_explanation_en == (
+        "Due before 05/05/2025: last day 04/05/2025 (Sunday, kept as the deadline)"
+    )
 
 
 def test_binh_lu_annual_reports_are_due_the_day_before_5_november(binh_lu):
@@ -99,6 +102,7 @@ def test_a_last_day_off_moves_earlier_or_later_only_when_the_regime_says_so(binh
     assert (
         "chuyển sang ngày làm việc tiếp theo: 05/05/2025" in regime.period_for_key("2025-H1").due_explanation
     )
+    assert "moved to the next working day: 05/05/2025" in regime.period_for_key("2025-H1").due_explanation_en
 
 
 # --- Sa Pa (seed 000): yearly before 20/11 or ad hoc, from the town's agencies and communes -------------
