@@ -185,6 +185,12 @@ class ResponseKind(models.TextChoices):
     OUT_OF_SCOPE = "out_of_scope", _("Không thuộc phạm vi lấy ý kiến")
 
 
+class CommentQuerySet(models.QuerySet):
+    def unanswered(self):
+        """Waiting for the owner's explanation (giải trình, tiếp thu): shown and without a response."""
+        return self.filter(hidden_at__isnull=True, response="")
+
+
 class Comment(models.Model):
     consultation = models.ForeignKey(Consultation, on_delete=models.PROTECT, related_name="comments")
     section = models.CharField(_("phần, điều của dự thảo"), max_length=100, blank=True)
@@ -219,6 +225,8 @@ class Comment(models.Model):
     hidden_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    objects = CommentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("ý kiến góp ý")

@@ -40,7 +40,7 @@ def overdue_key(recommendation) -> str:
 def remind_unfinished() -> int:
     """Once per consultation: tell its clerks and approvers that a closed consultation still has
     unanswered comments or unpublished results."""
-    unanswered = Comment.objects.filter(consultation=OuterRef("pk"), hidden_at__isnull=True, response="")
+    unanswered = Comment.objects.unanswered().filter(consultation=OuterRef("pk"))
     due = (
         Consultation.objects.filter(
             Q(state=ConsultationState.CLOSED)

@@ -15,11 +15,7 @@ def waiting(request) -> list[Waiting]:
         running = Consultation.objects.filter(
             edit, state__in=[ConsultationState.OPEN, ConsultationState.CLOSED]
         )
-        unanswered = Comment.objects.filter(
-            consultation__in=running,
-            response="",
-            hidden_at=None,  # as actions.unanswered
-        ).count()
+        unanswered = Comment.objects.unanswered().filter(consultation__in=running).count()
         lines.append(Waiting(_("Ý kiến góp ý chưa giải trình, tiếp thu"), unanswered, workspace))
         to_send = Decision.objects.filter(
             edit, state=DecisionState.TALLIED, item__send_working_days__isnull=False

@@ -261,6 +261,12 @@ class Channel(models.TextChoices):
     MEETING = "meeting", _("Tại cuộc họp, hội nghị")
 
 
+class FeedbackQuerySet(models.QuerySet):
+    def unanswered(self):
+        """Waiting for an answer: shown (a hidden one needs none) and not answered yet."""
+        return self.filter(hidden_at__isnull=True, answered_at__isnull=True)
+
+
 class Feedback(models.Model):
     """A citizen's (or staff member's) question or comment on a disclosure, and the published answer."""
 
@@ -293,6 +299,8 @@ class Feedback(models.Model):
     hidden_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    objects = FeedbackQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("câu hỏi, ý kiến")

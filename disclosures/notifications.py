@@ -78,7 +78,7 @@ def _closing_reminder(disclosure):
         "title": disclosure.title,
         "owner": str(disclosure.owner),
         "ends_at": disclosure.window_closing_text,
-        "unanswered": disclosure.feedback.filter(answer="", hidden_at__isnull=True).count(),
+        "unanswered": disclosure.feedback.unanswered().count(),
     }
     subject = _("Sắp kết thúc niêm yết: %(title)s") % {"title": disclosure.title}
     return subject, "disclosures/email/closing.txt", context

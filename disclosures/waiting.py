@@ -19,9 +19,11 @@ def waiting(request) -> list[Waiting]:
     if (edit := owned_where(request)) is not None:
         returned = Disclosure.objects.filter(edit, state=State.DRAFT).exclude(return_reason="").count()
         lines.append(Waiting(_("Bản nháp bị trả lại để sửa"), returned, f"{workspace}?state=draft"))
-        unanswered = Feedback.objects.filter(
-            disclosure__in=Disclosure.objects.filter(edit, state=State.PUBLISHED), answer="", hidden_at=None
-        ).count()
+        unanswered = (
+            Feedback.objects.unanswered()
+            .filter(disclosure__in=Disclosure.objects.filter(edit, state=State.PUBLISHED))
+            .count()
+        )
         lines.append(
             Waiting(_("Câu hỏi, ý kiến về thông tin đang công khai chưa trả lời"), unanswered, workspace)
         )

@@ -103,8 +103,8 @@ def shortfalls(owner, period, today: dt.date, row: comp.Row) -> list[Shortfall]:
     feedback = Shortfall("feedback", _("Ý kiến, câu hỏi chưa được trả lời"), indicator["feedback"])
     owner_q = Q(**{f"disclosure__{name}": value for name, value in owner_fields(owner).items()})
     for f in (
-        Feedback.objects.filter(owner_q, received_at__gte=start, received_at__lt=end)
-        .filter(hidden_at__isnull=True, answered_at__isnull=True)
+        Feedback.objects.unanswered()
+        .filter(owner_q, received_at__gte=start, received_at__lt=end)
         .values("disclosure_id", "disclosure__title")
         .annotate(n=Count("pk"), first=Min("received_at"))
         .order_by("first", "disclosure_id")

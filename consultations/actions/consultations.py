@@ -264,7 +264,7 @@ def close_due_consultations(*, now: dt.datetime | None = None) -> int:
 
 
 def unanswered(consultation: Consultation):
-    return consultation.comments.filter(hidden_at__isnull=True, response="")
+    return consultation.comments.unanswered()
 
 
 @transaction.atomic
