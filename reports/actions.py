@@ -57,14 +57,16 @@ def compile_area(
     today = today or timezone.localdate(now)
     units = list(compliance.area_units(authority, period).only("pk"))
     agencies = list(compliance.area_agencies(authority).only("pk"))
-    owners = [*units, *agencies]
-    total = len(owners)
+    return _compile_in_batches([*units, *agencies], period, by=by, now=now, today=today, progress=progress)
+
+
+def _compile_in_batches(owners: list, period: Period, *, progress=None, **options) -> int:
+    """`_compile_batch` for every BATCH owners (one transaction each); `progress(done, total)` after each."""
     written = 0
-    for first in range(0, total, BATCH):
-        batch = owners[first : first + BATCH]
-        written += _compile_batch(batch, period, by=by, now=now, today=today)
+    for first in range(0, len(owners), BATCH):
+        written += _compile_batch(owners[first : first + BATCH], period, **options)
         if progress:
-            progress(min(first + BATCH, total), total)
+            progress(min(first + BATCH, len(owners)), len(owners))
     return written
 
 
@@ -142,19 +144,15 @@ def compile_due(today: dt.date | None = None, *, progress=None) -> int:
                 )
                 if not created:
                     continue
-                in_force = [o for o in owners if _in_force(o, period)]
-                count = 0
-                for first in range(0, len(in_force), BATCH):
-                    count += _compile_batch(
-                        in_force[first : first + BATCH],
-                        period,
-                        by=None,
-                        now=timezone.now(),
-                        today=today,
-                        regime=regime if additional else None,
-                    )
-                    if progress:
-                        progress(min(first + BATCH, len(in_force)), len(in_force))
+                count = _compile_in_batches(
+                    [o for o in owners if _in_force(o, period)],
+                    period,
+                    by=None,
+                    now=timezone.now(),
+                    today=today,
+                    regime=regime if additional else None,
+                    progress=progress,
+                )
                 Compilation.objects.filter(pk=marker.pk).update(reports=count, compiled_at=timezone.now())
                 written += count
     return written
@@ -431,8 +429,7 @@ def request_reports(
         due_on.year, AD_HOC, period_start, period_end, due_on, _("Hạn gửi theo yêu cầu báo cáo đột xuất")
     )
     owners = [*units, *agencies]
-    for first in range(0, len(owners), BATCH):
-        _compile_batch(owners[first : first + BATCH], period, by=by, now=now, today=today, request=request)
+    _compile_in_batches(owners, period, by=by, now=now, today=today, request=request)
     record(
         request,
         by=by,
