@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "democracy.middleware.LanguageMiddleware",
     "democracy.middleware.RejectNulBytesMiddleware",  # a 400, not a database error (issue 18 item 9)
     "django.middleware.common.CommonMiddleware",
+    # Public pages from the cache, or 304 (democracy/publiccache.py); after the language is chosen.
+    "democracy.publiccache.PublicCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -122,11 +124,29 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache and Celery ----------------------------------------------------------------------------
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        # The rendered public pages and their owners' versions (democracy/publiccache.py), shared by
+        # every web and worker process, so a write on one machine is seen by all.
+        "public": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "public",
+        },
+    }
     CELERY_BROKER_URL = REDIS_URL
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # Without Redis the worker that closes a window runs in another process than the web server:
+        # a cache both can see (files in var/cache) so its invalidations reach the pages.
+        "public": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache" / "public"),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
     # A broker that needs no server: messages are files in var/celery/queue.
     CELERY_BROKER_URL = "filesystem://"
     _queue = VAR_DIR / "celery" / "queue"
@@ -340,6 +360,13 @@ DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
 # Online votes: wrong codes (and receipts not found) per client per hour; a valid vote never counts
 # (codes are 12 hex digits; this keeps guessing hopeless).
 VOTES_PER_HOUR = 30
+
+# Public pages (democracy/publiccache.py): kept in the server's cache at most this many seconds (a write
+# renews them at once; this bounds what no write function reports, e.g. a unit renamed in the admin),
+# and reused by browsers and proxies for at most PUBLIC_MAX_AGE seconds (never past the page's next change).
+PUBLIC_CACHE_ALIAS = "public"
+PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=600)
+PUBLIC_MAX_AGE = env.int("PUBLIC_MAX_AGE", default=30)
 
 # API pagination: the page size a client gets unless it asks for fewer.
 API_PAGE_SIZE = 50
