@@ -295,8 +295,40 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
+# Uploaded documents, records, minutes, reports: the local disk (MEDIA_ROOT) by default; with STORAGE_URL,
+# an S3-compatible object store shared by every web and worker machine (django-storages):
+#   STORAGE_URL=s3://ACCESS_KEY:SECRET_KEY@bucket/prefix?endpoint_url=https://s3.example.vn&region=hn
+# (the keys may come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY instead). The bucket stays private:
+# every file is streamed through the portal's own permission checks (democracy/downloads.py).
+STORAGE_URL = env.str("STORAGE_URL", default="")
+
+
+def object_storage(url: str) -> dict:
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme != "s3" or not parts.hostname:
+        raise ImproperlyConfigured("STORAGE_URL: s3://[key:secret@]bucket[/prefix]?endpoint_url=…")
+    query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+    options = {
+        "bucket_name": parts.hostname,
+        "location": parts.path.strip("/"),
+        "endpoint_url": query.get("endpoint_url") or None,
+        "region_name": query.get("region") or None,
+        "default_acl": None,
+        "file_overwrite": False,  # a second file of the same name never replaces the first
+        "querystring_auth": True,
+    }
+    if parts.username:
+        options["access_key"] = unquote(parts.username)
+        options["secret_key"] = unquote(parts.password or "")
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": object_storage(STORAGE_URL)
+    if STORAGE_URL
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
