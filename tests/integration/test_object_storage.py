@@ -67,7 +67,10 @@ def test_storage_url_reads_the_bucket_the_keys_and_the_endpoint():
 
 
 def test_a_document_and_a_record_are_stored_in_the_bucket_and_served_through_the_checks(
-    client, cast, bucket, make_disclosure  # noqa: F811
+    client,
+    cast,
+    bucket,
+    make_disclosure,  # noqa: F811
 ):
     s3, name = bucket
     day = timezone.localdate()
@@ -87,7 +90,10 @@ def test_a_document_and_a_record_are_stored_in_the_bucket_and_served_through_the
 
 
 def test_an_agency_document_in_the_bucket_is_still_hidden_from_an_outsider(
-    client, cast, bucket, make_disclosure  # noqa: F811
+    client,
+    cast,
+    bucket,
+    make_disclosure,  # noqa: F811
 ):
     s3, name = bucket
     internal = make_disclosure(cast.agency_a)
