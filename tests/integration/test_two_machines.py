@@ -33,7 +33,7 @@ from democracy.settings import object_storage
 from disclosures.models import Disclosure, Record, State
 from disclosures.tasks import close_due_postings
 
-from .conftest import make_disclosure, require_redis, require_shared_database, wait_until  # noqa: F401
+from .conftest import require_redis, require_shared_database, wait_until
 from .test_object_storage import storage_url
 
 pytestmark = [
