@@ -177,6 +177,9 @@ def start_gunicorn(args, url, port):
         SECURE_SSL_REDIRECT="False",
         LOG_LEVEL="WARNING",
     )
+    if args.public_cache == "off":
+        # Nothing kept (democracy/publiccache.py): every request renders, as on a miss.
+        environment["PUBLIC_CACHE_SECONDS"] = "0"
     if args.redis_url:
         environment["REDIS_URL"] = args.redis_url
     else:
@@ -437,6 +440,13 @@ def main(argv=None):
     )
     parser.add_argument("--slow-ms", type=int, default=100, help="pages slower: Python generator, not wrk")
     parser.add_argument("--no-staff", action="store_true", help="skip the dashboards")
+    parser.add_argument(
+        "--public-cache",
+        choices=["on", "off"],
+        default="on",
+        help="on: the public pages from the cache, as in production (wrk repeats one URL: hits); "
+        "off: PUBLIC_CACHE_SECONDS=0, every request renders (the cost of a miss)",
+    )
     args = parser.parse_args(argv)
     args.connections = [int(c) for c in args.connections.split(",")]
 
@@ -456,6 +466,7 @@ def main(argv=None):
     started = datetime.now(UTC)
     load_before = load_average()
     print(f"bench: {started:%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, load {load_before}", flush=True)
+    print(f"bench: public page cache {args.public_cache}", flush=True)
     print(
         f"bench: gunicorn {args.workers} workers on 127.0.0.1:{port}, database {config['NAME']}", flush=True
     )

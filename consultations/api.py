@@ -6,11 +6,13 @@ to anyone else they do not exist (404, absent from lists). Names and contacts ar
 import datetime as dt
 from typing import Literal
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
+from democracy import publiccache
 from democracy.apitools import BadRequest, PagePagination, absolute_url, local_time
 from units.models import AdministrativeUnit, Agency
 
@@ -110,9 +112,13 @@ class ConsultationDetail(ConsultationOut):
     plan_date: dt.date | None
     documents: list[DocumentOut]
     comments: list[CommentOut] | None = Field(
-        description="Sau khi hết thời gian lấy ý kiến: mọi ý kiến (trừ ý kiến đã bị ẩn) kèm nội dung "
-        "giải trình, tiếp thu; không bao giờ có họ tên, liên hệ của người góp ý. null khi đang lấy ý kiến."
+        description="Sau khi hết thời gian lấy ý kiến: một trang ý kiến (trừ ý kiến đã bị ẩn, theo thời "
+        "điểm nhận) kèm nội dung giải trình, tiếp thu; không bao giờ có họ tên, liên hệ của người góp ý. "
+        "null khi đang lấy ý kiến. Trang khác: ?comments_page=N (&comments_page_size=M)."
     )
+    comments_count: int | None = Field(description="Tổng số ý kiến công khai (null khi đang lấy ý kiến).")
+    comments_page: int = Field(description="Trang ý kiến trả về, bắt đầu từ 1.")
+    comments_page_size: int = Field(description="Số ý kiến mỗi trang.")
     result_summary: str = Field(description="Tổng hợp kết quả (khi đã công khai kết quả).")
     result_number: str
     result_disclosure: int | None = Field(
@@ -153,6 +159,13 @@ class ConsultationDetail(ConsultationOut):
     @staticmethod
     def resolve_result_number(obj):
         return obj.result_number if obj.state == ConsultationState.RESULTS_PUBLISHED else ""
+
+
+class CommentPage(Schema):
+    comments_page: int = Field(1, ge=1, description="Trang ý kiến, bắt đầu từ 1.")
+    comments_page_size: int = Field(
+        settings.API_PAGE_SIZE, ge=1, le=500, description="Số ý kiến mỗi trang (tối đa 500)."
+    )
 
 
 class ConsultationFilters(Schema):
@@ -196,8 +209,9 @@ def list_consultations(request, code: str, filters: Query[ConsultationFilters]):
     response={200: ConsultationDetail, 404: BadRequest},
     summary="Một cuộc lấy ý kiến",
 )
-def consultation_detail(request, consultation_id: int):
-    """One consultation with its documents and, once the period has ended, its comments and responses."""
+def consultation_detail(request, consultation_id: int, paging: Query[CommentPage]):
+    """One consultation with its documents and, once the period has ended, its comments and responses,
+    a page at a time (5,000 comments made 1.5 MB and a second in one answer, issue 16)."""
     consultation = (
         _counted(Consultation.objects.filter(visible_consultations(request)))
         .select_related("item", "unit", "agency")
@@ -209,13 +223,15 @@ def consultation_detail(request, consultation_id: int):
         raise HttpError(404, f"Không có cuộc lấy ý kiến số {consultation_id}.")
     consultation.ended = consultation.state != ConsultationState.DRAFT and not consultation.is_open()
     # Comments are published only after the period: while it runs, none are loaded.
-    consultation.public_comments = (
-        list(
-            Comment.objects.filter(consultation=consultation, hidden_at__isnull=True).order_by(
-                "received_at", "pk"
-            )
-        )
-        if consultation.ended
-        else []
-    )
+    consultation.comments_page = paging.comments_page
+    consultation.comments_page_size = size = paging.comments_page_size
+    consultation.public_comments, consultation.comments_count = [], None
+    if consultation.ended:
+        public = Comment.objects.filter(consultation=consultation, hidden_at__isnull=True)
+        consultation.comments_count = count = public.count()
+        offset = (paging.comments_page - 1) * size
+        if offset < count:  # past the last page: empty, without an OFFSET the database may refuse
+            consultation.public_comments = list(public.order_by("received_at", "pk")[offset : offset + size])
+    elif consultation.is_open():
+        publiccache.valid_until(request, consultation.ends_at)  # the comments appear at the period's end
     return consultation

@@ -17,3 +17,12 @@ class ConsultationsConfig(AppConfig):
         from .waiting import waiting
 
         register(waiting)
+
+        from democracy import publiccache
+
+        from .models import Consultation
+
+        for name in ("consultations:board", "api:list_consultations"):
+            publiccache.register(name, publiccache.by_unit_code)
+        for name in ("consultations:detail", "api:consultation_detail"):
+            publiccache.register(name, publiccache.by_object(Consultation))

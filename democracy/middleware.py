@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.core.exceptions import BadRequest
+from django.http import Http404, HttpResponseRedirect
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 
@@ -18,6 +21,44 @@ class LanguageMiddleware(LocaleMiddleware):
             language = settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = language
+
+    def process_response(self, request, response):
+        """The page's language (Content-Language); it depends on the cookie, not on Accept-Language, so
+        a proxy keeps one copy for every browser without the cookie (Vary: Cookie)."""
+        patch_vary_headers(response, ("Cookie",))
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response
+
+
+LANGUAGE_NEXT = "next"
+
+
+def set_language(request, code):
+    """The language switch in the header: a plain link (GET), so no page needs a form with a CSRF token
+    and anonymous pages set no cookie until a visitor asks for another language. Changing the display
+    language is not a change worth forging (the worst an outside site can do is switch a visitor's
+    language, which the switch on every page undoes); it writes nothing but this one cookie. Back to
+    `next` when it is an address of this site, to the home page otherwise."""
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    target = request.GET.get(LANGUAGE_NEXT, "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    add_never_cache_headers(response)
+    return response
 
 
 class RejectNulBytesMiddleware:

@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "democracy.middleware.LanguageMiddleware",
     "democracy.middleware.RejectNulBytesMiddleware",  # a 400, not a database error (issue 18 item 9)
     "django.middleware.common.CommonMiddleware",
+    # Public pages from the cache, or 304 (democracy/publiccache.py); after the language is chosen.
+    "democracy.publiccache.PublicCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -122,11 +124,29 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache and Celery ----------------------------------------------------------------------------
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        # The rendered public pages and their owners' versions (democracy/publiccache.py), shared by
+        # every web and worker process, so a write on one machine is seen by all.
+        "public": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "public",
+        },
+    }
     CELERY_BROKER_URL = REDIS_URL
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # Without Redis the worker that closes a window runs in another process than the web server:
+        # a cache both can see (files in var/cache) so its invalidations reach the pages.
+        "public": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache" / "public"),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
     # A broker that needs no server: messages are files in var/celery/queue.
     CELERY_BROKER_URL = "filesystem://"
     _queue = VAR_DIR / "celery" / "queue"
@@ -275,8 +295,40 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
+# Uploaded documents, records, minutes, reports: the local disk (MEDIA_ROOT) by default; with STORAGE_URL,
+# an S3-compatible object store shared by every web and worker machine (django-storages):
+#   STORAGE_URL=s3://ACCESS_KEY:SECRET_KEY@bucket/prefix?endpoint_url=https://s3.example.vn&region=hn
+# (the keys may come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY instead). The bucket stays private:
+# every file is streamed through the portal's own permission checks (democracy/downloads.py).
+STORAGE_URL = env.str("STORAGE_URL", default="")
+
+
+def object_storage(url: str) -> dict:
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme != "s3" or not parts.hostname:
+        raise ImproperlyConfigured("STORAGE_URL: s3://[key:secret@]bucket[/prefix]?endpoint_url=…")
+    query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+    options = {
+        "bucket_name": parts.hostname,
+        "location": parts.path.strip("/"),
+        "endpoint_url": query.get("endpoint_url") or None,
+        "region_name": query.get("region") or None,
+        "default_acl": None,
+        "file_overwrite": False,  # a second file of the same name never replaces the first
+        "querystring_auth": True,
+    }
+    if parts.username:
+        options["access_key"] = unquote(parts.username)
+        options["secret_key"] = unquote(parts.password or "")
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": object_storage(STORAGE_URL)
+    if STORAGE_URL
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -340,6 +392,13 @@ DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
 # Online votes: wrong codes (and receipts not found) per client per hour; a valid vote never counts
 # (codes are 12 hex digits; this keeps guessing hopeless).
 VOTES_PER_HOUR = 30
+
+# Public pages (democracy/publiccache.py): kept in the server's cache at most this many seconds (a write
+# renews them at once; this bounds what no write function reports, e.g. a unit renamed in the admin),
+# and reused by browsers and proxies for at most PUBLIC_MAX_AGE seconds (never past the page's next change).
+PUBLIC_CACHE_ALIAS = "public"
+PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=600)
+PUBLIC_MAX_AGE = env.int("PUBLIC_MAX_AGE", default=30)
 
 # API pagination: the page size a client gets unless it asks for fewer.
 API_PAGE_SIZE = 50

@@ -15,3 +15,6 @@ CELERY_TASK_ALWAYS_EAGER = True
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 SECOND_FACTOR_ROLES = []  # the second-factor tests turn it on
+# The public pages' cache stays in this process, even with REDIS_URL: clearing it before each test
+# (tests/conftest.py) must not flush the Redis database the broker shares.
+CACHES["public"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "public"}  # noqa: F405

@@ -4,6 +4,7 @@ from django.urls import include, path
 from units import views as unit_views
 
 from .api import api
+from .middleware import set_language
 
 admin.site.site_header = "Quản trị Cổng thực hiện dân chủ ở cơ sở"
 admin.site.site_title = "Quản trị"
@@ -16,6 +17,7 @@ urlpatterns = [
     path("", include("consultations.urls")),
     path("", include("reports.urls")),
     path("accounts/", include("units.auth_urls")),
+    path("i18n/<str:code>/", set_language, name="language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

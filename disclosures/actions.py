@@ -13,13 +13,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from democracy import publiccache
 from democracy.audit import plain, record, record_many
 from democracy.calendar import add_working_days, closing_text, period_end
 from democracy.i18n import both_languages
 from democracy.models import Action, CatalogueItem, Kind, Scope
 from democracy.transitions import move
 from democracy.uploads import CheckedFile, store_all
-from units.models import Level, catalogue_scope, extends_to_working_day, is_agency, owner_fields
+from units.models import (
+    AdministrativeUnit,
+    Level,
+    catalogue_scope,
+    extends_to_working_day,
+    is_agency,
+    owner_fields,
+)
 
 from . import signals
 from .models import (
@@ -129,6 +137,8 @@ def import_disclosure(
         changes={"title": disclosure.title, "state": disclosure.state, "window_end": disclosure.window_end},
         note=note,
     )  # fmt: skip
+    if published_at is not None:
+        publiccache.changed(disclosure.owner)
     return disclosure
 
 
@@ -280,6 +290,7 @@ def publish(disclosure: Disclosure, *, by, late_reason: str = "", now: dt.dateti
     if values is None:
         return False
     record(disclosure, by=by, action=Action.PUBLISHED, changes={"window_end": values["window_end"]})
+    publiccache.changed(disclosure.owner)  # the board, the archive, this page and the one it supersedes
     signals.published.send(sender=Disclosure, disclosure=disclosure, by=by)
     return True
 
@@ -337,6 +348,7 @@ def withdraw(disclosure: Disclosure, *, by, reason: str) -> bool:
         withdrawn_reason=reason.strip(), closed_at=timezone.now(),
     ):  # fmt: skip
         record(disclosure, by=by, action=Action.WITHDRAWN, note=reason.strip())
+        publiccache.changed(disclosure.owner)
         return True
     return False
 
@@ -403,6 +415,7 @@ def close_due_postings(*, now: dt.datetime | None = None, batch_size: int = 1000
                 at=now,
                 changes=lambda d: {"window_ends_at": d.window_ends_at},
             )
+            publiccache.changed(*unit_keys(d.unit_id for d in batch))
             numbers = take_record_numbers(batch, made_at=now)
             records = Record.objects.bulk_create(
                 Record(disclosure=d, kind=Record.Kind.CLOSING, number=numbers[d.pk], made_at=now)
@@ -411,6 +424,13 @@ def close_due_postings(*, now: dt.datetime | None = None, batch_size: int = 1000
             record_ids = [r.pk for r in records]
             transaction.on_commit(lambda ids=record_ids: render_records.delay(ids))
         closed += len(batch)
+
+
+def unit_keys(unit_ids) -> list[str]:
+    """The public-cache keys of these units (one query), for a job that holds only their ids."""
+    ids = {pk for pk in unit_ids if pk}
+    codes = AdministrativeUnit.objects.filter(pk__in=ids).values_list("code", flat=True) if ids else []
+    return [f"unit:{code}" for code in codes]
 
 
 def take_record_numbers(disclosures, *, made_at) -> dict[int, str]:
@@ -514,6 +534,7 @@ def add_feedback(
         action=Action.FEEDBACK_RECEIVED,
         changes={"feedback": feedback.pk, "channel": channel},
     )
+    publiccache.changed(disclosure.owner)  # the count of questions waiting for an answer
     return feedback
 
 
@@ -555,6 +576,7 @@ def answer_feedback(feedback: Feedback, *, by, text: str, reason: str = "") -> F
         changes=changes,
         note=reason.strip() if correcting else "",
     )
+    publiccache.changed(feedback.disclosure.owner)
     return feedback
 
 
@@ -577,6 +599,7 @@ def hide_feedback(feedback: Feedback, *, by, reason: str) -> Feedback:
         feedback.disclosure, by=by, action=Action.FEEDBACK_HIDDEN, changes={"feedback": feedback.pk},
         note=reason.strip(),
     )  # fmt: skip
+    publiccache.changed(feedback.disclosure.owner)
     return feedback
 
 

@@ -11,3 +11,12 @@ class DisclosuresConfig(AppConfig):
         from .waiting import waiting
 
         register(waiting)
+
+        from democracy import publiccache
+
+        from .models import Disclosure
+
+        for name in ("disclosures:board", "disclosures:archive", "api:list_disclosures"):
+            publiccache.register(name, publiccache.by_unit_code)
+        for name in ("disclosures:detail", "api:disclosure_detail"):
+            publiccache.register(name, publiccache.by_object(Disclosure))

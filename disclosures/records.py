@@ -15,6 +15,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from democracy import publiccache
+
 from .models import Record
 from .outputs import record_pdf
 
@@ -50,6 +52,7 @@ def render_pending(record_ids) -> int:
             )
             if record is not None:
                 render_record_pdf(record)
+                publiccache.changed(record.disclosure.owner)  # the record's link on the disclosure's page
                 rendered += 1
     return rendered
 

@@ -90,3 +90,13 @@ def _vietnamese_after_each_test():
     from django.utils import translation
 
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_public_cache():
+    """The database is emptied after each test, the cache of public pages is not: each test starts with
+    none (democracy/publiccache.py), so no page of an earlier test's rows is served."""
+    from django.core.cache import caches
+
+    caches["public"].clear()
+    yield

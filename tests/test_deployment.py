@@ -24,12 +24,13 @@ DOCKERFILE = ROOT / "Dockerfile"
 DOCKERIGNORE = ROOT / ".dockerignore"
 ENV_EXAMPLE = ROOT / ".env.example"
 
-REQUIRED_SERVICES = {"db", "redis", "web", "worker", "pdf-worker", "beat"}
-APP_SERVICES = {"web", "worker", "pdf-worker", "beat"}  # built from this project's Dockerfile
+REQUIRED_SERVICES = {"db", "redis", "objectstore", "web", "web-staff", "router", "worker", "pdf-worker", "beat"}
+APP_SERVICES = {"web", "web-staff", "worker", "pdf-worker", "beat"}  # built from this project's Dockerfile
 HEALTHCHECKED = {"db", "redis", "web"}
 # Variables of the official images' entrypoints, allowed in those services' `environment:`.
 IMAGE_VARIABLES = {
     "db": {"POSTGRES_DB", "POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_INITDB_ARGS", "PGDATA"},
+    "objectstore": {"MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD"},
 }
 
 # env.bool("DEBUG", ...), env.db("DATABASE_URL", ...), env.email_url("EMAIL_URL", ...), env("X"),

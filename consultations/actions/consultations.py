@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from democracy import publiccache
 from democracy.audit import record, record_many
 from democracy.calendar import period_end
 from democracy.models import Action, CatalogueItem, Kind, Scope
@@ -91,6 +92,8 @@ def attach_documents(
     if while_open:
         changes["while_open"] = True
     record(consultation, by=by, action=Action.DOCUMENTS_ADDED, changes=changes, note=note)
+    if while_open:
+        publiccache.changed(consultation.owner)  # the documents listed on the public page
     return documents
 
 
@@ -121,6 +124,7 @@ def open_consultation(consultation: Consultation, *, by, now: dt.datetime | None
     )  # fmt: skip
     if updated:
         record(consultation, by=by, action=Action.OPENED, changes={"ends_at": consultation.ends_at})
+        publiccache.changed(consultation.owner)
     return bool(updated)
 
 
@@ -158,6 +162,7 @@ def add_comment(
         action=Action.COMMENT_RECEIVED,
         changes={"comment": comment.pk, "channel": channel},
     )
+    publiccache.changed(consultation.owner)  # the count of comments received
     return comment
 
 
@@ -212,6 +217,7 @@ def respond(comment: Comment, *, by, kind: str, text: str, reason: str = "") -> 
         changes=changes,
         note=reason.strip() if correcting else "",
     )
+    publiccache.changed(consultation.owner)
     return comment
 
 
@@ -245,6 +251,7 @@ def hide_comment(comment: Comment, *, by, reason: str) -> Comment:
         changes={"comment": comment.pk},
         note=reason.strip(),
     )
+    publiccache.changed(comment.consultation.owner)
     return comment
 
 
@@ -253,13 +260,16 @@ def close_due_consultations(*, now: dt.datetime | None = None) -> int:
     """Close every consultation whose period has ended (catching up after downtime); safe to run twice:
     the rows are locked (skipping those another run holds) and closed with one audit row each."""
     now = now or timezone.now()
-    due = list(Consultation.objects.due_for_closing(now).select_for_update(skip_locked=True).only("pk"))
+    due = list(
+        Consultation.objects.due_for_closing(now).select_for_update(skip_locked=True).only("pk", "unit_id")
+    )
     if not due:
         return 0
     closed = Consultation.objects.filter(pk__in=[c.pk for c in due], state=ConsultationState.OPEN).update(
         state=ConsultationState.CLOSED, closed_at=now
     )
     record_many(due, by=None, action=Action.CLOSED, at=now)
+    publiccache.changed(*disclosure_actions.unit_keys(c.unit_id for c in due))
     return closed
 
 
@@ -339,3 +349,4 @@ def results_approved(sender, *, disclosure: Disclosure, by, **kwargs) -> None:
             action=Action.RESULTS_PUBLISHED,
             changes={"result_number": consultation.result_number, "disclosure": disclosure.pk},
         )
+        publiccache.changed(consultation.owner)

@@ -5,8 +5,6 @@ The online vote is secret: no page shows a household's name next to a choice. A 
 contact are never on a page. Pages of things not public are never cached.
 """
 
-import uuid
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,9 +19,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from democracy import ratelimit, sent
+from democracy import publiccache, ratelimit, sent
 from democracy.downloads import document_download
 from democracy.forms import add_action_errors, item_reference
+from democracy.origin import same_origin_post
 from units.models import AdministrativeUnit, Level
 from units.text import vi_sorted
 
@@ -77,6 +76,7 @@ def board(request, code):
     today = timezone.localdate(now)
     for c in current:
         c.days_left = c.days_left(today)
+        publiccache.valid_until(request, c.ends_at)  # the board changes when the first period ends
     past = list(public.exclude(is_open).order_by("-ends_at", "-pk")[:100])
     return render(
         request,
@@ -107,7 +107,9 @@ def _render_detail(request, allowed, *, form=None, refusal="", status=200):
     can_comment = is_open and allowed.can_comment
     fresh = form is None  # not a form sent back with its errors
     if can_comment and form is None:
-        form = PublicCommentForm(initial={"form_token": uuid.uuid4()})
+        form = (
+            PublicCommentForm()
+        )  # its form_token made in the browser (js/form-token.js): the page is cached
     ended = consultation.state != ConsultationState.DRAFT and not is_open
     comments = []
     if ended:
@@ -130,6 +132,8 @@ def _render_detail(request, allowed, *, form=None, refusal="", status=200):
         )
     just_sent = sent.take_just_sent(request, SENT) if fresh else None
     just_sent = next((cm for cm in mine if cm.pk == just_sent), None)
+    if is_open:
+        publiccache.valid_until(request, consultation.ends_at)  # the form goes at the period's end
     unit = consultation.unit
     context = {
         "c": consultation,
@@ -166,6 +170,7 @@ def _sent_message():
     )
 
 
+@same_origin_post
 @require_POST
 def comment(request, pk):
     """A comment (PRG), identity optional for citizens and never public; staff under their account.

@@ -7,7 +7,6 @@ agency's internal disclosures and a commune's drafts are never revealed), and li
 fixed number of queries whatever the amount of data.
 """
 
-import uuid
 from collections import defaultdict
 
 from django.contrib import messages
@@ -22,9 +21,10 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from democracy import ratelimit, sent
+from democracy import publiccache, ratelimit, sent
 from democracy.downloads import document_download, safe_download
 from democracy.models import CatalogueItem, Kind, Scope
+from democracy.origin import same_origin_post
 from units.models import AdministrativeUnit, Level
 from units.text import vi_sorted
 
@@ -94,6 +94,8 @@ def board(request, code):
             "item__clause", "-published_at", "pk"
         )
     )
+    for d in posted:  # the board changes when the first of these windows ends
+        publiccache.valid_until(request, d.window_ends_at)
     return render(
         request,
         "disclosures/public/board.html",
@@ -158,7 +160,7 @@ def _render_detail(request, access, *, form=None, refusal="", status=200):
     can_comment = access.can_comment
     fresh = form is None  # not a form sent back with its errors
     if can_comment and form is None:
-        form = FeedbackForm(initial={"form_token": uuid.uuid4()})
+        form = FeedbackForm()  # its form_token made in the browser (js/form-token.js): the page is cached
     versions = list(
         Disclosure.objects.filter(visible_filter(request))
         .filter(Q(pk=disclosure.supersedes_id) | Q(supersedes=disclosure))
@@ -176,6 +178,8 @@ def _render_detail(request, access, *, form=None, refusal="", status=200):
     )
     just_sent = sent.take_just_sent(request, SENT) if fresh else None
     just_sent = next((f for f in mine if f.pk == just_sent), None)
+    if disclosure.is_open():
+        publiccache.valid_until(request, disclosure.window_ends_at)  # the form goes at the window's end
     context = {
         "d": disclosure,
         "unit": disclosure.unit,
@@ -221,6 +225,7 @@ def _with_revisions(disclosure, feedback) -> list:
     return rows
 
 
+@same_origin_post
 @require_POST
 def feedback(request, pk):
     """A citizen's question or comment (PRG). Limits against abuse: a rate limit per client, a size

@@ -124,3 +124,15 @@ def test_the_api_runs_the_same_queries_whatever_the_number_of_rows(client, cast,
         make_consultation(opened_on=timezone.localdate() - dt.timedelta(days=1))
     assert count(f"/api/v1/units/{cast.a.code}/consultations") == list_small
     assert count(f"/api/v1/consultations/{big.pk}") == detail_small
+
+
+def test_the_detail_pages_its_comments(client, cast, make_consultation):
+    ended = _ended_with_comments(make_consultation, cast, n=5)  # 6 public comments (one hidden)
+    url = f"/api/v1/consultations/{ended.pk}"
+    first = client.get(url, {"comments_page_size": 4}).json()
+    assert first["comments_count"] == 6 and first["comments_page"] == 1 and first["comments_page_size"] == 4
+    assert [c["text"] for c in first["comments"]] == ["Ý kiến 0", "Ý kiến 1", "Ý kiến 2", "Ý kiến 3"]
+    second = client.get(url, {"comments_page_size": 4, "comments_page": 2}).json()
+    assert [c["text"] for c in second["comments"]] == ["Ý kiến 4", "Hội nghị"]
+    assert client.get(url, {"comments_page": 99}).json()["comments"] == []
+    assert client.get(url, {"comments_page_size": 501}).status_code in (400, 422)

@@ -26,7 +26,7 @@ def test_the_home_page_lists_the_provinces_and_is_in_vietnamese(client, cast):
 
 
 def test_the_language_switcher_turns_the_page_to_english(client, cast):
-    response = client.post(reverse("set_language"), {"language": "en", "next": "/"}, follow=True)
+    response = client.get(reverse("language", args=["en"]), {"next": "/"}, follow=True)
     page = response.content.decode()
     assert '<html lang="en">' in page
     assert "Find your commune" in page
