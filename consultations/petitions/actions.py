@@ -223,13 +223,14 @@ def hide_petition(petition: Petition, *, by, reason: str) -> Petition:
 def rate_petition(petition: Petition, *, satisfied: bool, reason: str = "") -> Petition:
     """The citizen's rating of the answer, once (Art. 35(2)(a)). Through the signed link given when they
     sent it: no account, no name in the trail."""
-    if petition.state not in RATEABLE_STATES:
-        raise ValidationError(_("Chỉ đánh giá được sau khi có câu trả lời."))
     now = timezone.now()
     rated = Petition.objects.filter(pk=petition.pk, state__in=RATEABLE_STATES, rated_at__isnull=True).update(
         satisfied=satisfied, rating_reason=reason.strip(), rated_at=now
     )
     if not rated:
+        petition.refresh_from_db()
+        if petition.state not in RATEABLE_STATES:
+            raise ValidationError(_("Chỉ đánh giá được sau khi có câu trả lời."))
         raise ValidationError(
             _("Câu trả lời này đã được đánh giá; mỗi phản ánh, kiến nghị chỉ đánh giá một lần.")
         )

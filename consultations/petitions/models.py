@@ -16,7 +16,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from units.models import AdministrativeUnit, Owned, owner_constraint
+from units.models import AdministrativeUnit, Owned, OwnedQuerySet, owner_constraint
 
 
 class Kind(models.TextChoices):
@@ -135,7 +135,7 @@ class BoxOpening(Owned):
         return f"{self.owner} – {self.opened_on:%d/%m/%Y}"
 
 
-class PetitionQuerySet(models.QuerySet):
+class PetitionQuerySet(OwnedQuerySet):
     def open(self):
         return self.filter(state__in=OPEN_STATES)
 
