@@ -71,6 +71,7 @@ def send_petition(
         contact=(contact or "").strip(), received_at=received_at, recorded_by=by, form_token=form_token,
         box_opening=box_opening, due_on=due.date,
         due_explanation=f"{due.explanation} ({rule.legal_basis})"[:500],
+        due_explanation_en=f"{due.explanation_en} ({rule.legal_basis})"[:500],
     )  # fmt: skip
     # Never the citizen's name or contact in the trail.
     record(petition, by=by, action=Action.PETITION_RECEIVED, changes={"channel": channel, "kind": kind})

@@ -16,6 +16,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from democracy.i18n import Localized
 from units.models import AdministrativeUnit, Owned, OwnedQuerySet, owner_constraint
 
 
@@ -168,7 +169,9 @@ class Petition(Owned):
 
     state = models.CharField(_("trạng thái"), max_length=10, choices=State.choices, default=State.RECEIVED)
     due_on = models.DateField(_("hạn trả lời"))
+    # How the deadline was counted, in both languages (democracy/i18n.py): computed once, on receipt.
     due_explanation = models.CharField(_("cách tính hạn"), max_length=500)
+    due_explanation_en = models.CharField(max_length=500, blank=True, editable=False)
     assigned_to = models.CharField(_("bộ phận, người phụ trách"), max_length=255, blank=True)
     forwarded_to = models.CharField(_("chuyển đến"), max_length=255, blank=True)
     answer = models.TextField(_("trả lời"), max_length=8000, blank=True)
@@ -191,6 +194,7 @@ class Petition(Owned):
     rated_at = models.DateTimeField(_("thời điểm đánh giá"), null=True, blank=True)
 
     objects = PetitionQuerySet.as_manager()
+    due_explanation_text = Localized("due_explanation")
 
     class Meta:
         verbose_name = _("phản ánh, kiến nghị")

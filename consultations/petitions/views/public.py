@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from democracy import ratelimit, sent
+from units.access import roles_for_owned
 from units.models import AdministrativeUnit, Level
 
 from .. import actions, links
@@ -135,12 +136,16 @@ def send(request, code):
     return _send_page(request, unit, form, status=400)
 
 
-def _petition_from_token(token) -> Petition:
+def _petition_from_token(request, token) -> Petition:
+    """The petition of a signed link. An agency's petition is internal: its link opens only for the
+    agency's people (and those overseeing it), signed in; anyone else gets 404 as for any internal object."""
     pk = links.pk_from(token)
     if pk is None:
         raise Http404
-    petition = Petition.objects.select_related("unit", "agency").filter(pk=pk).first()
-    if petition is None:
+    petition = (
+        Petition.objects.select_related("unit", "agency__unit__parent__parent__parent").filter(pk=pk).first()
+    )
+    if petition is None or (petition.is_internal and not roles_for_owned(request, petition)):
         raise Http404
     return petition
 
@@ -169,12 +174,12 @@ def _track_page(request, token, petition, *, form=None, status=200):
 def track(request, token):
     """The citizen's own page: the reference, the deadline, the answer and the rating form. Whoever holds
     the link sees it (like a receipt); the name and contact are never on it."""
-    return _track_page(request, token, _petition_from_token(token))
+    return _track_page(request, token, _petition_from_token(request, token))
 
 
 @require_POST
 def rate(request, token):
-    petition = _petition_from_token(token)
+    petition = _petition_from_token(request, token)
     form = RateForm(request.POST)
     if form.is_valid():
         try:
