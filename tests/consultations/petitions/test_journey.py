@@ -72,7 +72,7 @@ def test_the_whole_journey_from_sending_to_rating(client, cast, django_capture_o
     public = client.get(board).content.decode()
     assert ANONYMISED in public and "Đã thay bóng đèn" in public
     assert "Nguyễn Văn An" not in public and "0912" not in public
-    assert "sau 0 ngày" in public  # the time it took
+    assert "trả lời trong ngày" in public  # the time it took
     assert "Hài lòng / đánh giá" in public and "0/1 (0%)" in public  # the rating, by channel
 
 
