@@ -28,6 +28,19 @@ def petition_parts(scope):
     return [(rows, counts) for rows in scope.by_commune(received)]
 
 
+def petition_section(counts: dict) -> tuple:
+    return (
+        _("Phản ánh, kiến nghị và đánh giá sự hài lòng (Điều 35 khoản 2 điểm a)"),
+        [
+            (_("Số phản ánh, kiến nghị tiếp nhận"), counts["received"], False),
+            (_("Đã đến hạn trả lời"), counts["due"], True),
+            (_("Trả lời, chuyển đúng hạn"), counts["on_time"], True),
+            (_("Số lượt người dân đánh giá câu trả lời"), counts["rated"], False),
+            (_("Hài lòng"), counts["satisfied"], True),
+        ],
+    )
+
+
 PETITIONS = Family(
     "petitions",
     ("received", "due", "on_time", "rated", "satisfied"),
@@ -36,4 +49,5 @@ PETITIONS = Family(
         ("petitions_on_time", _("Phản ánh, kiến nghị trả lời đúng hạn"), "on_time", "due"),
         ("satisfaction", _("Người dân hài lòng với câu trả lời"), "satisfied", "rated"),
     ),
+    section=petition_section,
 )

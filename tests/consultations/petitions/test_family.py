@@ -86,3 +86,19 @@ def test_the_dashboard_shows_the_satisfaction_figure(client, cast, half_year):
     ratings = sum(independent(owner, period)[1] for owner in (cast.a, cast.b, cast.agency_a))
     assert (totals["satisfaction"].done, totals["satisfaction"].total) == (satisfied, ratings) == (3, 5)
     assert "Người dân hài lòng với câu trả lời" in response.content.decode()
+
+
+def test_the_unit_reports_print_the_petitions_section(cast, half_year):
+    from reports import labels
+
+    period = ReportingRegime().period_for_key("2026-H1")
+    result = figures.compute(period, units=[cast.a.pk], agencies=[], today=dt.date(2026, 7, 15))
+    section = next(s for s in labels.sections(result[f"u{cast.a.pk}"]) if "Phản ánh, kiến nghị" in s.title)
+    assert section.title.startswith("VI. ")
+    assert [(line.label, line.value) for line in section.lines] == [
+        ("Số phản ánh, kiến nghị tiếp nhận", 5),
+        ("Đã đến hạn trả lời", 5),
+        ("Trả lời, chuyển đúng hạn", 3),
+        ("Số lượt người dân đánh giá câu trả lời", 3),
+        ("Hài lòng", 2),
+    ]
