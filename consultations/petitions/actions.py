@@ -13,7 +13,7 @@ from democracy.audit import record
 from democracy.calendar import ComputedDate, period_end
 from democracy.models import Action
 from democracy.transitions import move
-from units.models import owner_fields
+from units.models import owner_fields, owner_key
 
 from .models import (
     FORWARD_ONLY,
@@ -63,7 +63,7 @@ def send_petition(
             raise ValidationError(
                 {"box_opening": _("Chỉ thư, đơn nhận qua hòm thư góp ý mới gắn với lần mở hòm thư.")}
             )
-        if box_opening.owner_key != Petition(**owner_fields(owner)).owner_key:
+        if box_opening.owner_key != owner_key(owner):
             raise ValidationError({"box_opening": _("Lần mở hòm thư này không thuộc đơn vị đã chọn.")})
     due, rule = due_date(owner, timezone.localdate(received_at))
     petition = Petition.objects.create(

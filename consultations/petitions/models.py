@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from democracy.i18n import Localized
-from units.models import AdministrativeUnit, Owned, OwnedQuerySet, owner_constraint
+from units.models import AdministrativeUnit, Owned, OwnedQuerySet, is_agency, owner_constraint
 
 
 class Kind(models.TextChoices):
@@ -105,7 +105,7 @@ class AnswerRule(models.Model):
     @classmethod
     def for_owner(cls, owner) -> "AnswerRule":
         """The rule of the province the commune (or the agency's area) lies in, else the default."""
-        unit = owner.unit if hasattr(owner, "staff_count") else owner
+        unit = owner.unit if is_agency(owner) else owner
         lineage = [unit.pk, *(a.pk for a in unit.ancestors())]
         rules = {r.province_id: r for r in cls.objects.filter(Q(province__in=lineage) | Q(province=None))}
         return next((rules[pk] for pk in lineage if pk in rules), None) or rules[None]
