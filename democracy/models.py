@@ -314,11 +314,23 @@ class Action(models.TextChoices):
     ENROLMENT_LINK_ISSUED = "enrolment_link_issued", _("Cấp đường dẫn kích hoạt tài khoản")
     ENROLLED = "enrolled", _("Đặt mật khẩu và bật xác thực hai lớp")
     REPORT_REQUESTED = "report_requested", _("Yêu cầu báo cáo đột xuất")
+    # Petitions and reports (phản ánh, kiến nghị) and the suggestion box
+    PETITION_RECEIVED = "petition_received", _("Tiếp nhận phản ánh, kiến nghị")
+    PETITION_ROUTED = "petition_routed", _("Phân loại, giao xử lý phản ánh, kiến nghị")
+    PETITION_FORWARDED = "petition_forwarded", _("Chuyển cơ quan có thẩm quyền")
+    PETITION_ANSWERED = "petition_answered", _("Trả lời phản ánh, kiến nghị")
+    PETITION_DECLINED = "petition_declined", _("Trả lời: không thuộc phạm vi giải quyết")
+    PETITION_PUBLISHED = "petition_published", _("Công khai phản ánh, kiến nghị đã trả lời (ẩn danh)")
+    PETITION_HIDDEN = "petition_hidden", _("Ẩn phản ánh, kiến nghị")
+    PETITION_RATED = "petition_rated", _("Người dân đánh giá câu trả lời")
+    BOX_OPENED = "box_opened", _("Mở hòm thư góp ý")
 
 
 # The acts a citizen does without an account (a question or an opinion sent from a public page): their
 # audit rows have no actor. Every other row without an actor was written by the system (a job, a loader).
-CITIZEN_ACTS = frozenset({Action.FEEDBACK_RECEIVED, Action.COMMENT_RECEIVED})
+CITIZEN_ACTS = frozenset(
+    {Action.FEEDBACK_RECEIVED, Action.COMMENT_RECEIVED, Action.PETITION_RECEIVED, Action.PETITION_RATED}
+)
 
 
 class AuditEventQuerySet(models.QuerySet):

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("units.urls")),
     path("", include("disclosures.urls")),
     path("", include("consultations.urls")),
+    path("", include("consultations.petitions.urls")),
     path("", include("reports.urls")),
     path("accounts/", include("units.auth_urls")),
     path("i18n/<str:code>/", set_language, name="language"),

@@ -38,6 +38,9 @@ class Family:
     parts: Callable[[Scope], list]
     # (key, label, done, total): an indicator dividing two of the counts, as compliance.INDICATORS.
     indicators: tuple = field(default=())
+    # The section the unit reports and roll-ups print for the family (reports.labels.sections): a
+    # function of its counts returning (title without its number, [(label, value, indented), …]).
+    section: Callable[[dict], tuple] | None = None
 
 
 # The registered families, in the dashboard's column order. Each capability defines its family in its
@@ -45,3 +48,7 @@ class Family:
 #     from .family_meetings import MEETINGS  # noqa: E402
 #     FAMILIES.append(MEETINGS)
 FAMILIES: list[Family] = []
+
+from .family_petitions import PETITIONS  # noqa: E402
+
+FAMILIES.append(PETITIONS)

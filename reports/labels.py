@@ -9,6 +9,8 @@ from consultations.models import CommentChannel
 from democracy.models import CatalogueItem
 from disclosures.models import AgencyForm, CommuneForm
 
+from .families import FAMILIES
+
 
 @dataclass(frozen=True)
 class Line:
@@ -125,4 +127,12 @@ def sections(figures: dict, *, internal: bool | None = False) -> list[Section]:
             ],
         )
     )
+    # The registered families (reports.families) that print a section, numbered after the five above.
+    numbered = [family for family in FAMILIES if family.section and family.name in figures]
+    for number, family in enumerate(numbered, start=6):
+        title, lines = family.section(figures[family.name])
+        result.append(Section(f"{ROMAN_NUMERALS[number]}. {title}", [Line(*line) for line in lines]))
     return result
+
+
+ROMAN_NUMERALS = {6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X", 11: "XI", 12: "XII", 13: "XIII"}

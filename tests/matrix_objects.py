@@ -23,6 +23,8 @@ from django.utils import timezone
 from consultations import actions as consultation_actions
 from consultations.actions.meetings import record_meeting
 from consultations.models import DraftDocument
+from consultations.petitions import actions as petition_actions
+from consultations.petitions import links as petition_links
 from democracy.models import CatalogueItem
 from disclosures import actions as disclosure_actions
 from disclosures.models import Channel, Record
@@ -119,6 +121,8 @@ def build(cast, make_disclosure, make_consultation, make_report):
             made_on=today,
         )  # fmt: skip
         s.report = make_report(owner, KEY)
+        s.petition = petition_actions.send_petition(owner, text="Kiến nghị sửa đường", by=cast.clerk_a)
+        s.petition_token = petition_links.token_for(s.petition)
         s.code = owner.code
         if label != "int":
             s.village_code = villages[label].code

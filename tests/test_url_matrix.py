@@ -161,6 +161,23 @@ ROUTES = {
     "consultations:tally_pdf": get(OBJ + VOTING, pk("decision"), download=True),
     "consultations:meeting_create": get(OBJ, pk("consultation")),
     "consultations:decision_meeting_create": get(OBJ, pk("decision")),
+    # --- petitions ---
+    "petitions:board": get(UNIT, CODE),
+    "petitions:send": get(UNIT, CODE),
+    "petitions:track": get(OBJ, lambda s: [s.petition_token]),
+    "petitions:rate": post(OBJ, lambda s: [s.petition_token]),
+    "petitions:inbox": get(NONE),
+    "petitions:record": get(UNIT, CODE),
+    "petitions:record_for_agency": get(AGENCY, AGENCY_CODE),
+    "petitions:send_internal": get(AGENCY, AGENCY_CODE),
+    "petitions:box": get(UNIT, CODE),
+    "petitions:box_for_agency": get(AGENCY, AGENCY_CODE),
+    "petitions:staff_detail": get(OBJ, pk("petition")),
+    "petitions:route": post(OBJ, pk("petition")),
+    "petitions:forward": post(OBJ, pk("petition")),
+    "petitions:answer": post(OBJ, pk("petition")),
+    "petitions:publish": post(OBJ, pk("petition")),
+    "petitions:hide": post(OBJ, pk("petition")),
     # --- reports ---
     "reports:list": get(NONE),
     "reports:open": post(NONE),
@@ -646,6 +663,93 @@ EXPECTED = {
         "b": "L   404 404 200 404 404 403 404 200 404",
         "c": "L   404 404 404 404 404 404 403 200 404",
         "int": "L   404 404 404 404 403 403 404 200 404",
+    },
+    # Petitions (issue 13 part A): the citizen's own page opens by its signed link for anyone holding it,
+    # except an agency's petition (internal: only its people and those overseeing it); a read-only role
+    # gets 403 on the clerk's pages; the internal send is for the agency's own people only (an
+    # administrator or reviewer oversees, 403). Posted empty, the forms answer 400.
+    "petitions:board": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+    },
+    "petitions:send": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+    },
+    "petitions:track": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+        "int": "404 404 404 404 404 200 200 404 200 404",
+    },
+    "petitions:rate": {
+        "a": "400 400 400 400 400 400 400 400 400 400",
+        "b": "400 400 400 400 400 400 400 400 400 400",
+        "c": "400 400 400 400 400 400 400 400 400 400",
+        "int": "404 404 404 404 404 400 400 404 400 404",
+    },
+    "petitions:inbox": {
+        "-": "L   200 200 200 200 200 200 200 200 200",
+    },
+    "petitions:record": {
+        "a": "L   200 200 404 403 404 403 404 200 404",
+        "b": "L   404 404 200 404 404 403 404 200 404",
+        "c": "L   404 404 404 404 404 404 403 200 404",
+    },
+    "petitions:record_for_agency": {
+        "int": "L   404 404 404 404 403 403 404 200 404",
+        "int_c": "L   404 404 404 404 404 404 403 200 404",
+    },
+    "petitions:send_internal": {
+        "int": "L   404 404 404 404 200 403 404 403 404",
+        "int_c": "L   404 404 404 404 404 404 403 403 404",
+    },
+    "petitions:box": {
+        "a": "L   200 200 404 403 404 403 404 200 404",
+        "b": "L   404 404 200 404 404 403 404 200 404",
+        "c": "L   404 404 404 404 404 404 403 200 404",
+    },
+    "petitions:box_for_agency": {
+        "int": "L   404 404 404 404 403 403 404 200 404",
+        "int_c": "L   404 404 404 404 404 404 403 200 404",
+    },
+    "petitions:staff_detail": {
+        "a": "L   200 200 404 200 404 200 404 200 404",
+        "b": "L   404 404 200 404 404 200 404 200 404",
+        "c": "L   404 404 404 404 404 404 200 200 404",
+        "int": "L   404 404 404 404 200 200 404 200 404",
+    },
+    "petitions:route": {
+        "a": "L   400 400 404 403 404 403 404 400 404",
+        "b": "L   404 404 400 404 404 403 404 400 404",
+        "c": "L   404 404 404 404 404 404 403 400 404",
+        "int": "L   404 404 404 404 403 403 404 400 404",
+    },
+    "petitions:forward": {
+        "a": "L   400 400 404 403 404 403 404 400 404",
+        "b": "L   404 404 400 404 404 403 404 400 404",
+        "c": "L   404 404 404 404 404 404 403 400 404",
+        "int": "L   404 404 404 404 403 403 404 400 404",
+    },
+    "petitions:answer": {
+        "a": "L   400 400 404 403 404 403 404 400 404",
+        "b": "L   404 404 400 404 404 403 404 400 404",
+        "c": "L   404 404 404 404 404 404 403 400 404",
+        "int": "L   404 404 404 404 403 403 404 400 404",
+    },
+    "petitions:publish": {
+        "a": "L   400 400 404 403 404 403 404 400 404",
+        "b": "L   404 404 400 404 404 403 404 400 404",
+        "c": "L   404 404 404 404 404 404 403 400 404",
+        "int": "L   404 404 404 404 403 403 404 400 404",
+    },
+    "petitions:hide": {
+        "a": "L   400 400 404 403 404 403 404 400 404",
+        "b": "L   404 404 400 404 404 403 404 400 404",
+        "c": "L   404 404 404 404 404 404 403 400 404",
+        "int": "L   404 404 404 404 403 403 404 400 404",
     },
     "reports:list": {
         "-": "L   200 200 200 200 200 200 200 200 200",
