@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "units",
     "disclosures",
     "consultations",
+    "consultations.supervision",
     "reports",
 ]
 
