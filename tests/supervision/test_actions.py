@@ -11,8 +11,8 @@ from consultations.actions.recommendations import answer_recommendation
 from consultations.models import Recommendation
 from consultations.supervision import actions
 from consultations.supervision.models import Board, BoardKind, BoardState, MemberRole, PlanPeriod, ReportKind
-from democracy.audit import trail
 from democracy import periods
+from democracy.audit import trail
 from democracy.calendar import add_working_days, is_working_day
 from reports import figures
 from units.models import Agency, ReportingRegime
