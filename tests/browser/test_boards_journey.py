@@ -107,7 +107,9 @@ def test_a_commune_board_from_election_to_report(page, cast, screenshot):
     inspection_url = page.url
     page.get_by_label("Kết quả kiểm tra").fill("Hai khoản chi chưa có chứng từ.")
     page.get_by_label("Ngày kết luận", exact=True).fill(d(earliest + dt.timedelta(days=2)))
-    page.get_by_label("Ngày thông báo bằng văn bản cho người nêu vụ việc").fill(d(earliest + dt.timedelta(days=3)))
+    page.get_by_label("Ngày thông báo bằng văn bản cho người nêu vụ việc").fill(
+        d(earliest + dt.timedelta(days=3))
+    )
     page.get_by_role("button", name="Lưu kết quả").click()
     expect(page.locator("main")).to_contain_text("Đã có kết quả kiểm tra")
 
