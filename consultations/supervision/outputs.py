@@ -10,6 +10,7 @@ from units.models import Level
 from .models import Board, BoardKind, BoardReport, Inspection, MemberRole
 
 DOTS = "……………………"
+SHORT = "………"  # the number left to write by hand, short enough for the number line
 
 
 def _commune(board: Board):
@@ -31,7 +32,7 @@ def _base(board: Board, date) -> dict:
         "parent_issuer": parent,
         "issuer_lines": [board.name.upper()],
         "place_date": place_date(place, date),
-        "number": f"{DOTS}/BC-BTTND" if board.kind != BoardKind.INVESTMENT else f"{DOTS}/BC-BGSĐTCĐ",
+        "number": f"{SHORT}/BC-BTTND" if board.kind != BoardKind.INVESTMENT else f"{SHORT}/BC-GSĐTCĐ",
         "board": board,
         "front": to,
         "unit_name": lower_first(commune.name),
@@ -61,7 +62,7 @@ def report_pdf(report: BoardReport) -> bytes:
 def inspection_context(inspection: Inspection) -> dict:
     board = inspection.board
     base = _base(board, inspection.plan_sent_on)
-    base["number"] = f"{DOTS}/KH-BTTND"
+    base["number"] = f"{SHORT}/KH-BTTND" if board.kind != BoardKind.INVESTMENT else f"{SHORT}/KH-GSĐTCĐ"
     return {**base, "inspection": inspection, "recommendations": list(inspection.recommendations.all())}
 
 
