@@ -11,6 +11,9 @@ holds no role on the commune's agencies (the union directs an agency's board, Ar
 import pytest
 
 from tests.conftest import make_user
+from tests.consultations.conftest import make_consultation  # noqa: F401 (fixture)
+from tests.disclosures.conftest import make_disclosure  # noqa: F401 (fixture)
+from tests.reports.conftest import make_report  # noqa: F401 (fixture)
 from tests.test_url_matrix import ROUTES, bundles, outcome, request, served_a_file, url_of  # noqa: F401
 from units.models import Role
 

@@ -155,3 +155,18 @@ def test_the_board_page_does_not_grow_its_queries(client, cast, django_assert_ma
     add(5)
     with django_assert_max_num_queries(len(one.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_the_front_officer_sees_what_waits_for_them(client, cast, front_a):
+    board = commune_board(cast, recognise=False)
+    client.force_login(front_a)
+    page = client.get(reverse("units:workspace")).content.decode()
+    assert "Ban chờ công nhận kết quả bầu (Xã Đồng Kỳ)" in page
+    assert reverse("supervision:boards", args=[cast.a.code]) in page
+    board = actions.recognise_board(board, by=front_a, on=today())
+    actions.send_report(board, by=cast.inspector_a, kind=ReportKind.AD_HOC, title="Đột xuất", text="x",
+                        period_start=today(), period_end=today(), due_on=today(), sent_on=today())  # fmt: skip
+    page = client.get(reverse("units:workspace")).content.decode()
+    assert "Ban chờ công nhận" not in page and "Báo cáo của Ban chờ tiếp nhận (Xã Đồng Kỳ)" in page
+    client.force_login(cast.clerk_a)  # not the Front: none of these lines
+    assert "Báo cáo của Ban chờ tiếp nhận" not in client.get(reverse("units:workspace")).content.decode()
