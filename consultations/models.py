@@ -541,6 +541,16 @@ class Recommendation(Owned):
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The board that made it and, optionally, the inspection it came out of (issue 12). Empty on the
+    # recommendations recorded before the boards were records.
+    board = models.ForeignKey(
+        "supervision.Board", verbose_name=_("Ban"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="recommendations",
+    )  # fmt: skip
+    inspection = models.ForeignKey(
+        "supervision.Inspection", verbose_name=_("cuộc kiểm tra"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="recommendations",
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("kiến nghị của Ban Thanh tra nhân dân")

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "disclosures",
     "consultations",
     "consultations.petitions",
+    "consultations.supervision",
     "reports",
 ]
 

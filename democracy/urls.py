@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("disclosures.urls")),
     path("", include("consultations.urls")),
     path("", include("consultations.petitions.urls")),
+    path("", include("consultations.supervision.urls")),
     path("", include("reports.urls")),
     path("accounts/", include("units.auth_urls")),
     path("i18n/<str:code>/", set_language, name="language"),

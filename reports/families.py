@@ -52,3 +52,6 @@ FAMILIES: list[Family] = []
 from .family_petitions import PETITIONS  # noqa: E402
 
 FAMILIES.append(PETITIONS)
+from .family_boards import BOARDS  # noqa: E402
+
+FAMILIES.append(BOARDS)

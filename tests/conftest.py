@@ -43,6 +43,7 @@ DATA_MIGRATIONS = [
     ("0007_calendar_swaps_shipped", "ship"),
     # Other apps' data migrations, by their full module path.
     ("consultations.petitions.migrations.0002_default_answer_rule", "load_default"),
+    ("consultations.supervision.migrations.0002_board_rules", "load_rules"),
 ]
 
 

@@ -33,6 +33,7 @@ from reports.models import AreaReport
 from tests.conftest import make_unit
 from tests.consultations.conftest import item
 from tests.disclosures.conftest import PDF_BYTES, attach
+from tests.supervision.matrix import add_boards
 from units.models import Level, ReportingRegime, UnitType
 
 KEY = "2026-H1"
@@ -126,6 +127,7 @@ def build(cast, make_disclosure, make_consultation, make_report):
         s.code = owner.code
         if label != "int":
             s.village_code = villages[label].code
+        add_boards(cast, s, owner, None if label == "int" else villages[label])
         bundles[label] = s
     for label in ("a", "b", "c"):
         bundles[f"v{label}"] = SimpleNamespace(label=f"v{label}", decision=bundles[label].voting)

@@ -18,6 +18,14 @@ from django.http import Http404
 from .models import AdministrativeUnit, Agency, Membership, Role
 
 NATIONAL_ROLES = {Role.ADMINISTRATOR}
+# The commune's Fatherland Front officers (Art. 39(1), 40(2), 44, 45(1)): they direct and recognise the
+# commune's and its projects' boards and receive their reports. Like an inspection-board member they read
+# the commune's records and edit none; they hold no role on the commune's agencies (the union directs an
+# agency's board, Art. 62).
+FRONT_ROLES = frozenset({Role.FRONT_OFFICER})
+# The People's Inspection Board's members (Art. 38, 61): they write the board's plans, inspections,
+# findings, recommendations and reports.
+BOARD_ROLES = frozenset({Role.INSPECTOR})
 # The roles that oversee a unit or an agency from above without belonging to it.
 OVERSIGHT_ROLES = frozenset(role for role in Role if role.sees_subtree)
 

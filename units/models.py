@@ -181,6 +181,7 @@ class Role(models.TextChoices):
     APPROVER = "approver", _("Người phê duyệt")
     AGENCY_STAFF = "agency_staff", _("Cán bộ, công chức, viên chức")
     INSPECTOR = "inspector", _("Thành viên Ban Thanh tra nhân dân")
+    FRONT_OFFICER = "front_officer", _("Cán bộ Ủy ban Mặt trận Tổ quốc xã")
     REVIEWER = "reviewer", _("Cơ quan theo dõi (Nội vụ)")
     ADMINISTRATOR = "administrator", _("Quản trị viên")
 

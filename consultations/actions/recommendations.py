@@ -38,11 +38,12 @@ def answer_basis(owner) -> str:
 @transaction.atomic
 def make_recommendation(
     *, owner, by, subject: str, text: str, addressed_to: str, made_on: dt.date,
-    received_on: dt.date | None = None,
+    received_on: dt.date | None = None, board=None, inspection=None,
 ) -> Recommendation:  # fmt: skip
     """An inspection-board recommendation. The answer is due within the catalogue's days (15, Art.
     40(1)(c), 63(1)(c)) counted from the day the commune or agency received it (by default the day it
-    was made); the receipt cannot precede the making, and neither lies in the future."""
+    was made); the receipt cannot precede the making, and neither lies in the future. `board` and
+    `inspection`: the supervision board that made it and the inspection it came out of (issue 12)."""
     errors = {}
     if not subject.strip() or not text.strip():
         errors["subject"] = _("Hãy nhập nội dung kiến nghị.")
@@ -64,7 +65,8 @@ def make_recommendation(
     recommendation = Recommendation.objects.create(
         **owner_fields(owner), made_by=by, subject=subject.strip(), text=text.strip(),
         addressed_to=addressed_to.strip(), made_on=made_on, received_on=received_on, due_on=due.date,
-        due_explanation=due.explanation, due_explanation_en=due.explanation_en,
+        due_explanation=due.explanation, due_explanation_en=due.explanation_en, board=board,
+        inspection=inspection,
     )  # fmt: skip
     record(
         recommendation,

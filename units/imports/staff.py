@@ -17,7 +17,7 @@ from .base import (
     cell_text,
 )
 
-COMMUNE_ROLES = {Role.CLERK, Role.APPROVER, Role.INSPECTOR}
+COMMUNE_ROLES = {Role.CLERK, Role.APPROVER, Role.INSPECTOR, Role.FRONT_OFFICER}
 
 
 def membership_scope_error(role, unit, agency) -> tuple[str, str] | None:
@@ -47,6 +47,8 @@ def membership_scope_error(role, unit, agency) -> tuple[str, str] | None:
                 f"«{unit.name}» (mã {unit.code}) là {unit.get_level_display().lower()}"
             )
         return None
+    if role == Role.FRONT_OFFICER and unit is None:
+        return "ma_don_vi", f"vai trò {label} thuộc Ủy ban Mặt trận Tổ quốc của một xã, phường, đặc khu"
     if unit is None and agency is None:
         return (
             "ma_don_vi",
@@ -85,6 +87,7 @@ class StaffResource(ImportResource):
             Role,
             aliases={
                 Role.INSPECTOR: ["ban thanh tra nhân dân", "thanh tra nhân dân"],
+                Role.FRONT_OFFICER: ["mặt trận", "mặt trận tổ quốc", "ủy ban mặt trận tổ quốc"],
                 Role.REVIEWER: ["nội vụ", "sở nội vụ", "phòng nội vụ"],
             },
         ),

@@ -29,6 +29,7 @@ LOADERS = [
     ("load_demo_consultations", [], []),
     ("load_demo_reports", [], []),
     ("load_demo_petitions", [], []),
+    ("load_demo_boards", [], []),
 ]
 
 

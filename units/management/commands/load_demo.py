@@ -40,6 +40,7 @@ USERS = [
     ("clerk", "Nguyễn Thị Hoa", Role.CLERK, "07282", None),
     ("approver", "Trần Văn Minh", Role.APPROVER, "07282", None),
     ("inspector", "Lê Văn Sơn", Role.INSPECTOR, "07282", None),
+    ("front", "Đặng Thị Mai (Ủy ban MTTQ xã Đồng Kỳ)", Role.FRONT_OFFICER, "07282", None),
     ("agency_clerk", "Phạm Thu Trang", Role.CLERK, None, "UBND-07282"),
     ("agency_head", "Bùi Quang Huy", Role.APPROVER, None, "UBND-07282"),
     ("agency_staff", "Hoàng Văn Nam", Role.AGENCY_STAFF, None, "UBND-07282"),
