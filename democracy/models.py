@@ -314,6 +314,11 @@ class Action(models.TextChoices):
     ENROLMENT_LINK_ISSUED = "enrolment_link_issued", _("Cấp đường dẫn kích hoạt tài khoản")
     ENROLLED = "enrolled", _("Đặt mật khẩu và bật xác thực hai lớp")
     REPORT_REQUESTED = "report_requested", _("Yêu cầu báo cáo đột xuất")
+    # Checks by the level above and the annual grading (reports.checks)
+    CHECK_PLANNED = "check_planned", _("Lập kế hoạch kiểm tra")
+    CHECK_CONCLUDED = "check_concluded", _("Ghi biên bản và kết luận kiểm tra")
+    FIX_ANSWERED = "fix_answered", _("Trả lời yêu cầu khắc phục")
+    GRADING_SET = "grading_set", _("Đặt cách chấm điểm hằng năm")
 
 
 # The acts a citizen does without an account (a question or an opinion sent from a public page): their
