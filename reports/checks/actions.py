@@ -42,7 +42,9 @@ def plan_check(
     one planned visit per unit."""
     errors = {}
     if ends_on < starts_on:
-        errors["ends_on"] = _("Ngày kết thúc đợt kiểm tra (%(end)s) phải từ ngày bắt đầu (%(start)s) trở đi.") % {
+        errors["ends_on"] = _(
+            "Ngày kết thúc đợt kiểm tra (%(end)s) phải từ ngày bắt đầu (%(start)s) trở đi."
+        ) % {
             "end": f"{ends_on:%d/%m/%Y}",
             "start": f"{starts_on:%d/%m/%Y}",
         }
@@ -155,13 +157,21 @@ def answer_fix(fix: CheckFix, *, by, answer: str, answered_on: dt.date | None = 
 
 @transaction.atomic
 def set_grading(
-    province: AdministrativeUnit, year: int, *, by, weights: dict[str, int], commend_from: int, basis: str = ""
+    province: AdministrativeUnit,
+    year: int,
+    *,
+    by,
+    weights: dict[str, int],
+    commend_from: int,
+    basis: str = "",
 ) -> GradingScheme:
     """The province's weights and commendation score for a year's grading (replacing those set before)."""
     known = {key for key, _label in grading.indicator_choices()}
     unknown = sorted(set(weights) - known)
     if unknown:
-        raise ValidationError(_("Chỉ số không có trên bảng theo dõi: %(keys)s.") % {"keys": ", ".join(unknown)})
+        raise ValidationError(
+            _("Chỉ số không có trên bảng theo dõi: %(keys)s.") % {"keys": ", ".join(unknown)}
+        )
     if any(w < 0 for w in weights.values()):
         raise ValidationError(_("Trọng số không được âm."))
     total = sum(weights.values())
@@ -177,7 +187,12 @@ def set_grading(
     scheme, created = GradingScheme.objects.update_or_create(
         province=province,
         year=year,
-        defaults={"commend_from": commend_from, "basis": basis, "updated_by": by, "updated_at": timezone.now()},
+        defaults={
+            "commend_from": commend_from,
+            "basis": basis,
+            "updated_by": by,
+            "updated_at": timezone.now(),
+        },
     )
     before = {w.indicator: w.weight for w in scheme.weights.all()}
     scheme.weights.all().delete()

@@ -24,7 +24,9 @@ class PlanForm(forms.Form):
         help_text=_("Ví dụ: 45/KH-SNV"),
     )  # fmt: skip
     subject = forms.CharField(
-        label=_("Nội dung kiểm tra"), max_length=_max(CheckPlan, "subject"), widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Nội dung kiểm tra"),
+        max_length=_max(CheckPlan, "subject"),
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     team_lead = forms.CharField(
         label=_("Trưởng đoàn kiểm tra"), max_length=_max(CheckPlan, "team_lead"),
@@ -48,7 +50,10 @@ class PlanForm(forms.Form):
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["units"].queryset = (
-            AdministrativeUnit.objects.current().under(area).filter(level=Level.COMMUNE).order_by("search_name")
+            AdministrativeUnit.objects.current()
+            .under(area)
+            .filter(level=Level.COMMUNE)
+            .order_by("search_name")
         )
         self.fields["units"].required = False
         from ..compliance import area_agencies
@@ -87,7 +92,9 @@ class ConcludeForm(forms.Form):
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
-            self.fields[f"due_{n}"] = dforms.DateField(label=_("Hạn khắc phục %(n)d") % {"n": n}, required=False)
+            self.fields[f"due_{n}"] = dforms.DateField(
+                label=_("Hạn khắc phục %(n)d") % {"n": n}, required=False
+            )
         self.fields["fixes"] = forms.CharField(required=False, widget=forms.HiddenInput)  # the fixes' errors
 
     @property

@@ -166,9 +166,7 @@ def grade(province: AdministrativeUnit, year: int, *, today: dt.date | None = No
     area = compliance.compliance(province, period, today=today)
     grades = []
     for row in area.rows:
-        lines = [
-            Line(i.key, i.label, i.done, i.total, scheme.weights.get(i.key, 0)) for i in row.indicators
-        ]
+        lines = [Line(i.key, i.label, i.done, i.total, scheme.weights.get(i.key, 0)) for i in row.indicators]
         grades.append(Grade(row.owner, lines, scheme.commend_from))
     # Best first; units without a score last. `area.rows` is in Vietnamese name order already.
     grades.sort(key=lambda g: (g.score is None, -(g.score or 0)))

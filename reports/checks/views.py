@@ -102,7 +102,9 @@ def plan_new(request, code):
         else:
             messages.success(request, _("Đã lập kế hoạch kiểm tra “%(title)s”.") % {"title": plan.title})
             return redirect("checks:plan", pk=plan.pk)
-    return render(request, "checks/plan_new.html", {"area": area, "form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "checks/plan_new.html", {"area": area, "form": form}, status=400 if form.errors else 200
+    )
 
 
 @login_required
@@ -162,7 +164,9 @@ def conclude(request, pk):
         except ValidationError as error:
             add_action_errors(form, error)
         else:
-            messages.success(request, _("Đã ghi kết luận kiểm tra tại %(unit)s.") % {"unit": visit.owner.name})
+            messages.success(
+                request, _("Đã ghi kết luận kiểm tra tại %(unit)s.") % {"unit": visit.owner.name}
+            )
             return redirect("checks:visit", pk=visit.pk)
     context = {"visit": visit, "plan": visit.plan, "form": form}
     return render(request, "checks/conclude.html", context, status=400 if form.errors else 200)

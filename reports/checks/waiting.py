@@ -12,5 +12,7 @@ def waiting(request) -> list[Waiting]:
     edit = owned_where(request)  # a filter on `unit` / `agency`: the fixes' owner is their visit's
     if edit is None:
         return []
-    fixes = CheckFix.objects.filter(state=FixState.OPEN, visit__in=CheckVisit.objects.filter(edit).values("pk"))
+    fixes = CheckFix.objects.filter(
+        state=FixState.OPEN, visit__in=CheckVisit.objects.filter(edit).values("pk")
+    )
     return [Waiting(_("Yêu cầu khắc phục sau kiểm tra chờ trả lời"), fixes.count(), reverse("checks:list"))]
