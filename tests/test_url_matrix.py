@@ -74,6 +74,7 @@ CODE = lambda s: [s.code]  # noqa: E731
 AGENCY_CODE = lambda s: [s.agency_code]  # noqa: E731
 QUARTER = lambda s: [s.code, s.year, s.quarter]  # noqa: E731
 AGENCY_QUARTER = lambda s: [s.agency_code, 2026, 1]  # noqa: E731
+GRADING = lambda s: [s.code, s.grading_year]  # noqa: E731
 
 ROUTES = {
     # --- units ---
@@ -187,6 +188,17 @@ ROUTES = {
     "reports:rollup_xlsx": get(ROLLUP, pk("rollup"), download=True),
     "reports:job": get(ROLLUP, pk("job")),
     "reports:job_status": get(ROLLUP, pk("job")),
+    # --- checks by the level above and the annual grading ---
+    "checks:list": get(NONE),
+    "checks:plan_new": get(AREA, CODE),
+    "checks:plan": get(OBJ, pk("check_plan")),
+    "checks:visit": get(OBJ, pk("check_visit")),
+    "checks:conclude": get(OBJ, pk("check_visit")),
+    "checks:visit_pdf": get(OBJ, pk("check_visit"), download=True),
+    "checks:answer": post(OBJ, pk("check_fix")),
+    "checks:grading": get(ROLLUP, GRADING),
+    "checks:grading_xlsx": get(ROLLUP, GRADING, download=True),
+    "checks:weights": get(ROLLUP, GRADING),
     # --- the API (/api/v1/) ---
     "api:api-root": get(NONE),
     "api:openapi-json": get(NONE),
