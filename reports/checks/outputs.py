@@ -13,6 +13,12 @@ from .grading import Grading
 from .models import CheckVisit
 
 NAME_PREFIXES = ("Tỉnh ", "Thành phố ", "Huyện ", "Quận ", "Thị xã ")
+IN_TEXT_PREFIXES = (*NAME_PREFIXES, "Xã ", "Phường ", "Đặc khu ", "Thị trấn ")
+
+
+def _in_text(name: str) -> str:
+    """ "Xã Đồng Kỳ" → "xã Đồng Kỳ" (a unit's name inside a sentence); an agency's name stays."""
+    return name[:1].lower() + name[1:] if name.startswith(IN_TEXT_PREFIXES) else name
 
 
 def _short_name(name: str) -> str:
@@ -30,11 +36,16 @@ def conclusions_context(visit: CheckVisit) -> dict:
     if visit.concluded_at:
         day = timezone.localdate(visit.concluded_at)
     owner = visit.owner
+    place = owner.unit.name if visit.agency_id else (owner.parent.name if owner.parent else "")
     return {
         "visit": visit,
         "plan": plan,
         "owner": owner,
-        "owner_place": owner.unit.name if visit.agency_id else (owner.parent.name if owner.parent else ""),
+        "owner_name": _in_text(owner.name),
+        "owner_place": _in_text(place),
+        # The People's Committee of a commune receives its conclusions; an agency, itself.
+        "recipient": owner.name if visit.agency_id else f"Ủy ban nhân dân {_in_text(owner.name)}",
+        "signer_name": plan.team_lead.split(",")[0].strip(),
         "fixes": list(visit.fixes.all()),
         "parent_issuer": f"Ủy ban nhân dân {area.name}".upper(),
         "issuer_lines": [department],

@@ -110,7 +110,7 @@ def test_a_check_with_two_fixes_answered_by_the_commune_and_the_grading(page, sc
     for expected in (
         "KẾT LUẬN KIỂM TRA",
         "Số: 18/KL-ĐKT",
-        "Xã Đồng Kỳ",
+        "xã Đồng Kỳ",
         "Niêm yết bổ sung kế hoạch",
         day(10),
     ):
