@@ -199,3 +199,16 @@ def test_a_visit_is_concluded_once(cast, visit_a, concluded_a, today):
         )  # fmt: skip
     assert CheckFix.objects.filter(visit=visit_a).count() == 2
     assert AuditEvent.objects.filter(action=Action.CHECK_CONCLUDED).count() == 1
+
+
+def test_the_conclusions_form_answers_boundary_values_with_a_form_error(client, cast, plan):
+    visit = CheckVisit.objects.get(plan=plan, unit=cast.b)
+    client.force_login(cast.reviewer_p)
+    url = reverse("checks:conclude", args=[visit.pk])
+    valid = {"visited_on": "", "minutes": "M", "conclusions": "K", "fix_1": "Sửa", "due_1": ""}
+    for field in ("visited_on", "due_1", "number", "fix_1"):
+        for value in ("01/01/0001", "31/12/9999", "2147483648", "x" * 5000):
+            response = client.post(url, {**valid, field: value})
+            assert response.status_code == 400, (field, value)
+    visit.refresh_from_db()
+    assert visit.state == VisitState.PLANNED
