@@ -122,7 +122,7 @@ def test_a_check_with_two_fixes_answered_by_the_commune_and_the_grading(page, sc
     page.get_by_role("link", name="Kiểm tra", exact=True).click()
     page.get_by_role("link", name="Chấm điểm hằng năm: Tỉnh Bắc Ninh").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Chấm điểm")
-    row = page.locator("tr", has=page.get_by_text("Xã Đồng Kỳ", exact=True))
+    row = page.locator("#unit-07282")
     row.get_by_text("Xem cách tính").click()
     expect(row).to_contain_text("Khắc phục sau kiểm tra đúng hạn")
     screenshot("checks-grading")
