@@ -336,6 +336,11 @@ class Action(models.TextChoices):
     PETITION_HIDDEN = "petition_hidden", _("Ẩn phản ánh, kiến nghị")
     PETITION_RATED = "petition_rated", _("Người dân đánh giá câu trả lời")
     BOX_OPENED = "box_opened", _("Mở hòm thư góp ý")
+    # Checks by the level above and the annual grading (reports.checks)
+    CHECK_PLANNED = "check_planned", _("Lập kế hoạch kiểm tra")
+    CHECK_CONCLUDED = "check_concluded", _("Ghi biên bản và kết luận kiểm tra")
+    FIX_ANSWERED = "fix_answered", _("Trả lời yêu cầu khắc phục")
+    GRADING_SET = "grading_set", _("Đặt cách chấm điểm hằng năm")
 
 
 # The acts a citizen does without an account (a question or an opinion sent from a public page): their

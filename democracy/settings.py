@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "consultations.petitions",
     "consultations.supervision",
     "reports",
+    "reports.checks",
 ]
 
 MIDDLEWARE = [

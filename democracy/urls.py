@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("consultations.petitions.urls")),
     path("", include("consultations.supervision.urls")),
     path("", include("reports.urls")),
+    path("", include("reports.checks.urls")),
     path("accounts/", include("units.auth_urls")),
     path("i18n/<str:code>/", set_language, name="language"),
     path("i18n/", include("django.conf.urls.i18n")),

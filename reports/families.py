@@ -55,3 +55,6 @@ FAMILIES.append(PETITIONS)
 from .family_boards import BOARDS  # noqa: E402
 
 FAMILIES.append(BOARDS)
+from .checks.family import FIXES  # noqa: E402
+
+FAMILIES.append(FIXES)

@@ -29,6 +29,8 @@ from democracy.models import CatalogueItem
 from disclosures import actions as disclosure_actions
 from disclosures.models import Channel, Record
 from reports import actions as report_actions
+from reports.checks import actions as check_actions
+from reports.checks.models import CheckFix
 from reports.models import AreaReport
 from tests.conftest import make_unit
 from tests.consultations.conftest import item
@@ -103,6 +105,21 @@ def _rollup(province, reviewer):
     return rollup, job
 
 
+def _check(province, reviewer, owner):
+    """A check of `owner` by its province's reviewer, concluded with one fix still open."""
+    today = timezone.localdate()
+    plan = check_actions.plan_check(
+        province, by=reviewer, title="Kiểm tra thực hiện dân chủ", subject="Công khai", team_lead="Trưởng đoàn",
+        starts_on=today - dt.timedelta(days=10), ends_on=today, units=[owner],
+    )  # fmt: skip
+    visit = plan.visits.get()
+    check_actions.conclude_visit(
+        visit, by=reviewer, visited_on=today - dt.timedelta(days=1), minutes="Biên bản", conclusions="Kết luận",
+        fixes=[("Bổ sung sổ theo dõi", today + dt.timedelta(days=10))],
+    )  # fmt: skip
+    return plan, visit, CheckFix.objects.get(visit=visit)
+
+
 def build(cast, make_disclosure, make_consultation, make_report):
     """The bundles by scenario label. Needs MEDIA_ROOT pointed at a temporary directory."""
     today = timezone.localdate()
@@ -124,6 +141,10 @@ def build(cast, make_disclosure, make_consultation, make_report):
         s.report = make_report(owner, KEY)
         s.petition = petition_actions.send_petition(owner, text="Kiến nghị sửa đường", by=cast.clerk_a)
         s.petition_token = petition_links.token_for(s.petition)
+        province, reviewer = (
+            (cast.other_province, cast.reviewer_q) if label == "c" else (cast.province, cast.reviewer_p)
+        )
+        s.check_plan, s.check_visit, s.check_fix = _check(province, reviewer, owner)
         s.code = owner.code
         if label != "int":
             s.village_code = villages[label].code
@@ -143,7 +164,12 @@ def build(cast, make_disclosure, make_consultation, make_report):
             period_start=today - dt.timedelta(days=30), period_end=today, due_on=today + dt.timedelta(days=7),
         )  # fmt: skip
         bundles[label] = SimpleNamespace(
-            label=label, code=province.code, rollup=rollup, job=job, report_request=report_request
+            label=label,
+            code=province.code,
+            rollup=rollup,
+            job=job,
+            report_request=report_request,
+            grading_year=today.year - 1,
         )
     bundles["-"] = SimpleNamespace(label="-", catalogue_item=CatalogueItem.objects.order_by("pk").first())
     return bundles

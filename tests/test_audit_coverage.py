@@ -13,6 +13,7 @@ APPS = {
     "consultations": ["tests/consultations/test_audit.py"],
     "consultations/petitions": ["tests/consultations/petitions/test_audit.py"],
     "reports": ["tests/reports/test_audit.py"],
+    "reports/checks": ["tests/reports/checks/test_audit.py"],
 }
 # Jobs that write in batches without `@transaction.atomic` on the function itself (they open their own
 # transactions per batch), and so are listed by name.

@@ -74,6 +74,7 @@ CODE = lambda s: [s.code]  # noqa: E731
 AGENCY_CODE = lambda s: [s.agency_code]  # noqa: E731
 QUARTER = lambda s: [s.code, s.year, s.quarter]  # noqa: E731
 AGENCY_QUARTER = lambda s: [s.agency_code, 2026, 1]  # noqa: E731
+GRADING = lambda s: [s.code, s.grading_year]  # noqa: E731
 
 ROUTES = {
     # --- units ---
@@ -224,6 +225,17 @@ ROUTES = {
     "reports:rollup_xlsx": get(ROLLUP, pk("rollup"), download=True),
     "reports:job": get(ROLLUP, pk("job")),
     "reports:job_status": get(ROLLUP, pk("job")),
+    # --- checks by the level above and the annual grading ---
+    "checks:list": get(NONE),
+    "checks:plan_new": get(AREA, CODE),
+    "checks:plan": get(OBJ, pk("check_plan")),
+    "checks:visit": get(OBJ, pk("check_visit")),
+    "checks:conclude": get(OBJ, pk("check_visit")),
+    "checks:visit_pdf": get(OBJ, pk("check_visit"), download=True),
+    "checks:answer": post(OBJ, pk("check_fix")),
+    "checks:grading": get(ROLLUP, GRADING),
+    "checks:grading_xlsx": get(ROLLUP, GRADING, download=True),
+    "checks:weights": get(ROLLUP, GRADING),
     # --- the API (/api/v1/) ---
     "api:api-root": get(NONE),
     "api:openapi-json": get(NONE),
@@ -1013,6 +1025,62 @@ EXPECTED = {
         "q": "L   404 404 404 404 404 404 200 200 404",
     },
     "reports:job_status": {
+        "p": "L   404 404 404 404 404 200 404 200 404",
+        "q": "L   404 404 404 404 404 404 200 200 404",
+    },
+    # Checks by the level above (reports.checks): the reviewers of the plan's area plan, see and conclude;
+    # the checked unit's own people read their check (an agency's: its staff only, Art. 46) and those who
+    # edit its records answer the fixes; a commune is not a level that plans; nobody else sees anything.
+    # The annual grading and its weights: the province's reviewers.
+    "checks:list": {
+        "-": "L   200 200 200 200 200 200 200 200 200",
+    },
+    "checks:plan_new": {
+        "a": "L   404 404 404 404 404 404 404 404 404",
+        "b": "L   404 404 404 404 404 404 404 404 404",
+        "c": "L   404 404 404 404 404 404 404 404 404",
+        "p": "L   404 404 404 404 404 200 404 200 404",
+        "q": "L   404 404 404 404 404 404 200 200 404",
+    },
+    "checks:plan": {
+        "a": "L   404 404 404 404 404 200 404 200 404",
+        "b": "L   404 404 404 404 404 200 404 200 404",
+        "c": "L   404 404 404 404 404 404 200 200 404",
+        "int": "L   404 404 404 404 404 200 404 200 404",
+    },
+    "checks:visit": {
+        "a": "L   200 200 404 200 404 200 404 200 404",
+        "b": "L   404 404 200 404 404 200 404 200 404",
+        "c": "L   404 404 404 404 404 404 200 200 404",
+        "int": "L   404 404 404 404 200 200 404 200 404",
+    },
+    "checks:conclude": {
+        "a": "L   403 403 404 403 404 302 404 302 404",
+        "b": "L   404 404 403 404 404 302 404 302 404",
+        "c": "L   404 404 404 404 404 404 302 302 404",
+        "int": "L   404 404 404 404 403 302 404 302 404",
+    },
+    "checks:visit_pdf": {
+        "a": "L   200 200 404 200 404 200 404 200 404",
+        "b": "L   404 404 200 404 404 200 404 200 404",
+        "c": "L   404 404 404 404 404 404 200 200 404",
+        "int": "L   404 404 404 404 200 200 404 200 404",
+    },
+    "checks:answer": {
+        "a": "L   400 400 404 403 404 403 404 403 404",
+        "b": "L   404 404 400 404 404 403 404 403 404",
+        "c": "L   404 404 404 404 404 404 403 403 404",
+        "int": "L   404 404 404 404 403 403 404 403 404",
+    },
+    "checks:grading": {
+        "p": "L   404 404 404 404 404 200 404 200 404",
+        "q": "L   404 404 404 404 404 404 200 200 404",
+    },
+    "checks:grading_xlsx": {
+        "p": "L   404 404 404 404 404 200 404 200 404",
+        "q": "L   404 404 404 404 404 404 200 200 404",
+    },
+    "checks:weights": {
         "p": "L   404 404 404 404 404 200 404 200 404",
         "q": "L   404 404 404 404 404 404 200 200 404",
     },

@@ -30,6 +30,7 @@ LOADERS = [
     ("load_demo_reports", [], []),
     ("load_demo_petitions", [], []),
     ("load_demo_boards", [], []),
+    ("load_demo_checks", [], []),
 ]
 
 
