@@ -3,8 +3,8 @@
 import datetime as dt
 
 import pytest
-from django.core.files.base import ContentFile
 from django.core.cache import caches
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
