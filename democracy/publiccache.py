@@ -225,7 +225,11 @@ class PublicCacheMiddleware:
         key = PAGE + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
         now = timezone.now()
         hit = cache().get(key)
-        if hit is None or hit["expires"] <= now.timestamp():
+        # Never older than PUBLIC_CACHE_SECONDS, even if the setting was lowered since it was stored.
+        if (
+            hit is None
+            or min(hit["expires"], hit["modified"] + settings.PUBLIC_CACHE_SECONDS) <= now.timestamp()
+        ):
             request._public_entry = (key, now)
             return None
         expires = datetime.fromtimestamp(hit["expires"], tz=UTC)

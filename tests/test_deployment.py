@@ -24,7 +24,17 @@ DOCKERFILE = ROOT / "Dockerfile"
 DOCKERIGNORE = ROOT / ".dockerignore"
 ENV_EXAMPLE = ROOT / ".env.example"
 
-REQUIRED_SERVICES = {"db", "redis", "objectstore", "web", "web-staff", "router", "worker", "pdf-worker", "beat"}
+REQUIRED_SERVICES = {
+    "db",
+    "redis",
+    "objectstore",
+    "web",
+    "web-staff",
+    "router",
+    "worker",
+    "pdf-worker",
+    "beat",
+}
 APP_SERVICES = {"web", "web-staff", "worker", "pdf-worker", "beat"}  # built from this project's Dockerfile
 HEALTHCHECKED = {"db", "redis", "web"}
 # Variables of the official images' entrypoints, allowed in those services' `environment:`.
