@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "units",
     "disclosures",
     "consultations",
+    "consultations.duties",
     "reports",
 ]
 
@@ -177,6 +178,10 @@ CELERY_BEAT_SCHEDULE = {
     "remind-unfinished-consultations": {
         "task": "consultations.remind_unfinished",
         "schedule": crontab(minute=30, hour=7),
+    },
+    "remind-duties": {
+        "task": "duties.remind_duties",
+        "schedule": crontab(minute=15, hour=7),
     },
     "notify-overdue-recommendations": {
         "task": "consultations.notify_overdue_recommendations",

@@ -38,6 +38,8 @@ class Family:
     parts: Callable[[Scope], list]
     # (key, label, done, total): an indicator dividing two of the counts, as compliance.INDICATORS.
     indicators: tuple = field(default=())
+    # section(figures, internal) -> labels.Section | None: the family's lines in the unit reports.
+    section: Callable | None = None
 
 
 # The registered families, in the dashboard's column order. Each capability defines its family in its
@@ -45,3 +47,7 @@ class Family:
 #     from .family_meetings import MEETINGS  # noqa: E402
 #     FAMILIES.append(MEETINGS)
 FAMILIES: list[Family] = []
+
+from .family_meetings import DUTY_FAMILIES, MEETINGS_LAW, MEETINGS_OTHER  # noqa: E402
+
+FAMILIES += [MEETINGS_LAW, MEETINGS_OTHER, *DUTY_FAMILIES]

@@ -9,6 +9,8 @@ from consultations.models import CommentChannel
 from democracy.models import CatalogueItem
 from disclosures.models import AgencyForm, CommuneForm
 
+from .families import FAMILIES
+
 
 @dataclass(frozen=True)
 class Line:
@@ -125,4 +127,7 @@ def sections(figures: dict, *, internal: bool | None = False) -> list[Section]:
             ],
         )
     )
+    for family in FAMILIES:
+        if family.section is not None and (extra := family.section(figures, internal)) is not None:
+            result.append(extra)
     return result

@@ -31,7 +31,8 @@ def ensure_catalogue():
     event loop (Django's connections are per context there), so reload it from the migration."""
     if not CatalogueItem.objects.exists():
         for module, function in DATA_MIGRATIONS:
-            getattr(importlib.import_module(f"democracy.migrations.{module}"), function)(apps, None)
+            path = module if "." in module else f"democracy.migrations.{module}"
+            getattr(importlib.import_module(path), function)(apps, None)
 
 
 # Every data migration of the catalogue and the calendar, in order: a flush empties what each one put in.
@@ -40,6 +41,8 @@ DATA_MIGRATIONS = [
     ("0005_decision_rules_in_catalogue", "set_rules"),
     ("0006_delegate_conferences", "set_the_rule"),
     ("0007_calendar_swaps_shipped", "ship"),
+    ("consultations.migrations.0013_meeting_kind_rules", "load_rules"),
+    ("consultations.duties.migrations.0002_duties", "load_duties"),
 ]
 
 
