@@ -272,12 +272,17 @@ class Meeting(Owned):
         COMMUNITY = "community", _("Cuộc họp cộng đồng dân cư")
         STAFF_CONFERENCE = "staff_conference", _("Hội nghị cán bộ, công chức, viên chức, người lao động")
         DIALOGUE = "dialogue", _("Hội nghị đối thoại giữa UBND xã với Nhân dân (Điều 32)")
-        VILLAGE_CONFERENCE = "village_conference", _("Hội nghị định kỳ cuối năm của thôn, tổ dân phố (Điều 33)")
-        DELEGATE_CONFERENCE = "delegate_conference", _(
-            "Hội nghị đại biểu cán bộ, công chức, viên chức, người lao động (Điều 51 khoản 2)"
+        VILLAGE_CONFERENCE = (
+            "village_conference",
+            _("Hội nghị định kỳ cuối năm của thôn, tổ dân phố (Điều 33)"),
         )
-        RESOLUTION_CHECK = "resolution_check", _(
-            "Kiểm tra, đánh giá thực hiện nghị quyết hội nghị cán bộ (Điều 52 khoản 3)"
+        DELEGATE_CONFERENCE = (
+            "delegate_conference",
+            _("Hội nghị đại biểu cán bộ, công chức, viên chức, người lao động (Điều 51 khoản 2)"),
+        )
+        RESOLUTION_CHECK = (
+            "resolution_check",
+            _("Kiểm tra, đánh giá thực hiện nghị quyết hội nghị cán bộ (Điều 52 khoản 3)"),
         )
         WORKPLACE_DIALOGUE = "workplace_dialogue", _("Đối thoại tại nơi làm việc")
         BRIEFING = "briefing", _("Hội nghị quán triệt, phổ biến")

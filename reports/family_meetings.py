@@ -114,7 +114,9 @@ def _duty_parts(code):
                     )
                     done = Q(Exists(held.filter(unit=OuterRef("pk"))))
                 else:
-                    owners = AdministrativeUnit.objects.filter(**_in("pk", scope.communes)).values_list("pk", NULL)
+                    owners = AdministrativeUnit.objects.filter(**_in("pk", scope.communes)).values_list(
+                        "pk", NULL
+                    )
                     done = Q(Exists(held.filter(unit=OuterRef("pk"))))
                 owed = Count("pk") if due < scope.today else Count("pk", filter=done)
                 result.append((owners, {"owed": owed, "done": Count("pk", filter=done)}))
@@ -130,7 +132,12 @@ DUTY_LABELS = {
     "resolution_check": gettext_lazy("Kiểm tra nghị quyết 6 tháng (Điều 52)"),
 }
 DUTY_FAMILIES = [
-    Family(f"duty_{code}", ("owed", "done"), _duty_parts(code), indicators=((f"duty_{code}", label, "done", "owed"),))
+    Family(
+        f"duty_{code}",
+        ("owed", "done"),
+        _duty_parts(code),
+        indicators=((f"duty_{code}", label, "done", "owed"),),
+    )
     for code, label in DUTY_LABELS.items()
 ]
 

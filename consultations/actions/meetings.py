@@ -305,5 +305,7 @@ def attach_meeting_files(meeting, files: list, *, by) -> list:
     if not files:
         raise ValidationError({"files": _("Hãy chọn ít nhất một tệp.")})
     rows = store_all(files, lambda checked: MeetingAttachment(meeting=meeting), stem="tai-lieu-hop")
-    record(meeting, by=by, action=Action.DOCUMENTS_ADDED, changes={"documents": [r.original_name for r in rows]})
+    record(
+        meeting, by=by, action=Action.DOCUMENTS_ADDED, changes={"documents": [r.original_name for r in rows]}
+    )
     return rows

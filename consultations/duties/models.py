@@ -66,7 +66,10 @@ class Duty(models.Model):
         if not self.kind_list or unknown:
             raise ValidationError({"kinds": _("Mã loại cuộc họp không đúng: %(codes)s.") % {
                 "codes": ", ".join(unknown) or "—"}})  # fmt: skip
-        for month, day, field in ((self.opens_month, self.opens_day, "opens_day"), (self.due_month, self.due_day, "due_day")):
+        for month, day, field in (
+            (self.opens_month, self.opens_day, "opens_day"),
+            (self.due_month, self.due_day, "due_day"),
+        ):
             try:
                 dt.date(2025, month, day)  # not a leap year: 29/02 is refused
             except ValueError:
@@ -81,4 +84,10 @@ class Duty(models.Model):
                 (f"{year}-H1", dt.date(year, 1, 1), dt.date(year, 6, 30)),
                 (f"{year}-H2", dt.date(year, 7, 1), dt.date(year, 12, 31)),
             ]
-        return [(str(year), dt.date(year, self.opens_month, self.opens_day), dt.date(year, self.due_month, self.due_day))]
+        return [
+            (
+                str(year),
+                dt.date(year, self.opens_month, self.opens_day),
+                dt.date(year, self.due_month, self.due_day),
+            )
+        ]

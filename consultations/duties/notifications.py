@@ -60,7 +60,9 @@ def remind_duties(today: dt.date | None = None) -> int:
         if key in sent_keys:
             continue
         subject = (
-            _("Sắp đến hạn: %(duty)s – %(owner)s") if which == "before" else _("Quá hạn: %(duty)s – %(owner)s")
+            _("Sắp đến hạn: %(duty)s – %(owner)s")
+            if which == "before"
+            else _("Quá hạn: %(duty)s – %(owner)s")
         ) % {"duty": s.duty.name, "owner": s.owner.name}
         sent += send_once(
             key,

@@ -117,7 +117,9 @@ def _schedule(request, allowed):
     if rule is not None:
         initial = {"kind": wanted, "agenda": rule.agenda, "public": rule.public_default}
         if wanted == Meeting.Kind.VILLAGE_CONFERENCE:
-            initial["title"] = _("Hội nghị cộng đồng dân cư cuối năm %(year)s") % {"year": timezone.localdate().year}
+            initial["title"] = _("Hội nghị cộng đồng dân cư cuối năm %(year)s") % {
+                "year": timezone.localdate().year
+            }
     form = ScheduleForm(request.POST or None, kinds=kinds, internal=is_agency(owner), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -131,14 +133,21 @@ def _schedule(request, allowed):
     return render(
         request,
         "duties/meeting_form.html",
-        {"form": form, "owner": owner, "back_url": _duties_url(owner), "rules": [rules[k] for k in kinds if k in rules]},
+        {
+            "form": form,
+            "owner": owner,
+            "back_url": _duties_url(owner),
+            "rules": [rules[k] for k in kinds if k in rules],
+        },
         status=400 if request.method == "POST" else 200,
     )
 
 
 @login_required
 def meeting_new(request, code):
-    return _schedule(request, get_owner_for_user(request, code, levels=(Level.COMMUNE, Level.VILLAGE), write=True))
+    return _schedule(
+        request, get_owner_for_user(request, code, levels=(Level.COMMUNE, Level.VILLAGE), write=True)
+    )
 
 
 @login_required
@@ -146,7 +155,9 @@ def agency_meeting_new(request, code):
     return _schedule(request, get_owner_for_user(request, code, agency=True, write=True))
 
 
-def _detail(request, allowed, *, minutes_form=None, report_form=None, upload_form=None, cancel_form=None, status=200):
+def _detail(
+    request, allowed, *, minutes_form=None, report_form=None, upload_form=None, cancel_form=None, status=200
+):
     meeting = allowed.obj
     rule = actions.kind_rule(meeting.kind)
     latest = actions.latest_notice_day(meeting.held_at, rule)
@@ -282,7 +293,11 @@ def calendar(request, code):
     commune = _commune(code)
     now = timezone.now()
     meetings = _public_meetings(commune)
-    upcoming = list(meetings.filter(state=Meeting.State.SCHEDULED, held_at__gte=now - dt.timedelta(hours=12)).order_by("held_at", "pk")[:100])
+    upcoming = list(
+        meetings.filter(state=Meeting.State.SCHEDULED, held_at__gte=now - dt.timedelta(hours=12)).order_by(
+            "held_at", "pk"
+        )[:100]
+    )
     past = list(meetings.filter(state=Meeting.State.HELD).order_by("-held_at", "-pk")[:50])
     return render(
         request,

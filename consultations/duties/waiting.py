@@ -32,6 +32,8 @@ def waiting(request) -> list[Waiting]:
         else:
             continue
         overdue = sum(1 for s in found if s.status == engine.OVERDUE)
-        label = _("Nhiệm vụ hằng năm quá hạn chưa thực hiện (%(owner)s)") % {"owner": (m.agency or m.unit).name}
+        label = _("Nhiệm vụ hằng năm quá hạn chưa thực hiện (%(owner)s)") % {
+            "owner": (m.agency or m.unit).name
+        }
         lines.append(Waiting(label, overdue, url))
     return lines

@@ -47,7 +47,9 @@ def test_a_village_year_end_conference_from_duty_to_minutes(page, cast, screensh
     expect(page.get_by_label("Chương trình")).to_have_value(re.compile("Ban công tác Mặt trận báo cáo"))
     page.get_by_label("Nội dung cuộc họp, hội nghị").fill(f"Hội nghị cộng đồng dân cư cuối năm {duty_year}")
     page.get_by_label("Thời gian bắt đầu").fill(start.strftime("%Y-%m-%dT%H:%M"))
-    page.get_by_label("Thời gian kết thúc (dự kiến)").fill((start + dt.timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_label("Thời gian kết thúc (dự kiến)").fill(
+        (start + dt.timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M")
+    )
     page.get_by_label("Địa điểm").fill("Nhà văn hóa thôn Đồng Bông")
     page.get_by_label("Người triệu tập (họ tên, chức vụ)").fill("Nguyễn Văn Bình, Trưởng thôn")
     page.get_by_label("Ngày thông báo, gửi giấy mời").fill((start.date() - dt.timedelta(days=3)).isoformat())
@@ -88,6 +90,8 @@ def test_a_village_year_end_conference_from_duty_to_minutes(page, cast, screensh
     assert "Nguyễn Văn Bình" in text and "Lê Thị Mai" in text
 
     page.goto(f"/staff/units/{cast.a.code}/duties/?year={duty_year}")
-    expect(page.locator("#duty-village_conference tr", has_text=cast.village_a.name)).to_contain_text("Đã thực hiện")
+    expect(page.locator("#duty-village_conference tr", has_text=cast.village_a.name)).to_contain_text(
+        "Đã thực hiện"
+    )
     page.goto(f"/units/{cast.a.code}/meetings/")
     expect(page.get_by_text(f"Hội nghị cộng đồng dân cư cuối năm {duty_year}")).to_be_visible()

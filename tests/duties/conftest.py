@@ -5,10 +5,9 @@ import pytest
 
 from consultations.models import Meeting
 from tests.conftest import make_unit, make_user
+from tests.disclosures.conftest import HCM  # noqa: F401 (re-exported for the tests)
 from units.models import Agency, Level, Role, UnitType
 from units.models import owner_fields as _owner_fields
-
-from tests.disclosures.conftest import HCM  # noqa: F401 (re-exported for the tests)
 
 
 def at(day: dt.date, hour=8) -> dt.datetime:

@@ -34,7 +34,13 @@ def schedule(cast, **overrides):
 
 
 def minutes(meeting, cast, **overrides):
-    values = {"by": cast.clerk_a, "chair": "Nguyễn Văn A", "secretary": "Trần Thị B", "expected": 120, "present": 95}
+    values = {
+        "by": cast.clerk_a,
+        "chair": "Nguyễn Văn A",
+        "secretary": "Trần Thị B",
+        "expected": 120,
+        "present": 95,
+    }
     values.update(overrides)
     return actions.record_minutes(meeting, **values)
 
@@ -134,7 +140,9 @@ def test_the_written_report_comes_after_the_meeting_once(cast):
     with pytest.raises(ValidationError) as error:
         actions.record_report(m, by=cast.clerk_a, report="Báo cáo", sent_on=dt.date(2025, 12, 19))
     assert "sent_on" in error.value.message_dict
-    actions.record_report(m, by=cast.clerk_a, report="Báo cáo kết quả hội nghị", sent_on=dt.date(2025, 12, 22))
+    actions.record_report(
+        m, by=cast.clerk_a, report="Báo cáo kết quả hội nghị", sent_on=dt.date(2025, 12, 22)
+    )
     with pytest.raises(ValidationError):
         actions.record_report(m, by=cast.clerk_a, report="Sửa", sent_on=dt.date(2025, 12, 23))
     m.refresh_from_db()
@@ -213,21 +221,37 @@ def test_permissions(client, cast):
 
 def test_the_public_calendar_and_feed(client, cast):
     soon = timezone.now() + dt.timedelta(days=8)
-    upcoming = schedule(cast, title="Hội nghị cuối năm thôn Đồng Bông", held_at=soon, notice_on=timezone.localdate())
-    private = schedule(
-        cast, owner=cast.a, kind=K.BRIEFING, title="Họp giao ban nội bộ", held_at=soon, notice_on=None, public=False
+    upcoming = schedule(
+        cast, title="Hội nghị cuối năm thôn Đồng Bông", held_at=soon, notice_on=timezone.localdate()
     )
-    internal = schedule(cast, owner=cast.agency_a, kind=K.STAFF_CONFERENCE, held_at=soon, notice_on=None, title="HN CBCC")
+    private = schedule(
+        cast,
+        owner=cast.a,
+        kind=K.BRIEFING,
+        title="Họp giao ban nội bộ",
+        held_at=soon,
+        notice_on=None,
+        public=False,
+    )
+    internal = schedule(
+        cast, owner=cast.agency_a, kind=K.STAFF_CONFERENCE, held_at=soon, notice_on=None, title="HN CBCC"
+    )
     past = schedule(cast, title="Hội nghị cuối năm 2025")
     minutes(past, cast)
-    actions.record_report(past, by=cast.clerk_a, report="Đã thông qua 5 nội dung.", sent_on=dt.date(2025, 12, 22))
+    actions.record_report(
+        past, by=cast.clerk_a, report="Đã thông qua 5 nội dung.", sent_on=dt.date(2025, 12, 22)
+    )
     cancelled = schedule(cast, title="Hội nghị bị hủy", held_at=soon, notice_on=timezone.localdate())
     actions.cancel_meeting(cancelled, by=cast.clerk_a, reason="Mưa bão")
 
     page = client.get(reverse("duties:calendar", args=[cast.a.code]))
     assert page.status_code == 200
     assert upcoming.title in page.text and past.title in page.text
-    assert private.title not in page.text and internal.title not in page.text and cancelled.title not in page.text
+    assert (
+        private.title not in page.text
+        and internal.title not in page.text
+        and cancelled.title not in page.text
+    )
     feed = client.get(reverse("duties:calendar_ics", args=[cast.a.code]))
     assert feed["Content-Type"].startswith("text/calendar")
     events = Calendar.from_ical(feed.content).walk("VEVENT")

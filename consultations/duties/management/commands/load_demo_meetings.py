@@ -53,7 +53,9 @@ class Command(BaseCommand):
                 opinions="Các ý kiến thảo luận được ghi đầy đủ trong biên bản.",
             )  # fmt: skip
             if report:
-                actions.record_report(m, by=by, report=report, sent_on=day + dt.timedelta(days=3), today=today)
+                actions.record_report(
+                    m, by=by, report=report, sent_on=day + dt.timedelta(days=3), today=today
+                )
             return m
 
         held(
