@@ -40,6 +40,9 @@ class Family:
     indicators: tuple = field(default=())
     # section(figures, internal) -> labels.Section | None: the family's lines in the unit reports.
     section: Callable | None = None
+    # shortfalls(owner, period, today, row) -> [shortfalls.Shortfall]: the dashboard's drill-down of the
+    # family's indicators (the single items behind each shortfall).
+    shortfalls: Callable | None = None
 
 
 # The registered families, in the dashboard's column order. Each capability defines its family in its

@@ -10,13 +10,15 @@ import datetime as dt
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from consultations.duties import engine
 from consultations.duties.engine import day_start
 from consultations.duties.models import AppliesTo, Duty
 from consultations.models import Meeting
-from units.models import AdministrativeUnit, Agency, Level
+from units.models import AdministrativeUnit, Agency, Level, is_agency
 
 from .families import Family
 
@@ -131,12 +133,55 @@ DUTY_LABELS = {
     "staff_conference": gettext_lazy("Hội nghị cán bộ, công chức (Điều 51)"),
     "resolution_check": gettext_lazy("Kiểm tra nghị quyết 6 tháng (Điều 52)"),
 }
+
+
+def _duty_shortfalls(code, label):
+    """The owners (the commune, its villages, or the agency) that missed the duty in a window whose due
+    day falls in the period and has passed, as the family counts them; each links to its duties page."""
+
+    def shortfalls(owner, period, today, row):
+        from .shortfalls import Shortfall, _fmt
+
+        key = f"duty_{code}"
+        found = Shortfall(key, str(label), row.indicator.get(key))
+        duty = Duty.objects.filter(code=code, active=True).first()
+        if duty is None:
+            return [found]
+        if is_agency(owner):
+            owners = [owner] if engine.applies(duty, owner) else []
+        else:
+            owners = engine.owners_for(owner, duty) if duty.applies_to != AppliesTo.AGENCY else []
+        years = range(period.start.year, period.end.year + 1)
+        for s in engine.statuses([(duty, o) for o in owners], years, today=today):
+            if s.status != engine.OVERDUE or not period.start <= s.due <= period.end:
+                continue
+            if is_agency(s.owner):
+                url = reverse("duties:agency_duties", args=[s.owner.code])
+            else:
+                url = reverse("duties:unit_duties", args=[owner.code])
+            found.items.append(
+                {
+                    "title": f"{s.owner.name}: {duty.name}",
+                    "url": f"{url}?year={s.due.year}#duty-{code}",
+                    "facts": [
+                        (_("Kỳ"), s.period_label),
+                        (_("Thời hạn"), f"{_fmt(s.opens)} – {_fmt(s.due)}"),
+                        (_("Căn cứ"), duty.article),
+                    ],
+                }
+            )
+        return [found]
+
+    return shortfalls
+
+
 DUTY_FAMILIES = [
     Family(
         f"duty_{code}",
         ("owed", "done"),
         _duty_parts(code),
         indicators=((f"duty_{code}", label, "done", "owed"),),
+        shortfalls=_duty_shortfalls(code, label),
     )
     for code, label in DUTY_LABELS.items()
 ]

@@ -149,3 +149,26 @@ def test_reminders_go_out_once_each(lived, cast):
     before = [m for m in mail.outbox if m.subject.startswith("Sắp đến hạn")]
     assert [m.to for m in before if "Hội nghị cán bộ" in m.subject] == [["head_ag2@example.vn"]]
     assert remind_duties(today=dt.date(2026, 3, 6)) == 0
+
+
+def test_the_dashboard_drills_down_to_the_units_that_missed_a_duty(lived, client, cast, monkeypatch):
+    """A reviewer's commune page lists, under the duty's indicator, the village that missed its
+    conference (and not those that held theirs); an agency's page its missed staff conference."""
+    from django.utils import timezone
+
+    real = timezone.localdate
+    monkeypatch.setattr(
+        timezone, "localdate", lambda value=None, **k: TODAY if value is None else real(value, **k)
+    )
+    client.force_login(cast.reviewer_p)
+    page = client.get(reverse("reports:area", args=[lived.commune.code]) + "?period=2026")
+    assert page.status_code == 200
+    shortfall = next(s for s in page.context["sections"] if s.key == "duty_village_conference")
+    assert [item["title"].split(":")[0] for item in shortfall.items] == ["Thôn Trung Thượng"]
+    assert shortfall.items[0]["url"].startswith(reverse("duties:unit_duties", args=[lived.commune.code]))
+    assert 'id="shortfall-duty_village_conference"' in page.text
+    page = client.get(reverse("reports:agency_area", args=[lived.ag2.code]) + "?period=2026")
+    staff = next(s for s in page.context["sections"] if s.key == "duty_staff_conference")
+    assert [item["title"] for item in staff.items] == [
+        f"{lived.ag2.name}: {staff.items[0]['title'].split(': ', 1)[1]}"
+    ]
