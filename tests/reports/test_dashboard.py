@@ -148,7 +148,8 @@ def test_the_province_page_shows_the_numbers_compliance_computes(cast, client, h
         (r.code, [(i.done, i.total) for i in r.indicators]) for r in expected.rows
     ]
     a = next(r for r in page.rows if r.code == "07282")
-    assert [(i.key, i.done, i.total) for i in a.indicators] == [
+    # The core indicators (the registered families' come after them: tests/duties for the duties').
+    assert [(i.key, i.done, i.total) for i in a.indicators][:6] == [
         ("on_time", 2, 3),
         ("windows", 2, 3),
         ("feedback", 0, 1),
