@@ -139,6 +139,8 @@ def minutes_context(meeting: Meeting) -> dict:
         "agenda_lines": [line.strip() for line in meeting.agenda.splitlines() if line.strip()],
         "groups": meeting.groups or [],
         "stands_alone": meeting.stands_alone,
+        # The kind's legal basis without its gloss ("Điều 32 Luật …: hằng năm ít nhất 01 lần" → "Điều 32 Luật …").
+        "basis": (rule.article.split(":")[0].strip() if rule and rule.article else ""),
     }
 
 

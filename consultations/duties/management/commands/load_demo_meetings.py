@@ -48,7 +48,8 @@ class Command(BaseCommand):
                 ends_at=moment(day, 8 + hours),
             )  # fmt: skip
             actions.record_minutes(
-                m, by=by, chair=chair, secretary="Nguyễn Thị Hoa, công chức Văn phòng - Thống kê",
+                m, by=by, chair=chair,
+                secretary="Phạm Thu Trang, chuyên viên" if owner == office else "Nguyễn Thị Hoa, công chức Văn phòng - Thống kê",
                 expected=expected, present=present, conclusion=conclusion,
                 opinions="Các ý kiến thảo luận được ghi đầy đủ trong biên bản.",
             )  # fmt: skip
