@@ -18,6 +18,8 @@ from .models import (
     Decision,
     DraftDocument,
     Meeting,
+    MeetingAttachment,
+    MeetingKindRule,
     Recommendation,
     VillageResult,
 )
@@ -105,3 +107,25 @@ class RecommendationAdmin(OwnedAdmin):
     list_filter = ["answered_on"]
     search_fields = ["subject", "addressed_to"]
     inlines = [AnswerRevisionInline, AuditInline]
+
+
+class MeetingAttachmentInline(ReadOnlyInline):
+    model = MeetingAttachment
+    fields = ["original_name", "content_type", "size", "sha256", "created_at"]
+    readonly_fields = fields
+
+
+@admin.register(Meeting)
+class MeetingAdmin(OwnedAdmin):
+    list_display = ["title", "owner_display", "kind", "state", "held_at", "expected", "present"]
+    list_filter = ["kind", "state", "public"]
+    search_fields = ["title", "place"]
+    inlines = [MeetingAttachmentInline, AuditInline]
+
+
+@admin.register(MeetingKindRule)
+class MeetingKindRuleAdmin(admin.ModelAdmin):
+    """The law's data for each kind of meeting (minimum notice, fixed agenda, article): editable."""
+
+    list_display = ["kind", "article", "min_notice_days", "people_word", "report_required", "public_default"]
+    list_editable = ["min_notice_days"]

@@ -269,14 +269,43 @@ class ResponseRevision(Revision):
 
 
 class Meeting(Owned):
-    """A conference or meeting used in a consultation or a decision, and its minutes (biên bản)."""
+    """A conference or meeting, with its notice, agenda, attendance and minutes (biên bản): under a
+    consultation or a decision (Art. 26, 54; Decree 59 Art. 3–4), or standing alone for a commune, a
+    village or an agency (Art. 32 dialogue, Art. 33 year-end conference, Art. 51 staff conference…).
+    A stand-alone meeting is first scheduled (its notice, place and agenda; shown on the commune's public
+    calendar when public), then held (its minutes recorded). Rules of each kind: `MeetingKindRule`."""
 
     class Kind(models.TextChoices):
         CONFERENCE = "conference", _("Hội nghị lấy ý kiến")
         COMMUNITY = "community", _("Cuộc họp cộng đồng dân cư")
         STAFF_CONFERENCE = "staff_conference", _("Hội nghị cán bộ, công chức, viên chức, người lao động")
+        DIALOGUE = "dialogue", _("Hội nghị đối thoại giữa UBND xã với Nhân dân (Điều 32)")
+        VILLAGE_CONFERENCE = (
+            "village_conference",
+            _("Hội nghị định kỳ cuối năm của thôn, tổ dân phố (Điều 33)"),
+        )
+        DELEGATE_CONFERENCE = (
+            "delegate_conference",
+            _("Hội nghị đại biểu cán bộ, công chức, viên chức, người lao động (Điều 51 khoản 2)"),
+        )
+        RESOLUTION_CHECK = (
+            "resolution_check",
+            _("Kiểm tra, đánh giá thực hiện nghị quyết hội nghị cán bộ (Điều 52 khoản 3)"),
+        )
+        WORKPLACE_DIALOGUE = "workplace_dialogue", _("Đối thoại tại nơi làm việc")
+        BRIEFING = "briefing", _("Hội nghị quán triệt, phổ biến")
+        TRAINING = "training", _("Tập huấn, bồi dưỡng")
+        REVIEW = "review", _("Hội nghị sơ kết, tổng kết")
+        INSPECTION_BOARD = "inspection_board", _("Họp Ban Thanh tra nhân dân")
+        OTHER = "other", _("Cuộc họp khác")
+
+    class State(models.TextChoices):
+        SCHEDULED = "scheduled", _("Đã triệu tập, chưa họp")
+        HELD = "held", _("Đã họp, có biên bản")
+        CANCELLED = "cancelled", _("Đã hủy")
 
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
+    state = models.CharField(_("trạng thái"), max_length=10, choices=State.choices, default=State.HELD)
     consultation = models.ForeignKey(
         Consultation, null=True, blank=True, on_delete=models.PROTECT, related_name="meetings"
     )
@@ -285,17 +314,29 @@ class Meeting(Owned):
     )
     title = models.CharField(_("nội dung cuộc họp"), max_length=300)
     held_at = models.DateTimeField(_("thời gian"))
+    ends_at = models.DateTimeField(_("thời gian kết thúc"), null=True, blank=True)
     place = models.CharField(_("địa điểm"), max_length=300)
+    convened_by = models.CharField(_("người triệu tập"), max_length=200, blank=True)
+    notice_on = models.DateField(_("ngày thông báo, gửi giấy mời"), null=True, blank=True)
+    agenda = models.TextField(_("chương trình"), blank=True, max_length=10000)
+    public = models.BooleanField(
+        _("công khai trên lịch của xã"), default=False,
+        help_text=_("Cuộc họp của xã, thôn mà Nhân dân được mời dự: hiện trên lịch họp công khai."),
+    )  # fmt: skip
     chair = models.CharField(_("chủ trì"), max_length=200)
-    secretary = models.CharField(_("thư ký"), max_length=200)
-    expected = models.PositiveIntegerField(_("số người được triệu tập"))
-    present = models.PositiveIntegerField(_("số người có mặt"))
+    secretary = models.CharField(_("thư ký"), max_length=200, blank=True)
+    expected = models.PositiveIntegerField(_("số người được triệu tập"), default=0)
+    present = models.PositiveIntegerField(_("số người có mặt"), default=0)
     absent = models.PositiveIntegerField(_("số người vắng mặt"), default=0)
+    # [{"group": "Cán bộ, công chức", "expected": 20, "present": 18}, …] where the law counts groups.
+    groups = models.JSONField(_("số người theo thành phần"), default=list, blank=True)
     opinions = models.TextField(_("ý kiến phát biểu"), blank=True, max_length=20000)
     conclusion = models.TextField(_("kết luận"), blank=True, max_length=10000)
     minutes_number = models.CharField(_("số biên bản"), max_length=50, blank=True)
     minutes_pdf = models.FileField(upload_to="minutes/%Y/%m", blank=True, max_length=200)
     minutes_rendered_at = models.DateTimeField(null=True, blank=True)
+    report = models.TextField(_("báo cáo bằng văn bản sau hội nghị"), blank=True, max_length=20000)
+    report_sent_on = models.DateField(_("ngày gửi báo cáo"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -307,10 +348,82 @@ class Meeting(Owned):
             models.CheckConstraint(
                 name="meeting_present_le_expected", condition=Q(present__lte=models.F("expected"))
             ),
+            models.CheckConstraint(
+                name="meeting_ends_after_start",
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gt=models.F("held_at")),
+            ),
         ]
+        indexes = [models.Index(fields=["kind", "held_at"], name="meeting_kind_held")]
 
     def __str__(self):
         return f"{self.title} ({self.held_at:%d/%m/%Y})"
+
+    @property
+    def stands_alone(self) -> bool:
+        return not (self.consultation_id or self.decision_id)
+
+    @property
+    def is_held(self) -> bool:
+        return self.state == self.State.HELD
+
+
+class MeetingAttachment(models.Model):
+    """A file kept with a meeting's minutes (attendance list, slides, the signed minutes): checked by
+    `democracy.uploads.check_upload`, stored under a random name, never replaced in place."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="attachments")
+    file = models.FileField(upload_to="meetings/%Y/%m", max_length=200)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tài liệu kèm theo cuộc họp")
+        verbose_name_plural = _("tài liệu kèm theo cuộc họp")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.original_name
+
+
+class MeetingKindRule(models.Model):
+    """What the law fixes for a kind of meeting: the minimum notice, the fixed agenda, the people counted
+    (households or persons) and the article. Data (loaded by a migration, editable in the admin), never
+    literals in a view."""
+
+    kind = models.CharField(_("loại cuộc họp"), max_length=20, choices=Meeting.Kind.choices, unique=True)
+    article = models.CharField(_("căn cứ"), max_length=200, blank=True)
+    for_units = models.BooleanField(_("xã, thôn tổ chức"), default=True)
+    for_agencies = models.BooleanField(_("cơ quan, đơn vị tổ chức"), default=True)
+    min_notice_days = models.PositiveSmallIntegerField(
+        _("thông báo trước ít nhất (ngày)"), null=True, blank=True,
+        help_text=_("Trống: pháp luật không quy định thời hạn thông báo."),
+    )  # fmt: skip
+    notice_article = models.CharField(_("căn cứ thời hạn thông báo"), max_length=200, blank=True)
+    agenda = models.TextField(_("chương trình cố định"), blank=True, max_length=5000)
+    agenda_article = models.CharField(_("căn cứ chương trình"), max_length=200, blank=True)
+    people_word = models.CharField(_("đơn vị đếm người dự"), max_length=20, default="người")
+    groups = models.CharField(
+        _("thành phần được đếm"), max_length=300, blank=True,
+        help_text=_("Các thành phần, cách nhau bởi dấu chấm phẩy (;), khi pháp luật đếm theo thành phần."),
+    )  # fmt: skip
+    report_required = models.BooleanField(_("phải có báo cáo bằng văn bản sau hội nghị"), default=False)
+    report_article = models.CharField(_("căn cứ báo cáo"), max_length=200, blank=True)
+    public_default = models.BooleanField(_("mặc định công khai trên lịch"), default=False)
+
+    class Meta:
+        verbose_name = _("quy định theo loại cuộc họp")
+        verbose_name_plural = _("quy định theo loại cuộc họp")
+        ordering = ["kind"]
+
+    def __str__(self):
+        return self.get_kind_display()
+
+    @property
+    def group_names(self) -> list[str]:
+        return [g.strip() for g in self.groups.split(";") if g.strip()]
 
 
 # --- Decisions ---------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from .models import (
     DecisionMethod,
     DecisionState,
     Meeting,
+    MeetingKindRule,
     ResponseKind,
 )
 
@@ -117,18 +118,29 @@ def plan_pdf(consultation: Consultation) -> bytes:
 def minutes_context(meeting: Meeting) -> dict:
     owner = meeting.owner
     held = timezone.localtime(meeting.held_at)
+    ends = timezone.localtime(meeting.ends_at) if meeting.ends_at else None
     parent = meeting.consultation or meeting.decision
+    rule = MeetingKindRule.objects.filter(kind=meeting.kind).first()
+    households = meeting.kind in (Meeting.Kind.COMMUNITY, Meeting.Kind.VILLAGE_CONFERENCE)
     return {
         **_base(owner, _owner_unit(meeting), held.date(), meeting.minutes_number),
         "meeting": meeting,
         "kind_label": meeting.get_kind_display(),
         "held_time": f"{held:%H} giờ {held:%M} phút, ngày {held:%d/%m/%Y}",
+        "ends_time": f"{ends:%H} giờ {ends:%M} phút" if ends else "",
         "consultation": meeting.consultation,
         "decision": meeting.decision,
         "subject": parent.title if parent else "",
         "plan_number": meeting.consultation.plan_number if meeting.consultation_id else "",
         "plan_date": meeting.consultation.plan_date if meeting.consultation_id else None,
-        "people_word": "hộ" if meeting.kind == Meeting.Kind.COMMUNITY else "người",
+        "households": households,
+        "people_word": (rule.people_word if rule else "") or ("hộ" if households else "người"),
+        "rule": rule,
+        "agenda_lines": [line.strip() for line in meeting.agenda.splitlines() if line.strip()],
+        "groups": meeting.groups or [],
+        "stands_alone": meeting.stands_alone,
+        # The kind's legal basis without its gloss ("Điều 32 Luật …: hằng năm ít nhất 01 lần" → "Điều 32 Luật …").
+        "basis": (rule.article.split(":")[0].strip() if rule and rule.article else ""),
     }
 
 

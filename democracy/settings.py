@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "consultations",
     "consultations.petitions",
     "consultations.supervision",
+    "consultations.duties",
     "reports",
     "reports.checks",
 ]
@@ -200,6 +201,10 @@ CELERY_BEAT_SCHEDULE = {
     "remind-unfinished-consultations": {
         "task": "consultations.remind_unfinished",
         "schedule": crontab(minute=30, hour=7),
+    },
+    "remind-duties": {
+        "task": "duties.remind_duties",
+        "schedule": crontab(minute=15, hour=7),
     },
     "notify-overdue-recommendations": {
         "task": "consultations.notify_overdue_recommendations",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("consultations.urls")),
     path("", include("consultations.petitions.urls")),
     path("", include("consultations.supervision.urls")),
+    path("", include("consultations.duties.urls")),
     path("", include("reports.urls")),
     path("", include("reports.checks.urls")),
     path("accounts/", include("units.auth_urls")),

@@ -38,9 +38,13 @@ class Family:
     parts: Callable[[Scope], list]
     # (key, label, done, total): an indicator dividing two of the counts, as compliance.INDICATORS.
     indicators: tuple = field(default=())
-    # The section the unit reports and roll-ups print for the family (reports.labels.sections): a
-    # function of its counts returning (title without its number, [(label, value, indented), …]).
-    section: Callable[[dict], tuple] | None = None
+    # section(figures, internal) -> (title without its number, [Line or (label, value, indented), …]) or
+    # None: the family's section in the unit reports and roll-ups (reports.labels.sections numbers it after
+    # the five core ones). It receives the whole figures, so one section may print several families.
+    section: Callable | None = None
+    # shortfalls(owner, period, today, row) -> [shortfalls.Shortfall]: the dashboard's drill-down of the
+    # family's indicators (the single items behind each shortfall).
+    shortfalls: Callable | None = None
 
 
 # The registered families, in the dashboard's column order. Each capability defines its family in its
@@ -58,3 +62,6 @@ FAMILIES.append(BOARDS)
 from .checks.family import FIXES  # noqa: E402
 
 FAMILIES.append(FIXES)
+from .family_meetings import DUTY_FAMILIES, MEETINGS_LAW, MEETINGS_OTHER  # noqa: E402
+
+FAMILIES += [MEETINGS_LAW, MEETINGS_OTHER, *DUTY_FAMILIES]

@@ -28,7 +28,8 @@ def petition_parts(scope):
     return [(rows, counts) for rows in scope.by_commune(received)]
 
 
-def petition_section(counts: dict) -> tuple:
+def petition_section(figures: dict, internal: bool) -> tuple:
+    counts = figures["petitions"]
     return (
         _("Phản ánh, kiến nghị và đánh giá sự hài lòng (Điều 35 khoản 2 điểm a)"),
         [

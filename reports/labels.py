@@ -128,10 +128,10 @@ def sections(figures: dict, *, internal: bool | None = False) -> list[Section]:
         )
     )
     # The registered families (reports.families) that print a section, numbered after the five above.
-    numbered = [family for family in FAMILIES if family.section and family.name in figures]
-    for number, family in enumerate(numbered, start=6):
-        title, lines = family.section(figures[family.name])
-        result.append(Section(f"{ROMAN_NUMERALS[number]}. {title}", [Line(*line) for line in lines]))
+    extra = [family.section(figures, internal) for family in FAMILIES if family.section is not None]
+    for number, (title, lines) in enumerate((found for found in extra if found is not None), start=6):
+        rows = [line if isinstance(line, Line) else Line(*line) for line in lines]
+        result.append(Section(f"{ROMAN_NUMERALS[number]}. {title}", rows))
     return result
 
 

@@ -14,6 +14,7 @@ from disclosures.models import Disclosure, Feedback, State
 from units.models import Level, is_agency, owner_fields
 
 from . import compliance as comp
+from .families import FAMILIES
 
 
 @dataclass
@@ -199,4 +200,10 @@ def shortfalls(owner, period, today: dt.date, row: comp.Row) -> list[Shortfall]:
                 ],
             }
         )
-    return [late, windows, feedback, consultations, decisions, recommendations]
+    extra = [
+        found
+        for family in FAMILIES
+        if family.shortfalls is not None
+        for found in family.shortfalls(owner, period, today, row)
+    ]
+    return [late, windows, feedback, consultations, decisions, recommendations, *extra]

@@ -44,6 +44,8 @@ DATA_MIGRATIONS = [
     # Other apps' data migrations, by their full module path.
     ("consultations.petitions.migrations.0002_default_answer_rule", "load_default"),
     ("consultations.supervision.migrations.0002_board_rules", "load_rules"),
+    ("consultations.migrations.0014_meeting_kind_rules", "load_rules"),
+    ("consultations.duties.migrations.0002_duties", "load_duties"),
 ]
 
 

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from consultations import actions as consultation_actions
 from consultations.actions.meetings import record_meeting
-from consultations.models import DraftDocument
+from consultations.models import DraftDocument, MeetingAttachment
 from consultations.petitions import actions as petition_actions
 from consultations.petitions import links as petition_links
 from democracy.models import CatalogueItem
@@ -97,6 +97,23 @@ def _meeting(cast, owner, consultation):
     )  # fmt: skip
 
 
+def _standalone(cast, owner):
+    """A stand-alone meeting already held (public for a commune: an Art. 32 dialogue) and its file."""
+    internal = owner == cast.agency_a
+    meeting = consultation_actions.schedule_meeting(
+        owner=owner, by=cast.clerk_a, kind="staff_conference" if internal else "dialogue",
+        title="Hội nghị thường kỳ", held_at=timezone.now() - dt.timedelta(hours=3), place="Hội trường",
+        convened_by="Chủ tịch UBND",
+    )  # fmt: skip
+    consultation_actions.record_minutes(
+        meeting, by=cast.clerk_a, chair="Ông A", secretary="Bà B", expected=50, present=40
+    )
+    attachment = MeetingAttachment(meeting=meeting, original_name="danh-sach.pdf",
+                                   content_type="application/pdf", size=len(PDF_BYTES), sha256="0" * 64)  # fmt: skip
+    attachment.file.save("danh-sach.pdf", ContentFile(PDF_BYTES), save=True)
+    return meeting, attachment
+
+
 def _rollup(province, reviewer):
     period = ReportingRegime.for_owner(province).period_for_key(KEY)
     job = report_actions.request_rollup(province, period, by=reviewer)
@@ -134,6 +151,7 @@ def build(cast, make_disclosure, make_consultation, make_report):
         s.consultation, s.comment, s.draft = _consultation(cast, make_consultation, owner, today)
         s.decision, s.voting = _decisions(cast, cast.agency_a if label == "int" else villages[label])
         s.meeting = _meeting(cast, owner, s.consultation)
+        s.standalone, s.meeting_file = _standalone(cast, owner)
         s.recommendation = consultation_actions.make_recommendation(
             owner=owner, by=cast.inspector_a, subject="Chậm trả lời", text="Chi tiết", addressed_to="UBND",
             made_on=today,

@@ -253,6 +253,20 @@ ROUTES = {
     "api:get_catalogue_item": get(NONE, pk("catalogue_item")),
     "api:working_days": get(NONE, query="from=2024-02-07&add=5"),
     "api:period_end": get(NONE, query="from=2024-02-05&days=20"),
+    # --- duties and stand-alone meetings ---
+    "duties:unit_duties": get(UNIT, CODE),
+    "duties:agency_duties": get(AGENCY, AGENCY_CODE),
+    "duties:meeting_new": get(UNIT, CODE),
+    "duties:agency_meeting_new": get(AGENCY, AGENCY_CODE),
+    "duties:meeting_detail": get(OBJ, pk("standalone")),
+    "duties:meeting_minutes": get(OBJ, pk("standalone")),
+    "duties:meeting_report": post(OBJ, pk("standalone")),
+    "duties:meeting_attach": post(OBJ, pk("standalone")),
+    "duties:meeting_cancel": post(OBJ, pk("standalone")),
+    "duties:attachment_download": get(OBJ, pk("meeting_file"), download=True),
+    "duties:calendar": get(UNIT, CODE),
+    "duties:calendar_ics": get(UNIT, CODE),
+    "duties:public_meeting": get(OBJ, pk("standalone")),
 }
 
 # Recorded from main d08925b, then reviewed: no user outside an agency's line (its staff, the reviewer of
@@ -1152,6 +1166,78 @@ EXPECTED = {
     },
     "api:period_end": {
         "-": "200 200 200 200 200 200 200 200 200 200",
+    },
+    # Duties and stand-alone meetings: staff pages as the owner's other staff pages; an agency's
+    # meetings never reach the commune's clerks nor the public; the calendar is public.
+    "duties:unit_duties": {
+        "a": "L   200 200 404 200 404 200 404 200 404",
+        "b": "L   404 404 200 404 404 200 404 200 404",
+        "c": "L   404 404 404 404 404 404 200 200 404",
+    },
+    "duties:agency_duties": {
+        "int": "L   404 404 404 404 200 200 404 200 404",
+        "int_c": "L   404 404 404 404 404 404 200 200 404",
+    },
+    "duties:meeting_new": {
+        "a": "L   200 200 404 403 404 403 404 200 404",
+        "b": "L   404 404 200 404 404 403 404 200 404",
+        "c": "L   404 404 404 404 404 404 403 200 404",
+    },
+    "duties:agency_meeting_new": {
+        "int": "L   404 404 404 404 403 403 404 200 404",
+        "int_c": "L   404 404 404 404 404 404 403 200 404",
+    },
+    "duties:meeting_detail": {
+        "a": "L   200 200 404 200 404 200 404 200 404",
+        "b": "L   404 404 200 404 404 200 404 200 404",
+        "c": "L   404 404 404 404 404 404 200 200 404",
+        "int": "L   404 404 404 404 200 200 404 200 404",
+    },
+    "duties:meeting_minutes": {
+        "a": "L   302 302 404 403 404 403 404 302 404",
+        "b": "L   404 404 302 404 404 403 404 302 404",
+        "c": "L   404 404 404 404 404 404 403 302 404",
+        "int": "L   404 404 404 404 403 403 404 302 404",
+    },
+    "duties:meeting_report": {
+        "a": "L   400 400 404 403 404 403 404 400 404",
+        "b": "L   404 404 400 404 404 403 404 400 404",
+        "c": "L   404 404 404 404 404 404 403 400 404",
+        "int": "L   404 404 404 404 403 403 404 400 404",
+    },
+    "duties:meeting_attach": {
+        "a": "L   400 400 404 403 404 403 404 400 404",
+        "b": "L   404 404 400 404 404 403 404 400 404",
+        "c": "L   404 404 404 404 404 404 403 400 404",
+        "int": "L   404 404 404 404 403 403 404 400 404",
+    },
+    "duties:meeting_cancel": {
+        "a": "L   400 400 404 403 404 403 404 400 404",
+        "b": "L   404 404 400 404 404 403 404 400 404",
+        "c": "L   404 404 404 404 404 404 403 400 404",
+        "int": "L   404 404 404 404 403 403 404 400 404",
+    },
+    "duties:attachment_download": {
+        "a": "L   200 200 404 200 404 200 404 200 404",
+        "b": "L   404 404 200 404 404 200 404 200 404",
+        "c": "L   404 404 404 404 404 404 200 200 404",
+        "int": "L   404 404 404 404 200 200 404 200 404",
+    },
+    "duties:calendar": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+    },
+    "duties:calendar_ics": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+    },
+    "duties:public_meeting": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+        "int": "404 404 404 404 404 404 404 404 404 404",
     },
 }
 

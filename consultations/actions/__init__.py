@@ -36,12 +36,30 @@ from .decisions import (
     recognise,
     record_tally,
 )
-from .meetings import record_meeting
+from .meetings import (
+    attach_meeting_files,
+    cancel_meeting,
+    kind_rule,
+    kinds_for,
+    latest_notice_day,
+    record_meeting,
+    record_minutes,
+    record_report,
+    schedule_meeting,
+)
 from .recommendations import answer_basis, answer_days, answer_recommendation, make_recommendation
 
 __all__ = [
     "attendance_too_low",
     "record_meeting",
+    "attach_meeting_files",
+    "cancel_meeting",
+    "kind_rule",
+    "kinds_for",
+    "latest_notice_day",
+    "record_minutes",
+    "record_report",
+    "schedule_meeting",
     "AGENCY_METHODS",
     "COMMUNE_METHODS",
     "MANUAL_TALLY_METHODS",

@@ -42,6 +42,8 @@ def result_pdf(request, pk):
 
 def minutes_pdf(request, pk):
     meeting = get_meeting_for_user(request, pk)
+    if meeting.state != Meeting.State.HELD:
+        raise Http404  # a scheduled or cancelled meeting has no minutes
     return _pdf_response(outputs.minutes_pdf(meeting), f"bien-ban-hop-{meeting.pk}.pdf")
 
 

@@ -126,6 +126,12 @@ def world(cast, make_disclosure):
     return cast
 
 
+def without_duties(figures: dict) -> dict:
+    """The figures but the yearly duties' families (a count of the units owing a duty, not of activity:
+    counted by hand in tests/duties/test_duties.py)."""
+    return {name: counts for name, counts in figures.items() if not name.startswith("duty_")}
+
+
 def independent(owner_filter, today):
     """Counts, in Python, one object at a time."""
     tz = timezone.get_default_timezone()
@@ -220,7 +226,7 @@ def test_the_scheduled_job_compiles_the_half_year_report_as_counted_by_hand(worl
     report = UnitReport.objects.get(unit=world.a, year=2026, kind="H1")
     assert (report.period_start, report.period_end, report.due_on) == (START, END, dt.date(2026, 6, 19))
     expected = independent(of_commune(world.a), today)
-    assert report.figures == expected
+    assert without_duties(report.figures) == without_duties(expected)
     # Spot checks, so that a shared mistake in both countings would still show.
     assert expected["disclosures"]["published"] == 3
     assert expected["disclosures"]["late"] == 1
@@ -235,9 +241,11 @@ def test_the_scheduled_job_compiles_the_half_year_report_as_counted_by_hand(worl
     }  # fmt: skip
 
     agency_report = UnitReport.objects.get(agency=world.agency_a, year=2026, kind="H1")
-    assert agency_report.figures == independent(lambda x: x.agency_id == world.agency_a.pk, today)
+    assert without_duties(agency_report.figures) == without_duties(
+        independent(lambda x: x.agency_id == world.agency_a.pk, today)
+    )
     b_report = UnitReport.objects.get(unit=world.b, year=2026, kind="H1")
-    assert b_report.figures == independent(of_commune(world.b), today)
+    assert without_duties(b_report.figures) == without_duties(independent(of_commune(world.b), today))
     # The other province's commune has its own report, with only its own figures.
     c_report = UnitReport.objects.get(unit=world.c, year=2026, kind="H1")
     assert c_report.figures["disclosures"]["published"] == 1

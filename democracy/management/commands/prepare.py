@@ -27,6 +27,7 @@ LOADERS = [
     ("load_demo", [], []),
     ("load_demo_disclosures", [], []),
     ("load_demo_consultations", [], []),
+    ("load_demo_meetings", [], []),
     ("load_demo_reports", [], []),
     ("load_demo_petitions", [], []),
     ("load_demo_boards", [], []),
