@@ -1,6 +1,8 @@
 """The staff home lists what is waiting for the person, from every app, counted only where they hold the
 role that does that work (issue 15: "the approver's and clerk's home shows nothing waiting for them")."""
 
+import datetime as dt
+
 from django.urls import reverse
 from django.utils import timezone
 
@@ -19,7 +21,9 @@ def test_the_clerk_and_the_approver_each_see_their_own_work(client, cast, make_d
     make_disclosure(cast.a, state="submitted")
     returned = make_disclosure(cast.a, state="submitted", title="Trả lại")
     disclosure_actions.return_submission(returned, by=cast.approver_a, reason="Thiếu văn bản")
-    published = make_disclosure(cast.a, state="published", published_on=timezone.localdate())
+    published = make_disclosure(
+        cast.a, state="published", published_on=timezone.localdate() - dt.timedelta(days=1)
+    )  # before now
     disclosure_actions.add_feedback(published, text="Khi nào làm đường?")
     make_disclosure(cast.b, state="submitted")  # another commune's: nobody here sees it
 
