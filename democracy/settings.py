@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "disclosures",
     "consultations",
     "reports",
+    "reports.plans.apps.PlansConfig",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PlansConfig(AppConfig):
+    name = "reports.plans"
+    label = "plans"
+    verbose_name = "Kế hoạch thực hiện dân chủ ở cơ sở"
