@@ -240,3 +240,11 @@ def test_save_tasks_is_all_or_nothing_and_remove_task(cast):
     assert AuditEvent.objects.filter(action=Action.TASK_REMOVED).count() == 1
     actions.delete_draft(plan, by=cast.clerk_a)
     assert not Plan.objects.filter(pk=plan.pk).exists()
+
+
+def test_add_section_on_a_draft_only(plan, cast):
+    with pytest.raises(ValidationError):
+        actions.add_section(plan, by=cast.admin, code="II.3", heading="Kiểm tra")
+    draft = actions.start_amendment(plan, by=cast.admin, reason="Thêm mục")
+    section = actions.add_section(draft, by=cast.admin, code="II.3", heading="Kiểm tra")
+    assert section.position == 2 and rows(draft)[-1] == Action.EDITED
