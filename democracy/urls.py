@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("disclosures.urls")),
     path("", include("consultations.urls")),
     path("", include("reports.urls")),
+    path("", include("reports.plans.urls")),
     path("accounts/", include("units.auth_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
