@@ -4,7 +4,6 @@ the province's, its clerk reports progress; outsiders get 404, read-only roles 4
 import datetime as dt
 import io
 
-import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
