@@ -28,6 +28,7 @@ from disclosures import actions as disclosure_actions
 from disclosures.models import Channel, Record
 from reports import actions as report_actions
 from reports.models import AreaReport
+from reports.plans import actions as plan_actions
 from tests.conftest import make_unit
 from tests.consultations.conftest import item
 from tests.disclosures.conftest import PDF_BYTES, attach
@@ -92,6 +93,21 @@ def _meeting(cast, owner, consultation):
     )  # fmt: skip
 
 
+def _plans(cast, owner, today):
+    """An issued plan with one task its owner leads, and a draft with one task."""
+    lead = {"lead_agency": owner} if owner == cast.agency_a else {"lead_unit": owner}
+    found = []
+    for number in (7, None):
+        plan = plan_actions.create_plan(owner=owner, by=cast.admin, title="Kế hoạch thực hiện dân chủ",
+                                        date=today, place="Xã", number=number)  # fmt: skip
+        task = plan_actions.add_task(plan, by=cast.admin, code="II.1", heading="Tuyên truyền", due_kind="year",
+                                     due_year=today.year, **lead)  # fmt: skip
+        if number:
+            plan_actions.issue(plan, by=cast.admin)
+        found += [plan, task]
+    return found
+
+
 def _rollup(province, reviewer):
     period = ReportingRegime.for_owner(province).period_for_key(KEY)
     job = report_actions.request_rollup(province, period, by=reviewer)
@@ -119,6 +135,7 @@ def build(cast, make_disclosure, make_consultation, make_report):
             made_on=today,
         )  # fmt: skip
         s.report = make_report(owner, KEY)
+        s.plan, s.plan_task, s.plan_draft, s.plan_draft_task = _plans(cast, owner, today)
         s.code = owner.code
         if label != "int":
             s.village_code = villages[label].code

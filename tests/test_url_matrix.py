@@ -187,6 +187,30 @@ ROUTES = {
     "reports:rollup_xlsx": get(ROLLUP, pk("rollup"), download=True),
     "reports:job": get(ROLLUP, pk("job")),
     "reports:job_status": get(ROLLUP, pk("job")),
+    # --- plans (reports/plans) ---
+    "plans:public_list": get(UNIT, CODE),
+    "plans:public_detail": get(OBJ, pk("plan")),
+    "plans:workspace": get(NONE),
+    "plans:create": get(UNIT, CODE),
+    "plans:create_for_agency": get(AGENCY, AGENCY_CODE),
+    "plans:detail": get(OBJ, pk("plan")),
+    "plans:edit": get(OBJ, pk("plan_draft")),
+    "plans:delete": post(OBJ, pk("plan_draft")),
+    "plans:add_section": post(OBJ, pk("plan_draft")),
+    "plans:task_create": get(OBJ, pk("plan_draft")),
+    "plans:issue": post(OBJ, pk("plan_draft")),
+    "plans:amend": post(OBJ, pk("plan")),
+    "plans:cancel": post(OBJ, pk("plan")),
+    "plans:cascade": post(OBJ, pk("plan")),
+    "plans:copy_next_year": post(OBJ, pk("plan")),
+    "plans:pdf": get(OBJ, pk("plan"), download=True),
+    "plans:xlsx": get(OBJ, pk("plan"), download=True),
+    "plans:task": get(OBJ, pk("plan_task")),
+    "plans:task_edit": get(OBJ, pk("plan_draft_task")),
+    "plans:task_delete": post(OBJ, pk("plan_draft_task")),
+    "plans:task_update": post(OBJ, pk("plan_task")),
+    "plans:task_note": post(OBJ, pk("plan_task")),
+    "plans:task_guidance": post(OBJ, pk("plan_task")),
     # --- the API (/api/v1/) ---
     "api:api-root": get(NONE),
     "api:openapi-json": get(NONE),
@@ -214,6 +238,9 @@ ROUTES = {
 # - a published disclosure's staff writes answer outsiders 403 (not 404): the disclosure is public;
 # - reports:open posted empty answers 302 to any logged-in user (a redirect; to look at, see the report);
 # - api:area_compliance and api:report_detail answer anonymous 401, other outsiders 404;
+# - plans: a commune's issued plan is public (its page and PDF answer everyone); its staff writes (amend,
+#   cancel, cascade, copy) answer outsiders 403, not 404; an agency's plan ("int") is 404 to everyone
+#   outside its line, its PDF included; the cascade is 403 here because no task is assigned below;
 # - a decision's PDFs while its online vote runs ("va"–"vc"): its unit's people and their reviewers get
 #   409, a page saying the PDFs come with the count; everyone else 404, as for any internal object.
 EXPECTED = {
@@ -780,6 +807,137 @@ EXPECTED = {
     "reports:job_status": {
         "p": "L   404 404 404 404 404 200 404 200 404",
         "q": "L   404 404 404 404 404 404 200 200 404",
+    },
+    "plans:public_list": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+    },
+    "plans:public_detail": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+        "int": "404 404 404 404 404 404 404 404 404 404",
+    },
+    "plans:workspace": {
+        "-": "L   200 200 200 200 200 200 200 200 200",
+    },
+    "plans:create": {
+        "a": "L   200 200 404 403 404 403 404 200 404",
+        "b": "L   404 404 200 404 404 403 404 200 404",
+        "c": "L   404 404 404 404 404 404 403 200 404",
+    },
+    "plans:create_for_agency": {
+        "int": "L   404 404 404 404 403 403 404 200 404",
+        "int_c": "L   404 404 404 404 404 404 403 200 404",
+    },
+    "plans:detail": {
+        "a": "L   200 200 404 200 404 200 404 200 404",
+        "b": "L   404 404 200 404 404 200 404 200 404",
+        "c": "L   404 404 404 404 404 404 200 200 404",
+        "int": "L   404 404 404 404 200 200 404 200 404",
+    },
+    "plans:edit": {
+        "a": "L   200 200 404 403 404 403 404 200 404",
+        "b": "L   404 404 200 404 404 403 404 200 404",
+        "c": "L   404 404 404 404 404 404 403 200 404",
+        "int": "L   404 404 404 404 403 403 404 200 404",
+    },
+    "plans:delete": {
+        "a": "L   302 302 404 403 404 403 404 302 404",
+        "b": "L   404 404 302 404 404 403 404 302 404",
+        "c": "L   404 404 404 404 404 404 403 302 404",
+        "int": "L   404 404 404 404 403 403 404 302 404",
+    },
+    "plans:add_section": {
+        "a": "L   400 400 404 403 404 403 404 400 404",
+        "b": "L   404 404 400 404 404 403 404 400 404",
+        "c": "L   404 404 404 404 404 404 403 400 404",
+        "int": "L   404 404 404 404 403 403 404 400 404",
+    },
+    "plans:task_create": {
+        "a": "L   200 200 404 403 404 403 404 200 404",
+        "b": "L   404 404 200 404 404 403 404 200 404",
+        "c": "L   404 404 404 404 404 404 403 200 404",
+        "int": "L   404 404 404 404 403 403 404 200 404",
+    },
+    "plans:issue": {
+        "a": "L   403 400 404 403 404 403 404 400 404",
+        "b": "L   404 404 403 404 404 403 404 400 404",
+        "c": "L   404 404 404 404 404 404 403 400 404",
+        "int": "L   404 404 404 404 403 403 404 400 404",
+    },
+    "plans:amend": {
+        "a": "L   400 400 403 403 403 403 403 400 403",
+        "b": "L   403 403 400 403 403 403 403 400 403",
+        "c": "L   403 403 403 403 403 403 403 400 403",
+        "int": "L   404 404 404 404 403 403 404 400 404",
+    },
+    "plans:cancel": {
+        "a": "L   403 400 403 403 403 403 403 400 403",
+        "b": "L   403 403 403 403 403 403 403 400 403",
+        "c": "L   403 403 403 403 403 403 403 400 403",
+        "int": "L   404 404 404 404 403 403 404 400 404",
+    },
+    "plans:cascade": {
+        "a": "L   403 403 403 403 403 403 403 403 403",
+        "b": "L   403 403 403 403 403 403 403 403 403",
+        "c": "L   403 403 403 403 403 403 403 403 403",
+        "int": "L   404 404 404 404 403 403 404 403 404",
+    },
+    "plans:copy_next_year": {
+        "a": "L   302 302 403 403 403 403 403 302 403",
+        "b": "L   403 403 302 403 403 403 403 302 403",
+        "c": "L   403 403 403 403 403 403 403 302 403",
+        "int": "L   404 404 404 404 403 403 404 302 404",
+    },
+    "plans:pdf": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+        "int": "404 404 404 404 404 200 200 404 200 404",
+    },
+    "plans:xlsx": {
+        "a": "L   200 200 404 200 404 200 404 200 404",
+        "b": "L   404 404 200 404 404 200 404 200 404",
+        "c": "L   404 404 404 404 404 404 200 200 404",
+        "int": "L   404 404 404 404 200 200 404 200 404",
+    },
+    "plans:task": {
+        "a": "L   200 200 404 200 404 200 404 200 404",
+        "b": "L   404 404 200 404 404 200 404 200 404",
+        "c": "L   404 404 404 404 404 404 200 200 404",
+        "int": "L   404 404 404 404 200 200 404 200 404",
+    },
+    "plans:task_edit": {
+        "a": "L   200 200 404 403 404 403 404 200 404",
+        "b": "L   404 404 200 404 404 403 404 200 404",
+        "c": "L   404 404 404 404 404 404 403 200 404",
+        "int": "L   404 404 404 404 403 403 404 200 404",
+    },
+    "plans:task_delete": {
+        "a": "L   302 302 404 403 404 403 404 302 404",
+        "b": "L   404 404 302 404 404 403 404 302 404",
+        "c": "L   404 404 404 404 404 404 403 302 404",
+        "int": "L   404 404 404 404 403 403 404 302 404",
+    },
+    "plans:task_update": {
+        "a": "L   400 400 404 403 404 403 404 400 404",
+        "b": "L   404 404 400 404 404 403 404 400 404",
+        "c": "L   404 404 404 404 404 404 403 400 404",
+        "int": "L   404 404 404 404 403 403 404 400 404",
+    },
+    "plans:task_note": {
+        "a": "L   403 403 404 403 404 403 404 403 404",
+        "b": "L   404 404 403 404 404 403 404 403 404",
+        "c": "L   404 404 404 404 404 404 403 403 404",
+        "int": "L   404 404 404 404 403 403 404 403 404",
+    },
+    "plans:task_guidance": {
+        "a": "L   400 400 404 403 404 403 404 400 404",
+        "b": "L   404 404 400 404 404 403 404 400 404",
+        "c": "L   404 404 404 404 404 404 403 400 404",
+        "int": "L   404 404 404 404 403 403 404 400 404",
     },
     "api:api-root": {
         "-": "404 404 404 404 404 404 404 404 404 404",

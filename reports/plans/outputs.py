@@ -64,8 +64,9 @@ def plan_pdf_bytes(plan) -> bytes:
     return render_pdf("plans/pdf/plan.html", context)
 
 
-@login_required
 def plan_pdf(request, pk):
+    """Anyone for a unit's issued plan (a public document); the owner's people for a draft or an
+    agency's plan; 404 otherwise."""
     found = get_plan_for_user(request, pk)
     plan = found.plan
     name = f"ke-hoach-{plan.number or 'du-thao'}-{plan.year}.pdf"
