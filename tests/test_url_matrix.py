@@ -198,6 +198,7 @@ ROUTES = {
     "plans:delete": post(OBJ, pk("plan_draft")),
     "plans:add_section": post(OBJ, pk("plan_draft")),
     "plans:task_create": get(OBJ, pk("plan_draft")),
+    "plans:import": get(OBJ, pk("plan_draft")),
     "plans:issue": post(OBJ, pk("plan_draft")),
     "plans:amend": post(OBJ, pk("plan")),
     "plans:cancel": post(OBJ, pk("plan")),
@@ -856,6 +857,12 @@ EXPECTED = {
         "int": "L   404 404 404 404 403 403 404 400 404",
     },
     "plans:task_create": {
+        "a": "L   200 200 404 403 404 403 404 200 404",
+        "b": "L   404 404 200 404 404 403 404 200 404",
+        "c": "L   404 404 404 404 404 404 403 200 404",
+        "int": "L   404 404 404 404 403 403 404 200 404",
+    },
+    "plans:import": {
         "a": "L   200 200 404 403 404 403 404 200 404",
         "b": "L   404 404 200 404 404 403 404 200 404",
         "c": "L   404 404 404 404 404 404 403 200 404",

@@ -438,6 +438,28 @@ def save_tasks(plan: Plan, *, by, tasks: list[dict]) -> list[Task]:
     return saved
 
 
+@transaction.atomic
+def import_tasks(plan: Plan, *, by, rows: list[dict]) -> list[Task]:
+    """The corrected proposal of the import: its sections (by code, reused when the draft has them) and
+    its tasks, all saved or none. One audit row for the plan (the import) and one per task."""
+    _require_draft(plan)
+    sections = {s.code: s for s in plan.sections.all()}
+    tasks = []
+    for row in rows:
+        row = dict(row)
+        code, heading = row.pop("section_code", ""), row.pop("section_heading", "")
+        if code and code not in sections:
+            position = len(sections) + 1
+            sections[code] = Section.objects.create(
+                plan=plan, code=code, heading=heading or code, position=position
+            )
+        row["section"] = sections.get(code)
+        tasks.append(row)
+    saved = save_tasks(plan, by=by, tasks=tasks)
+    record(plan, by=by, action=Action.IMPORTED, changes={"tasks": len(saved)})
+    return saved
+
+
 # --- Progress ----------------------------------------------------------------------------------------
 
 

@@ -162,3 +162,39 @@ class GuidanceForm(forms.Form):
     text = forms.CharField(
         label=_("Văn bản hướng dẫn"), max_length=300, help_text=_("Số, ngày, cơ quan ban hành")
     )
+
+
+class ImportSourceForm(forms.Form):
+    text = forms.CharField(label=_("Dán nội dung kế hoạch"), required=False, max_length=200000,
+                           widget=forms.Textarea(attrs={"rows": 12}),
+                           help_text=_("Phần II. Nội dung, với các dòng “Cơ quan chủ trì:”, “Cơ quan phối hợp:”, “Thời gian thực hiện:”."))  # fmt: skip
+    file = forms.FileField(label=_("Hoặc tải lên tệp DOCX"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("text") or "").strip() and not data.get("file"):
+            raise forms.ValidationError(_("Hãy dán nội dung kế hoạch hoặc chọn một tệp DOCX."))
+        return data
+
+
+class ImportRowForm(forms.Form):
+    section_code = forms.CharField(label=_("Mục"), max_length=20, required=False)
+    section_heading = forms.CharField(label=_("Tiêu đề mục"), max_length=500, required=False)
+    code = forms.CharField(label=_("Số thứ tự"), max_length=20)
+    heading = forms.CharField(label=_("Nhiệm vụ"), max_length=500)
+    lead_text = forms.CharField(label=_("Chủ trì"), max_length=500, required=False)
+    coordinating_text = forms.CharField(label=_("Phối hợp"), max_length=1000, required=False)
+    time_text = forms.CharField(label=_("Thời gian (như văn bản)"), max_length=300, required=False)
+    due_kind = forms.ChoiceField(label=_("Cách tính hạn"), choices=DueKind.choices)
+    due_date = dforms.DateField(label=_("Ngày"), required=False)
+    due_year = dforms.IntegerField(label=_("Năm"), required=False, min_value=2000, max_value=2100)
+    due_month = dforms.IntegerField(label=_("Tháng"), required=False, min_value=1, max_value=12)
+    due_quarter = dforms.IntegerField(label=_("Quý"), required=False, min_value=1, max_value=4)
+    every_months = dforms.IntegerField(label=_("Mỗi (tháng)"), required=False, min_value=1, max_value=24)
+    trigger_days = dforms.IntegerField(
+        label=_("Số ngày từ văn bản"), required=False, min_value=1, max_value=365
+    )
+    periodic_days = forms.CharField(label=_("Các ngày trong năm"), max_length=100, required=False)
+
+
+ImportFormSet = forms.formset_factory(ImportRowForm, extra=0, max_num=300, validate_max=True)

@@ -20,6 +20,7 @@ urlpatterns = [
     path("staff/plans/<int:pk>/delete/", views.delete, name="delete"),
     path("staff/plans/<int:pk>/sections/", views.add_section, name="add_section"),
     path("staff/plans/<int:pk>/tasks/new/", views.task_create, name="task_create"),
+    path("staff/plans/<int:pk>/import/", views.import_tasks, name="import"),
     path("staff/plans/<int:pk>/issue/", views.issue, name="issue"),
     path("staff/plans/<int:pk>/amend/", views.amend, name="amend"),
     path("staff/plans/<int:pk>/cancel/", views.cancel, name="cancel"),

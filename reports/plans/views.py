@@ -26,7 +26,7 @@ from units.access import access_for, owned_filter
 from units.models import AdministrativeUnit, Level, is_agency
 
 from .. import models as report_models
-from . import actions
+from . import actions, parse
 from .access import (
     get_owner_for_create,
     get_plan_for_approval,
@@ -40,6 +40,8 @@ from .access import (
 from .forms import (
     CascadeForm,
     GuidanceForm,
+    ImportFormSet,
+    ImportSourceForm,
     IssueForm,
     PlanForm,
     ReasonForm,
@@ -604,3 +606,64 @@ def public_detail(request, pk):
         "plans/public_detail.html",
         {"plan": plan, "tasks": tasks, "newer": Plan.objects.filter(previous=plan).first()},
     )
+
+
+# --- Import -------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_tasks(request, pk):
+    """Paste or upload the plan's text; the proposed tasks come back as a table to correct; saving
+    keeps all of them or none."""
+    found = get_plan_for_user(request, pk, write=True)
+    plan = found.plan
+    if plan.state != State.DRAFT:
+        raise PermissionDenied
+    source, formset, notes, status = ImportSourceForm(), None, [], 200
+    if request.method == "POST" and "save" in request.POST:
+        formset = ImportFormSet(request.POST, prefix="row")
+        if formset.is_valid():
+            rows = [f.cleaned_data for f in formset.forms if f.cleaned_data]
+            try:
+                saved = actions.import_tasks(plan, by=request.user, rows=rows)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+                status = 400
+            else:
+                messages.success(request, _("Đã nhập %(n)s nhiệm vụ.") % {"n": len(saved)})
+                return redirect(reverse("plans:detail", args=[plan.pk]) + "#tasks")
+        else:
+            status = 400
+    elif request.method == "POST":
+        source = ImportSourceForm(request.POST, request.FILES)
+        if source.is_valid():
+            try:
+                if source.cleaned_data["file"]:
+                    lines = parse.docx_lines(source.cleaned_data["file"])
+                else:
+                    lines = source.cleaned_data["text"].splitlines()
+                proposals = parse.propose(lines, plan.year)
+            except ValidationError as error:
+                add_action_errors(source, error)
+                status = 400
+            else:
+                initial = [
+                    {"section_code": p.section_code, "section_heading": p.section_heading, "code": p.code,
+                     "heading": p.heading, "lead_text": p.lead_text, "coordinating_text": p.coordinating_text,
+                     "time_text": p.time_text, **p.rule}
+                    for p in proposals
+                ]  # fmt: skip
+                formset = ImportFormSet(initial=initial, prefix="row")
+                notes = [p.note for p in proposals]
+        else:
+            status = 400
+    rows = (
+        list(zip(formset.forms, notes or [""] * len(formset.forms), strict=True))
+        if formset is not None
+        else []
+    )
+    return render(
+        request, "plans/import.html",
+        {"plan": plan, "source": source, "formset": formset, "rows": rows}, status=status,
+    )  # fmt: skip

@@ -85,7 +85,7 @@ class Command(BaseCommand):
     def _history(self):
         province, _ = AdministrativeUnit.objects.update_or_create(
             code="10-20250630",
-            defaults={"gso_code": "10", "name": "Tỉnh Lào Cai (trước 01/7/2025)", "level": Level.PROVINCE,
+            defaults={"gso_code": "10", "name": "Tỉnh Lào Cai", "level": Level.PROVINCE,
                       "type": UnitType.TINH, "valid_to": REFORM_EVE},
         )  # fmt: skip
         district, _ = AdministrativeUnit.objects.update_or_create(
