@@ -45,3 +45,7 @@ class Family:
 #     from .family_meetings import MEETINGS  # noqa: E402
 #     FAMILIES.append(MEETINGS)
 FAMILIES: list[Family] = []
+
+from .plans.family import PLANS  # noqa: E402
+
+FAMILIES.append(PLANS)
