@@ -53,6 +53,7 @@ from .forms import (
 from .models import Plan, State, Status, Task
 
 STATE_ORDER = [State.DRAFT, State.ISSUED, State.AMENDED, State.CANCELLED]
+OVERDUE_SHOWN = 100
 
 
 # --- The list -----------------------------------------------------------------------------------------
@@ -73,10 +74,23 @@ def workspace(request):
         m for m in access_for(request).memberships
         if m.role_enum.can_edit and (m.agency_id or (m.unit and m.unit.level != Level.VILLAGE))
     ]  # fmt: skip
+    # Every overdue task of the plans this person sees (a reviewer: every unit below), oldest due first:
+    # the drill-down from the dashboard's "overdue" to the single task.
+    overdue = (
+        Task.objects.overdue(timezone.localdate())
+        .filter(plan__in=Plan.objects.filter(owned_filter(request), state=State.ISSUED))
+        .select_related("plan__unit", "plan__agency")
+        .order_by("due_on", "pk")[:OVERDUE_SHOWN]
+    )
     return render(
-        request, "plans/workspace.html",
-        {"groups": [(State(s).label, groups[s]) for s in STATE_ORDER if groups[s]], "creatable": creatable},
-    )  # fmt: skip
+        request,
+        "plans/workspace.html",
+        {
+            "groups": [(State(s).label, groups[s]) for s in STATE_ORDER if groups[s]],
+            "creatable": creatable,
+            "overdue": overdue,
+        },
+    )
 
 
 # --- A plan: create, edit -------------------------------------------------------------------------------

@@ -168,3 +168,20 @@ def test_plan_page_queries_do_not_grow_with_tasks(client, cast, plan):
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many) == len(few)
+
+
+def test_the_reviewer_drills_down_to_the_single_overdue_task(client, cast, plan):
+    child = actions.cascade(plan, owner=cast.b, by=cast.clerk_b, date=dt.date(2024, 3, 20))
+    actions.issue(child, by=cast.admin, number=4)
+    overdue = child.tasks.get(code="II.1.b")
+    login(client, cast.reviewer_p)
+    page = client.get(reverse("plans:workspace")).content.decode()
+    assert reverse("plans:task", args=[overdue.pk]) in page and "Nhiệm vụ quá hạn" in page
+    login(client, cast.reviewer_q)
+    assert (
+        reverse("plans:task", args=[overdue.pk])
+        not in client.get(reverse("plans:workspace")).content.decode()
+    )
+    login(client, cast.clerk_b)
+    home = client.get(reverse("units:workspace")).content.decode()
+    assert "Nhiệm vụ kế hoạch quá hạn chưa hoàn thành" in home
