@@ -225,6 +225,8 @@ ROUTES = {
     "api:list_decisions": get(UNIT, CODE),
     "api:area_compliance": get(AREA, CODE),
     "api:report_detail": get(OBJ, pk("report")),
+    "api:list_plans": get(UNIT, CODE),
+    "api:plan_detail": get(OBJ, pk("plan")),
     "api:list_catalogue": get(NONE),
     "api:get_catalogue_item": get(NONE, pk("catalogue_item")),
     "api:working_days": get(NONE, query="from=2024-02-07&add=5"),
@@ -1002,6 +1004,17 @@ EXPECTED = {
         "b": "401 404 404 200 404 404 200 404 200 404",
         "c": "401 404 404 404 404 404 404 200 200 404",
         "int": "401 404 404 404 404 200 200 404 200 404",
+    },
+    "api:list_plans": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+    },
+    "api:plan_detail": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+        "int": "404 404 404 404 404 200 200 404 200 404",
     },
     "api:list_catalogue": {
         "-": "200 200 200 200 200 200 200 200 200 200",

@@ -155,6 +155,8 @@ def test_the_province_page_shows_the_numbers_compliance_computes(cast, client, h
         ("consultations", 0, 1),
         ("decisions", 0, 1),
         ("recommendations", 0, 1),
+        ("plan_tasks", 0, 0),  # the plans' family (reports/plans/family.py): no plan here
+        ("plans_issued", 0, 0),
     ]
     assert a.report_status == "late"
     html = response.content.decode()
