@@ -15,7 +15,9 @@ def test_plans_of_a_unit_and_one_plan(client, cast, plan):
     assert client.get(f"/api/v1/units/{cast.a.code}/plans").json()["results"] == []  # a draft: hidden
     assert client.get(f"/api/v1/plans/{draft.pk}").status_code == 404
     client.force_login(cast.clerk_a)
-    assert [p["state"] for p in client.get(f"/api/v1/units/{cast.a.code}/plans").json()["results"]] == ["draft"]
+    assert [p["state"] for p in client.get(f"/api/v1/units/{cast.a.code}/plans").json()["results"]] == [
+        "draft"
+    ]
     detail = client.get(f"/api/v1/plans/{plan.pk}").json()
     task = next(t for t in detail["items"] if t["code"] == "II.1.a")
     assert task["due"] == "2024-06-30" and task["overdue"] is True and "quý II" in task["due_explanation"]
