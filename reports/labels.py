@@ -125,4 +125,17 @@ def sections(figures: dict, *, internal: bool | None = False) -> list[Section]:
             ],
         )
     )
+    if (plans := figures.get("plans")) is not None:  # reports/plans/family.py; absent in older snapshots
+        result.append(
+            Section(
+                _("VI. Kết quả thực hiện kế hoạch"),
+                [
+                    Line(_("Số nhiệm vụ của kế hoạch đến hạn trong kỳ"), plans["due"]),
+                    Line(_("Hoàn thành đúng hạn"), plans["done_on_time"], True),
+                    Line(_("Quá hạn chưa hoàn thành"), plans["overdue"], True),
+                    Line(_("Kế hoạch cấp trên yêu cầu ban hành trong kỳ"), plans["plans_expected"]),
+                    Line(_("Đã ban hành đúng hạn"), plans["plans_on_time"], True),
+                ],
+            )
+        )
     return result

@@ -66,3 +66,13 @@ def test_plan_indicators_equal_an_independent_count(cast, plan):
     indicators = {i.key: i for i in compliance.indicators_of(result[f"u{cast.a.pk}"])}
     assert (indicators["plan_tasks"].done, indicators["plan_tasks"].total) == (1, 2)
     assert (indicators["plans_issued"].done, indicators["plans_issued"].total) == (1, 1)
+
+
+def test_the_unit_report_has_a_section_for_the_plans(cast, plan):
+    from reports import labels
+
+    period = ReportingRegime().period_for_key("2024")
+    result = figures.compute(period, units=[cast.a.pk], agencies=[], breakdowns=True)
+    section = next(s for s in labels.sections(result[f"u{cast.a.pk}"]) if s.title.startswith("VI."))
+    assert section.title == "VI. Kết quả thực hiện kế hoạch"
+    assert [line.value for line in section.lines] == [0, 0, 0, 1, 0]  # the province asked A for a plan
