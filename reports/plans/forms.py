@@ -8,7 +8,7 @@ from democracy import forms as dforms
 from democracy.forms import add_action_errors  # noqa: F401 (the views use it from here)
 from units.models import AdministrativeUnit, Agency, Level, is_agency
 
-from .models import DueKind, Kind, Status
+from .models import DueKind, Kind, Section, Status
 
 TEXTAREA = forms.Textarea(attrs={"rows": 4})
 
@@ -53,7 +53,7 @@ def lead_agencies(owner):
 
 
 class TaskForm(forms.Form):
-    section = dforms.ModelChoiceField(label=_("Mục"), queryset=None, required=False)
+    section = dforms.ModelChoiceField(label=_("Mục"), queryset=Section.objects.none(), required=False)
     code = forms.CharField(
         label=_("Số thứ tự"), max_length=20, help_text=_("Như văn bản đánh số, ví dụ II.1.a")
     )
@@ -61,15 +61,19 @@ class TaskForm(forms.Form):
     content = forms.CharField(label=_("Nội dung"), required=False, max_length=10000, widget=TEXTAREA)
     audience = forms.CharField(label=_("Hình thức, đối tượng"), required=False, max_length=500)
     output = forms.CharField(label=_("Sản phẩm"), required=False, max_length=500)
-    lead_unit = dforms.ModelChoiceField(label=_("Chủ trì: đơn vị hành chính"), queryset=None, required=False)
-    lead_agency = dforms.ModelChoiceField(label=_("Chủ trì: cơ quan, đơn vị"), queryset=None, required=False)
+    lead_unit = dforms.ModelChoiceField(
+        label=_("Chủ trì: đơn vị hành chính"), queryset=AdministrativeUnit.objects.none(), required=False
+    )
+    lead_agency = dforms.ModelChoiceField(
+        label=_("Chủ trì: cơ quan, đơn vị"), queryset=Agency.objects.none(), required=False
+    )
     lead_text = forms.CharField(label=_("Chủ trì: bộ phận"), required=False, max_length=500,
                                 help_text=_("Phòng, ban của cơ quan ban hành, ví dụ “Phòng Văn hóa – Xã hội”."))  # fmt: skip
     coordinating_units = dforms.ModelMultipleChoiceField(
-        label=_("Phối hợp: đơn vị hành chính"), queryset=None, required=False
+        label=_("Phối hợp: đơn vị hành chính"), queryset=AdministrativeUnit.objects.none(), required=False
     )
     coordinating_agencies = dforms.ModelMultipleChoiceField(
-        label=_("Phối hợp: cơ quan, đơn vị"), queryset=None, required=False
+        label=_("Phối hợp: cơ quan, đơn vị"), queryset=Agency.objects.none(), required=False
     )
     coordinating_text = forms.CharField(
         label=_("Phối hợp: bộ phận, tổ chức khác"), required=False, max_length=1000
