@@ -161,6 +161,11 @@ class Section(models.Model):
     def __str__(self):
         return f"{self.code}. {self.heading}"
 
+    @property
+    def title(self) -> str:
+        """The heading, by the name the PDF templates use (they never name `.heading`: pdf/base.html's)."""
+        return self.heading
+
 
 class DueKind(models.TextChoices):
     DATE = "date", _("Trước một ngày cụ thể")
@@ -276,6 +281,11 @@ class Task(models.Model):
 
     def __str__(self):
         return f"{self.code}. {self.heading}"
+
+    @property
+    def title(self) -> str:
+        """The heading, by the name the PDF templates use (they never name `.heading`: pdf/base.html's)."""
+        return self.heading
 
     @property
     def lead_owner(self):
