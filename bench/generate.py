@@ -29,6 +29,7 @@ from activity import (
 )
 from common import check_bench_database, create_database_if_missing, database_url, setup_django, timed
 from dataset import FULL_SIZE, Dataset
+from plans import PLAN_COLUMNS, TASK_COLUMNS, PlanRows
 
 # Tables the generator owns in the bench database: emptied, then filled by COPY.
 EMPTIED = [
@@ -36,7 +37,7 @@ EMPTIED = [
     "disclosures_record", "democracy_auditevent", "democracy_notice", "disclosures_disclosure",
     "consultations_comment", "consultations_consultation", "consultations_decision",
     "consultations_recommendation", "reports_unitreport", "reports_compilation", "reports_areareport",
-    "units_agency",
+    "units_agency", "plans_task", "plans_plan",
 ]  # fmt: skip
 # The big ones: loaded without secondary indexes and foreign keys, which are rebuilt once at the end.
 BULK = [
@@ -177,8 +178,10 @@ def main(argv=None):
         communes = list(
             AdministrativeUnit.objects.filter(level="commune")
             .order_by("code")
-            .values("id", "code", "name", "type")
+            .values("id", "code", "name", "type", "parent_id")
         )
+        for commune in communes:
+            commune["province_id"] = commune["parent_id"]
         provinces = list(
             AdministrativeUnit.objects.filter(level="province").order_by("code").values("id", "code", "name")
         )
@@ -292,12 +295,28 @@ def main(argv=None):
             )
             # The scheduled job's markers: those periods are compiled, compile_due does not redo them.
             cursor.execute(COMPILATIONS)
+        with timed("plans and tasks"):  # issue 10: a plan per province and per commune, their tasks
+            plan_rows = PlanRows(
+                seed=args.seed, today=data.today, provinces=provinces,
+                communes=[{"id": c["id"], "name": c["name"], "province_id": c["province_id"]} for c in communes],
+            )  # fmt: skip
+            counts["plans"] = copy_rows(cursor, "plans_plan", PLAN_COLUMNS, plan_rows.plans, freeze=True)
+            counts["plan tasks"] = copy_rows(cursor, "plans_task", TASK_COLUMNS, plan_rows.tasks, freeze=True)
+            for table, next_id in (("plans_plan", plan_rows.next_plan), ("plans_task", plan_rows.next_task)):
+                cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), %s)", [next_id])
         with timed(f"rebuild {len(recreate)} indexes and constraints"):
             for statement in recreate:
                 cursor.execute(statement)
 
     with timed("vacuum analyze"), connection.cursor() as cursor:
-        for table in [*BULK, "units_agency", "units_administrativeunit", "reports_compilation"]:
+        for table in [
+            *BULK,
+            "units_agency",
+            "units_administrativeunit",
+            "reports_compilation",
+            "plans_plan",
+            "plans_task",
+        ]:
             cursor.execute(f"VACUUM (ANALYZE) {table}")
 
     check_search_text(data)

@@ -341,6 +341,18 @@ class Action(models.TextChoices):
     CHECK_CONCLUDED = "check_concluded", _("Ghi biên bản và kết luận kiểm tra")
     FIX_ANSWERED = "fix_answered", _("Trả lời yêu cầu khắc phục")
     GRADING_SET = "grading_set", _("Đặt cách chấm điểm hằng năm")
+    # Implementation plans (reports/plans)
+    PLAN_ISSUED = "plan_issued", _("Ban hành kế hoạch")
+    AMENDMENT_STARTED = "amendment_started", _("Bắt đầu sửa đổi kế hoạch (phiên bản mới)")
+    PLAN_CANCELLED = "plan_cancelled", _("Hủy bỏ kế hoạch")
+    CASCADED = "cascaded", _("Lập kế hoạch từ kế hoạch cấp trên")
+    COPIED_TO_NEXT_YEAR = "copied_to_next_year", _("Lập kế hoạch năm sau từ kế hoạch này")
+    TASK_ADDED = "task_added", _("Thêm nhiệm vụ")
+    TASK_EDITED = "task_edited", _("Sửa nhiệm vụ")
+    TASK_REMOVED = "task_removed", _("Xóa nhiệm vụ (bản nháp)")
+    PROGRESS_REPORTED = "progress_reported", _("Cập nhật tiến độ nhiệm vụ")
+    NOTE_ADDED = "note_added", _("Ghi chú của cơ quan phối hợp")
+    GUIDANCE_RECORDED = "guidance_recorded", _("Ghi nhận văn bản hướng dẫn (tính hạn nhiệm vụ)")
 
 
 # The acts a citizen does without an account (a question or an opinion sent from a public page): their

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "consultations.duties",
     "reports",
     "reports.checks",
+    "reports.plans.apps.PlansConfig",
 ]
 
 MIDDLEWARE = [
@@ -186,6 +187,10 @@ PDF_SWEEP_AFTER_MINUTES = env.int("PDF_SWEEP_AFTER_MINUTES", default=10)
 
 # The scheduled jobs. Each task is safe to run twice and catches up after downtime.
 CELERY_BEAT_SCHEDULE = {
+    "remind-plan-tasks": {
+        "task": "plans.send_reminders",
+        "schedule": crontab(minute=15, hour=7),
+    },
     "close-due-postings": {
         "task": "disclosures.close_due_postings",
         "schedule": crontab(minute="*/5"),

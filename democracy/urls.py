@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("consultations.duties.urls")),
     path("", include("reports.urls")),
     path("", include("reports.checks.urls")),
+    path("", include("reports.plans.urls")),
     path("accounts/", include("units.auth_urls")),
     path("i18n/<str:code>/", set_language, name="language"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -65,3 +65,6 @@ FAMILIES.append(FIXES)
 from .family_meetings import DUTY_FAMILIES, MEETINGS_LAW, MEETINGS_OTHER  # noqa: E402
 
 FAMILIES += [MEETINGS_LAW, MEETINGS_OTHER, *DUTY_FAMILIES]
+from .plans.family import PLANS  # noqa: E402
+
+FAMILIES.insert(0, PLANS)  # the plan's results first (section VI of the unit reports)

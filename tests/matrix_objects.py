@@ -32,6 +32,7 @@ from reports import actions as report_actions
 from reports.checks import actions as check_actions
 from reports.checks.models import CheckFix
 from reports.models import AreaReport
+from reports.plans import actions as plan_actions
 from tests.conftest import make_unit
 from tests.consultations.conftest import item
 from tests.disclosures.conftest import PDF_BYTES, attach
@@ -114,6 +115,21 @@ def _standalone(cast, owner):
     return meeting, attachment
 
 
+def _plans(cast, owner, today):
+    """An issued plan with one task its owner leads, and a draft with one task."""
+    lead = {"lead_agency": owner} if owner == cast.agency_a else {"lead_unit": owner}
+    found = []
+    for number in (7, None):
+        plan = plan_actions.create_plan(owner=owner, by=cast.admin, title="Kế hoạch thực hiện dân chủ",
+                                        date=today, place="Xã", number=number)  # fmt: skip
+        task = plan_actions.add_task(plan, by=cast.admin, code="II.1", heading="Tuyên truyền", due_kind="year",
+                                     due_year=today.year, **lead)  # fmt: skip
+        if number:
+            plan_actions.issue(plan, by=cast.admin)
+        found += [plan, task]
+    return found
+
+
 def _rollup(province, reviewer):
     period = ReportingRegime.for_owner(province).period_for_key(KEY)
     job = report_actions.request_rollup(province, period, by=reviewer)
@@ -163,6 +179,7 @@ def build(cast, make_disclosure, make_consultation, make_report):
             (cast.other_province, cast.reviewer_q) if label == "c" else (cast.province, cast.reviewer_p)
         )
         s.check_plan, s.check_visit, s.check_fix = _check(province, reviewer, owner)
+        s.plan, s.plan_task, s.plan_draft, s.plan_draft_task = _plans(cast, owner, today)
         s.code = owner.code
         if label != "int":
             s.village_code = villages[label].code

@@ -36,7 +36,7 @@ def test_the_half_year_report_counts_meetings_by_kind_and_people(cast, make_repo
 
     client.force_login(cast.clerk_a)
     page = client.get(reverse("reports:detail", args=[report.pk]))
-    assert "VII. Hội nghị, cuộc họp và nhiệm vụ hằng năm" in page.text
+    assert "VIII. Hội nghị, cuộc họp và nhiệm vụ hằng năm" in page.text
     pdf = client.get(reverse("reports:pdf", args=[report.pk]))
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.getvalue())).pages).split())
     assert (

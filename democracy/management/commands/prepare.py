@@ -32,6 +32,7 @@ LOADERS = [
     ("load_demo_petitions", [], []),
     ("load_demo_boards", [], []),
     ("load_demo_checks", [], []),
+    ("load_demo_plans", ["reports/plans/demo.py"], []),
 ]
 
 

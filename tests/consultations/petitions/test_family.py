@@ -94,7 +94,7 @@ def test_the_unit_reports_print_the_petitions_section(cast, half_year):
     period = ReportingRegime().period_for_key("2026-H1")
     result = figures.compute(period, units=[cast.a.pk], agencies=[], today=dt.date(2026, 7, 15))
     section = next(s for s in labels.sections(result[f"u{cast.a.pk}"]) if "Phản ánh, kiến nghị" in s.title)
-    assert section.title.startswith("VI. ")
+    assert section.title.startswith("VII. ")
     assert [(line.label, line.value) for line in section.lines] == [
         ("Số phản ánh, kiến nghị tiếp nhận", 5),
         ("Đã đến hạn trả lời", 5),
