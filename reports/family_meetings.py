@@ -162,7 +162,7 @@ def _duty_shortfalls(code, label):
             found.items.append(
                 {
                     "title": f"{s.owner.name}: {duty.name}",
-                    "url": f"{url}?year={s.due.year}#duty-{code}",
+                    "url": url,
                     "facts": [
                         (_("Kỳ"), s.period_label),
                         (_("Thời hạn"), f"{_fmt(s.opens)} – {_fmt(s.due)}"),

@@ -207,6 +207,41 @@ def test_a_free_standing_meeting_is_audited_on_itself(cast):
     assert [(e.action, e.actor) for e in trail(meeting)] == [(Action.MEETING_RECORDED, cast.clerk_a)]
 
 
+def test_a_stand_alone_meeting_is_audited_at_each_step(cast):
+    """Convened, minutes recorded, files attached, the written report sent: one audit row each on the
+    meeting; a refused step writes none. A scheduled one cancelled: one row with the reason."""
+    schedule = {
+        "owner": cast.village_a, "by": cast.clerk_a, "kind": "village_conference", "title": "Hội nghị cuối năm",
+        "held_at": dt.datetime(2025, 12, 20, 8, tzinfo=HCM), "place": "Nhà văn hóa", "convened_by": "Trưởng thôn",
+        "notice_on": dt.date(2025, 12, 10),
+    }  # fmt: skip
+    refused(lambda: actions.schedule_meeting(**{**schedule, "notice_on": dt.date(2025, 12, 18)}))
+    meeting = actions.schedule_meeting(**schedule)
+    assert [(e.action, e.actor) for e in trail(meeting)] == [(Action.CREATED, cast.clerk_a)]
+    refused(
+        lambda: actions.record_minutes(
+            meeting, by=cast.clerk_a, chair="A", secretary="B", expected=10, present=11
+        )
+    )
+    audited(meeting, Action.MEETING_RECORDED, cast.clerk_a,
+            lambda: actions.record_minutes(meeting, by=cast.clerk_a, chair="A", secretary="B", expected=10, present=9))  # fmt: skip
+    pdf = SimpleUploadedFile("danh-sach.pdf", b"%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    audited(meeting, Action.DOCUMENTS_ADDED, cast.clerk_a,
+            lambda: actions.attach_meeting_files(meeting, [check_upload(pdf)], by=cast.clerk_a))  # fmt: skip
+    refused(lambda: actions.record_report(meeting, by=cast.clerk_a, report="", sent_on=dt.date(2025, 12, 22)))
+    audited(meeting, Action.SENT, cast.clerk_a,
+            lambda: actions.record_report(meeting, by=cast.clerk_a, report="Báo cáo", sent_on=dt.date(2025, 12, 22)))  # fmt: skip
+    later = actions.schedule_meeting(**{**schedule, "held_at": dt.datetime(2026, 12, 20, 8, tzinfo=HCM),
+                                        "notice_on": dt.date(2026, 12, 10)})  # fmt: skip
+    refused(lambda: actions.cancel_meeting(later, by=cast.clerk_a, reason=" "))
+    audited(
+        later,
+        Action.WITHDRAWN,
+        cast.clerk_a,
+        lambda: actions.cancel_meeting(later, by=cast.clerk_a, reason="Bão"),
+    )
+
+
 # --- Decisions ------------------------------------------------------------------------------------
 
 
