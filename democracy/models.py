@@ -314,6 +314,9 @@ class Action(models.TextChoices):
     ENROLMENT_LINK_ISSUED = "enrolment_link_issued", _("Cấp đường dẫn kích hoạt tài khoản")
     ENROLLED = "enrolled", _("Đặt mật khẩu và bật xác thực hai lớp")
     REPORT_REQUESTED = "report_requested", _("Yêu cầu báo cáo đột xuất")
+    REGULATION_ISSUED = "regulation_issued", _("Ban hành, công nhận quy chế, hương ước, quy ước")
+    REGULATION_REPLACED = "regulation_replaced", _("Được thay thế bằng văn bản mới")
+    PAPER_CYCLE_ENTERED = "paper_cycle_entered", _("Nhập lại cuộc lấy ý kiến đã làm trên giấy")
 
 
 # The acts a citizen does without an account (a question or an opinion sent from a public page): their

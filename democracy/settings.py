@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "units",
     "disclosures",
     "consultations",
+    "consultations.regulations.apps.RegulationsConfig",
     "reports",
 ]
 

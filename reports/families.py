@@ -45,3 +45,7 @@ class Family:
 #     from .family_meetings import MEETINGS  # noqa: E402
 #     FAMILIES.append(MEETINGS)
 FAMILIES: list[Family] = []
+
+from .family_regulations import REGULATIONS  # noqa: E402
+
+FAMILIES.append(REGULATIONS)

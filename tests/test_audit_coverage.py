@@ -11,6 +11,7 @@ APPS = {
     "units": ["tests/units/test_actions.py"],
     "disclosures": ["tests/disclosures/test_audit.py"],
     "consultations": ["tests/consultations/test_audit.py"],
+    "consultations/regulations": ["tests/consultations/test_regulations.py"],
     "reports": ["tests/reports/test_audit.py"],
 }
 # Jobs that write in batches without `@transaction.atomic` on the function itself (they open their own
