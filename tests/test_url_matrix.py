@@ -161,6 +161,17 @@ ROUTES = {
     "consultations:tally_pdf": get(OBJ + VOTING, pk("decision"), download=True),
     "consultations:meeting_create": get(OBJ, pk("consultation")),
     "consultations:decision_meeting_create": get(OBJ, pk("decision")),
+    # --- regulations ---
+    "regulations:board": get(UNIT, CODE),
+    "regulations:detail": get(OBJ, pk("regulation")),
+    "regulations:entry_pdf": get(OBJ, pk("regulation"), download=True),
+    "regulations:file": get(OBJ, pk("regulation"), download=True),
+    "regulations:draft_record": get(OBJ, pk("draft_record"), download=True),
+    "regulations:create": get(UNIT, CODE),
+    "regulations:create_for_agency": get(AGENCY, AGENCY_CODE),
+    "regulations:replace": post(OBJ, pk("regulation")),
+    "regulations:issue": get(OBJ, pk("consultation")),
+    "regulations:paper": get(OBJ, pk("consultation")),
     # --- reports ---
     "reports:list": get(NONE),
     "reports:open": post(NONE),

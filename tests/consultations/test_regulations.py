@@ -212,7 +212,9 @@ def test_a_village_decision_not_yet_recognised_is_refused(cast):
 
 
 def test_posting_the_draft_makes_the_posting_and_closing_records_numbered_with_disclosures(
-    cast, make_consultation, make_disclosure  # noqa: F811
+    cast,
+    make_consultation,
+    make_disclosure,  # noqa: F811
 ):
     make_disclosure(state="published", published_on=dt.date(2024, 2, 1))  # takes 1/BB-UBND of 2024
     consultation = make_consultation(forms=["e", "posting"], opened_on=dt.date(2024, 2, 5))
