@@ -255,6 +255,7 @@ def issue_from_decision(
     if decision.regulations.exists():
         raise ValidationError(_("Hương ước, quy ước này đã được ghi vào sổ."))
     fields.setdefault("issued_on", decision.recognised_on)
+    fields["decided_on"] = decision.decided_on
     fields.setdefault("effective_from", decision.recognised_on)
     regulation = register_regulation(
         owner=decision.unit, by=by, file=file, replaces=replaces, decision=decision, **fields

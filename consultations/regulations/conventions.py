@@ -45,7 +45,7 @@ def steps_of(regulation: Regulation, *, today: dt.date | None = None) -> list[St
     the community's decision (its date), the dossier sent, the recognition (the register's issue date),
     the text sent back, and the next annual review."""
     today = today or timezone.localdate()
-    decided = regulation.decision.decided_on if regulation.decision_id else None
+    decided = regulation.decision.decided_on if regulation.decision_id else regulation.decided_on
     actual = {
         "draft_posted": (regulation.draft_posted_on, None),
         "community_decision": (decided, regulation.draft_posted_on),

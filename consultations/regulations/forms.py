@@ -42,6 +42,7 @@ class RegulationForm(forms.Form):
     )  # fmt: skip
     file = forms.FileField(label=_lazy("Tệp văn bản (PDF, DOCX)"), required=False)
     draft_posted_on = date_field(_lazy("Ngày niêm yết dự thảo (hương ước, quy ước)"), required=False)
+    decided_on = date_field(_lazy("Ngày cộng đồng dân cư biểu quyết thông qua"), required=False)
     dossier_sent_on = date_field(_lazy("Ngày gửi hồ sơ đề nghị công nhận"), required=False)
     sent_on = date_field(_lazy("Ngày gửi văn bản đã công nhận về thôn"), required=False)
     note = forms.CharField(
@@ -65,7 +66,7 @@ class RegulationForm(forms.Form):
         return {
             name: data[name]
             for name in ("kind", "title", "number", "issued_on", "effective_from", "issuer", "next_review_on",
-                         "draft_posted_on", "dossier_sent_on", "sent_on", "note")
+                         "draft_posted_on", "decided_on", "dossier_sent_on", "sent_on", "note")
         }  # fmt: skip
 
 

@@ -87,6 +87,7 @@ class Regulation(Owned):
     # A village convention's steps (Decree 61/2023): when the draft was posted, when the dossier went to
     # the commune, when the recognised text was sent back. The decision gives the day it was adopted.
     draft_posted_on = models.DateField(_("ngày niêm yết dự thảo"), null=True, blank=True)
+    decided_on = models.DateField(_("ngày cộng đồng dân cư biểu quyết thông qua"), null=True, blank=True)
     dossier_sent_on = models.DateField(_("ngày gửi hồ sơ đề nghị công nhận"), null=True, blank=True)
     sent_on = models.DateField(_("ngày gửi hương ước, quy ước đã công nhận"), null=True, blank=True)
     note = models.TextField(_("ghi chú"), blank=True, max_length=2000)

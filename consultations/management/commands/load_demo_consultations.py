@@ -14,6 +14,7 @@ from consultations import actions, outputs
 from consultations.actions import record_meeting
 from consultations.models import Consultation, Meeting
 from consultations.regulations import actions as regulation_actions
+from consultations.regulations.models import ComplianceDeadline, RegulationKind
 from democracy.demo import backdate
 from democracy.models import Action, CatalogueItem
 from democracy.uploads import check_upload
@@ -100,6 +101,8 @@ def replay_dong_son(agency, clerk, head):
     backdate(done, on(planned, 8, 30), Action.CREATED)
     backdate(done, on(planned, 9), Action.DOCUMENTS_ADDED)
     backdate(conference, conference.held_at, Action.CREATED, Action.MEETING_RECORDED)
+    backdate(done, conference.held_at, Action.MEETING_RECORDED)
+    done.documents.update(uploaded_at=on(planned, 9))
     backdate(done, on(issued, 14), Action.REGULATION_ISSUED)
     backdate(regulation, on(issued, 14), Action.CREATED)
     backdate(posting, on(issued, 14), Action.CREATED, Action.DOCUMENTS_ADDED, Action.SUBMITTED)
@@ -109,6 +112,29 @@ def replay_dong_son(agency, clerk, head):
     backdate(result, reported, Action.CREATED, Action.SUBMITTED)
     backdate(result, approved, Action.PUBLISHED)
     return done
+
+
+def register_rules(commune, village, clerk):
+    """The commune's regulation and a village convention already in force (entered from the paper
+    register), and the deadline the province set for the communes' and agencies' regulations."""
+    regulation_actions.register_regulation(
+        owner=commune, by=clerk, kind=RegulationKind.COMMUNE_DEMOCRACY, number="08/QC-UBND",
+        title="Quy chế thực hiện dân chủ ở xã Đồng Kỳ", issued_on=dt.date(2023, 9, 15),
+        effective_from=dt.date(2023, 9, 15), issuer="Ủy ban nhân dân xã Đồng Kỳ", next_review_on=dt.date(2026, 9, 15),
+    )  # fmt: skip
+    regulation_actions.register_regulation(
+        owner=village, by=clerk, kind=RegulationKind.HUONG_UOC, number="45/QĐ-UBND",
+        title=f"Hương ước {village.name}", issued_on=dt.date(2024, 3, 27), effective_from=dt.date(2024, 3, 27),
+        issuer="Ủy ban nhân dân xã Đồng Kỳ", draft_posted_on=dt.date(2024, 2, 1), decided_on=dt.date(2024, 3, 15),
+        dossier_sent_on=dt.date(2024, 3, 20),
+        sent_on=dt.date(2024, 3, 29), note="Thông qua tại cuộc họp cộng đồng dân cư ngày 15/03/2024.",
+    )  # fmt: skip
+    for kind, due in ((RegulationKind.COMMUNE_DEMOCRACY, dt.date(2023, 12, 31)),
+                      (RegulationKind.AGENCY_DEMOCRACY, dt.date(2024, 3, 31))):  # fmt: skip
+        ComplianceDeadline.objects.get_or_create(
+            kind=kind, defaults={"due_on": due, "article": "Kế hoạch triển khai Luật Thực hiện dân chủ ở cơ sở của "
+                                 "UBND tỉnh Bắc Ninh (dữ liệu mẫu)"},
+        )  # fmt: skip
 
 
 class Command(BaseCommand):
@@ -136,6 +162,7 @@ class Command(BaseCommand):
         # item 8), not with the residents (Art. 25). Held on paper before the portal, it is brought in by
         # the head of the agency with the real dates (`enter_paper_cycle`, reason in the trail).
         replay_dong_son(agency, users["agency_clerk"], users["agency_head"])
+        register_rules(commune, village, clerk)
 
         # An open consultation citizens can comment on.
         open_one = actions.create_consultation(
