@@ -18,7 +18,7 @@ DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 def date_field(label, *, required=True, help_text=""):
     return dforms.DateField(
         label=label, required=required, input_formats=DATE_INPUT_FORMATS, help_text=help_text,
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "autocomplete": "off"}),
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": dforms.DATE_PLACEHOLDER, "autocomplete": "off"}),
         error_messages={"invalid": _lazy("Ngày phải có dạng ngày/tháng/năm, ví dụ 26/02/2024."),
                         "required": _lazy("Hãy nhập ngày.")},
     )  # fmt: skip
