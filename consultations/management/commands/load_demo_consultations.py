@@ -97,6 +97,9 @@ def replay_dong_son(agency, clerk, head):
         "(số 156/QC-UBND).",
     )  # fmt: skip
     disclosure_actions.publish(result, by=head, now=approved)
+    # Both postings ended in March 2024: closed when their windows ended, as the job would have.
+    for disclosure in sorted((posting, result), key=lambda d: d.window_ends_at):
+        disclosure_actions.close_due_postings(now=disclosure.window_ends_at + dt.timedelta(minutes=1))
     # The trail as it happened on paper; the paper entry itself stays at the moment it was made.
     backdate(done, on(planned, 8, 30), Action.CREATED)
     backdate(done, on(planned, 9), Action.DOCUMENTS_ADDED)
