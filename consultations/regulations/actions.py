@@ -174,9 +174,17 @@ def _disclose(regulation: Regulation, *, by, poster) -> Disclosure:
         "title": regulation.title, "number": regulation.number, "issued": f"{regulation.issued_on:%d/%m/%Y}",
         "issuer": regulation.issuer, "effective": f"{regulation.effective_from:%d/%m/%Y}",
     }  # fmt: skip
+    summary = _("%(kind)s số %(number)s, có hiệu lực từ ngày %(effective)s.") % {
+        "kind": regulation.get_kind_display(), "number": regulation.number,
+        "effective": f"{regulation.effective_from:%d/%m/%Y}",
+    }  # fmt: skip
+    if regulation.consultation_id:
+        body += " " + _("Văn bản được ban hành sau khi lấy ý kiến theo %(plan)s.") % {
+            "plan": regulation.consultation.plan_number or regulation.consultation.title
+        }
     placement = disclosure_actions.required_placement(poster, item)
     disclosure = disclosure_actions.create_draft(
-        owner=poster, by=by, item=item, title=regulation.title[:300], summary=body[:2000], body=body,
+        owner=poster, by=by, item=item, title=regulation.title[:300], summary=summary[:2000], body=body,
         decision_number=regulation.number, decision_date=regulation.issued_on, decision_issuer=regulation.issuer,
         window_days=None if item.is_permanent else item.posting_days, **placement,
     )  # fmt: skip
