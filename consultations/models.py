@@ -31,6 +31,9 @@ class CommuneCommentForm(models.TextChoices):
     PORTAL = "e", _("Qua cổng/trang thông tin điện tử của xã (điểm e)")
     NETWORKS = "g", _("Qua mạng viễn thông, mạng xã hội (điểm g)")
     DIRECT_DIALOGUE = "h", _("Đối thoại, lấy ý kiến công dân là đối tượng thi hành (điểm h)")
+    # Not one of Art. 26(1)'s forms but how the draft is made available to comment on: posting it opens
+    # a posting record and the period's end a closing record (regulations.postings).
+    POSTING = "posting", _("Niêm yết dự thảo tại trụ sở, có biên bản niêm yết và kết thúc niêm yết")
 
 
 class AgencyCommentForm(models.TextChoices):
@@ -42,6 +45,7 @@ class AgencyCommentForm(models.TextChoices):
     BOX_SYSTEM = "4", _("Hòm thư góp ý, đường dây nóng, hệ thống thông tin nội bộ, cổng thông tin (khoản 4)")
     UNION = "5", _("Qua Công đoàn, đoàn thể (khoản 5)")
     OTHER = "6", _("Hình thức khác trong quy chế dân chủ (khoản 6)")
+    POSTING = "posting", _("Niêm yết dự thảo tại trụ sở, có biên bản niêm yết và kết thúc niêm yết")
 
 
 class CommentChannel(models.TextChoices):
@@ -54,6 +58,8 @@ class CommentChannel(models.TextChoices):
     FRONT = "front", _("Mặt trận, tổ chức chính trị - xã hội")
     SOCIAL = "social", _("Mạng xã hội")
     DIRECT = "direct", _("Trực tiếp")
+    EMAIL = "email", _("Thư điện tử")
+    ZALO = "zalo", _("Zalo")
 
 
 class ConsultationState(models.TextChoices):
@@ -85,6 +91,12 @@ class Consultation(Owned):
     plan_number = models.CharField(_("số kế hoạch"), max_length=50, blank=True)
     plan_date = models.DateField(_("ngày kế hoạch"), null=True, blank=True)
     period_days = models.PositiveSmallIntegerField(_("thời gian lấy ý kiến (ngày)"))
+    # Comments at the conference may close before the period does (Đông Sơn 2024: the staff conference
+    # on 05/02 inside a 20-day posting); None: until the end of the period.
+    conference_comments_until = models.DateField(
+        _("hạn nhận ý kiến tại hội nghị"), null=True, blank=True,
+        help_text=_("Trống: nhận đến hết thời gian lấy ý kiến."),
+    )  # fmt: skip
 
     state = models.CharField(
         _("trạng thái"), max_length=20, choices=ConsultationState.choices, default=ConsultationState.DRAFT

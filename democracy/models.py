@@ -353,6 +353,9 @@ class Action(models.TextChoices):
     PROGRESS_REPORTED = "progress_reported", _("Cập nhật tiến độ nhiệm vụ")
     NOTE_ADDED = "note_added", _("Ghi chú của cơ quan phối hợp")
     GUIDANCE_RECORDED = "guidance_recorded", _("Ghi nhận văn bản hướng dẫn (tính hạn nhiệm vụ)")
+    REGULATION_ISSUED = "regulation_issued", _("Ban hành, công nhận quy chế, hương ước, quy ước")
+    REGULATION_REPLACED = "regulation_replaced", _("Được thay thế bằng văn bản mới")
+    PAPER_CYCLE_ENTERED = "paper_cycle_entered", _("Nhập lại cuộc lấy ý kiến đã làm trên giấy")
 
 
 # The acts a citizen does without an account (a question or an opinion sent from a public page): their

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "consultations.petitions",
     "consultations.supervision",
     "consultations.duties",
+    "consultations.regulations.apps.RegulationsConfig",
     "reports",
     "reports.checks",
     "reports.plans.apps.PlansConfig",

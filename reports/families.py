@@ -68,3 +68,6 @@ FAMILIES += [MEETINGS_LAW, MEETINGS_OTHER, *DUTY_FAMILIES]
 from .plans.family import PLANS  # noqa: E402
 
 FAMILIES.insert(0, PLANS)  # the plan's results first (section VI of the unit reports)
+from .family_regulations import REGULATIONS  # noqa: E402
+
+FAMILIES.append(REGULATIONS)

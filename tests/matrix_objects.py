@@ -153,6 +153,24 @@ def _check(province, reviewer, owner):
     return plan, visit, CheckFix.objects.get(visit=visit)
 
 
+def _regulation(cast, owner, consultation, today):
+    """A rule in the owner's register (with its file), and the posting record of the consultation's draft."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from consultations.regulations import actions as regulation_actions
+    from consultations.regulations.models import DraftRecord
+    from consultations.regulations.postings import _make
+    from democracy.uploads import check_upload
+
+    internal = owner == cast.agency_a
+    regulation = regulation_actions.register_regulation(
+        owner=owner, by=cast.clerk_a, kind="agency_democracy" if internal else "commune_democracy",
+        title="Quy chế thực hiện dân chủ", number="156/QC-UBND", issued_on=today, effective_from=today,
+        issuer=str(owner), file=check_upload(SimpleUploadedFile("quy-che.pdf", PDF_BYTES)),
+    )  # fmt: skip
+    return regulation, _make(consultation, DraftRecord.Kind.POSTING, consultation.opened_at)
+
+
 def build(cast, make_disclosure, make_consultation, make_report):
     """The bundles by scenario label. Needs MEDIA_ROOT pointed at a temporary directory."""
     today = timezone.localdate()
@@ -180,6 +198,7 @@ def build(cast, make_disclosure, make_consultation, make_report):
         )
         s.check_plan, s.check_visit, s.check_fix = _check(province, reviewer, owner)
         s.plan, s.plan_task, s.plan_draft, s.plan_draft_task = _plans(cast, owner, today)
+        s.regulation, s.draft_record = _regulation(cast, owner, s.consultation, today)
         s.code = owner.code
         if label != "int":
             s.village_code = villages[label].code

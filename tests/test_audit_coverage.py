@@ -12,6 +12,7 @@ APPS = {
     "disclosures": ["tests/disclosures/test_audit.py"],
     "consultations": ["tests/consultations/test_audit.py"],
     "consultations/petitions": ["tests/consultations/petitions/test_audit.py"],
+    "consultations/regulations": ["tests/consultations/test_regulations.py"],
     "reports": ["tests/reports/test_audit.py"],
     "reports/checks": ["tests/reports/checks/test_audit.py"],
     "reports/plans": ["tests/plans/test_actions.py", "tests/plans/test_import.py"],

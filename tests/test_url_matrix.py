@@ -294,6 +294,17 @@ ROUTES = {
     "plans:task_guidance": post(OBJ, pk("plan_task")),
     "api:list_plans": get(UNIT, CODE),
     "api:plan_detail": get(OBJ, pk("plan")),
+    # --- regulations ---
+    "regulations:board": get(UNIT, CODE),
+    "regulations:detail": get(OBJ, pk("regulation")),
+    "regulations:entry_pdf": get(OBJ, pk("regulation"), download=True),
+    "regulations:file": get(OBJ, pk("regulation"), download=True),
+    "regulations:draft_record": get(OBJ, pk("draft_record"), download=True),
+    "regulations:create": get(UNIT, CODE),
+    "regulations:create_for_agency": get(AGENCY, AGENCY_CODE),
+    "regulations:replace": post(OBJ, pk("regulation")),
+    "regulations:issue": get(OBJ, pk("consultation")),
+    "regulations:paper": get(OBJ, pk("consultation")),
 }
 
 # Recorded from main d08925b, then reviewed: no user outside an agency's line (its staff, the reviewer of
@@ -1413,6 +1424,62 @@ EXPECTED = {
         "b": "200 200 200 200 200 200 200 200 200 200",
         "c": "200 200 200 200 200 200 200 200 200 200",
         "int": "404 404 404 404 404 200 200 404 200 404",
+    },
+    "regulations:board": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+    },
+    "regulations:detail": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+        "int": "404 404 404 404 404 200 200 404 200 404",
+    },
+    "regulations:entry_pdf": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+        "int": "404 404 404 404 404 200 200 404 200 404",
+    },
+    "regulations:file": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+        "int": "404 404 404 404 404 200 200 404 200 404",
+    },
+    "regulations:draft_record": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+        "int": "404 404 404 404 404 200 200 404 200 404",
+    },
+    "regulations:create": {
+        "a": "L   200 200 404 403 404 403 404 200 404",
+        "b": "L   404 404 200 404 404 403 404 200 404",
+        "c": "L   404 404 404 404 404 404 403 200 404",
+    },
+    "regulations:create_for_agency": {
+        "int": "L   404 404 404 404 403 403 404 200 404",
+        "int_c": "L   404 404 404 404 404 404 403 200 404",
+    },
+    "regulations:replace": {
+        "a": "L   400 400 404 403 404 403 404 400 404",
+        "b": "L   404 404 400 404 404 403 404 400 404",
+        "c": "L   404 404 404 404 404 404 403 400 404",
+        "int": "L   404 404 404 404 403 403 404 400 404",
+    },
+    "regulations:issue": {
+        "a": "L   200 200 404 403 404 403 404 200 404",
+        "b": "L   404 404 200 404 404 403 404 200 404",
+        "c": "L   404 404 404 404 404 404 403 200 404",
+        "int": "L   404 404 404 404 403 403 404 200 404",
+    },
+    "regulations:paper": {
+        "a": "L   403 200 404 403 404 403 404 200 404",
+        "b": "L   404 404 403 404 404 403 404 200 404",
+        "c": "L   404 404 404 404 404 404 403 200 404",
+        "int": "L   404 404 404 404 403 403 404 200 404",
     },
 }
 

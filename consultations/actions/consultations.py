@@ -107,6 +107,21 @@ def opening_period(consultation: Consultation, now: dt.datetime | None = None):
     )  # fmt: skip
 
 
+def check_conference_deadline(consultation: Consultation, first: dt.date, last: dt.date) -> None:
+    """The deadline for conference comments must fall inside the period it belongs to."""
+    until = consultation.conference_comments_until
+    if until and not first <= until <= last:
+        raise ValidationError(
+            {
+                "conference_comments_until": _(
+                    "Hạn nhận ý kiến tại hội nghị (%(day)s) phải nằm trong thời gian lấy ý kiến, từ ngày "
+                    "%(first)s đến ngày %(last)s."
+                )
+                % {"day": f"{until:%d/%m/%Y}", "first": f"{first:%d/%m/%Y}", "last": f"{last:%d/%m/%Y}"}
+            }
+        )
+
+
 @transaction.atomic
 def open_consultation(consultation: Consultation, *, by, now: dt.datetime | None = None) -> bool:
     """Publish the content: the period runs from the next day (Civil Code), for `period_days` days.
@@ -117,6 +132,7 @@ def open_consultation(consultation: Consultation, *, by, now: dt.datetime | None
             _("Chưa có dự thảo: hãy đính kèm ít nhất một tài liệu dự thảo trước khi công bố.")
         )
     computed = opening_period(consultation, now)
+    check_conference_deadline(consultation, timezone.localdate(now), computed.date)
     updated = move(
         consultation, from_states=[ConsultationState.DRAFT], to_state=ConsultationState.OPEN, opened_at=now,
         ends_on=computed.date, ends_at=computed.ends_at, period_explanation=computed.explanation,
@@ -125,7 +141,21 @@ def open_consultation(consultation: Consultation, *, by, now: dt.datetime | None
     if updated:
         record(consultation, by=by, action=Action.OPENED, changes={"ends_at": consultation.ends_at})
         publiccache.changed(consultation.owner)
+        _draft_posted(consultation, now)
     return bool(updated)
+
+
+def _draft_posted(consultation: Consultation, now: dt.datetime) -> None:
+    """A consultation whose forms include posting the draft gets its posting record as it opens."""
+    from consultations.regulations.postings import draft_posted
+
+    draft_posted(consultation, made_at=now)
+
+
+def _drafts_taken_down(consultations, now: dt.datetime) -> None:
+    from consultations.regulations.postings import drafts_taken_down
+
+    drafts_taken_down(consultations, made_at=now)
 
 
 @transaction.atomic
@@ -149,6 +179,14 @@ def add_comment(
         raise ValidationError({"received_at": _("Chỉ ghi nhận ý kiến nhận được trong thời gian lấy ý kiến.")})
     if channel in (CommentChannel.CONFERENCE, CommentChannel.COMMUNITY_MEETING) and not people_count:
         raise ValidationError({"people_count": _("Ý kiến tại hội nghị, cuộc họp cần ghi số người tham dự.")})
+    until = consultation.conference_comments_until
+    if channel == CommentChannel.CONFERENCE and until and timezone.localdate(received_at) > until:
+        raise ValidationError(
+            {
+                "received_at": _("Hạn nhận ý kiến tại hội nghị là hết ngày %(day)s.")
+                % {"day": f"{until:%d/%m/%Y}"}
+            }
+        )
     if not text.strip():
         raise ValidationError({"text": _("Hãy nhập nội dung ý kiến.")})
     comment = Comment.objects.create(
@@ -270,6 +308,7 @@ def close_due_consultations(*, now: dt.datetime | None = None) -> int:
     )
     record_many(due, by=None, action=Action.CLOSED, at=now)
     publiccache.changed(*disclosure_actions.unit_keys(c.unit_id for c in due))
+    _drafts_taken_down(due, now)
     return closed
 
 

@@ -91,6 +91,16 @@ class ConsultationForm(forms.Form):
             "invalid": _lazy("Số ngày phải là số nguyên."),
         },
     )
+    conference_comments_until = dforms.DateField(
+        label=_lazy("Hạn nhận ý kiến tại hội nghị (không bắt buộc)"),
+        required=False,
+        input_formats=DATE_INPUT_FORMATS,
+        help_text=_lazy("Trong thời gian lấy ý kiến; trống: nhận đến hết thời gian lấy ý kiến."),
+        widget=forms.DateInput(
+            format="%d/%m/%Y", attrs={"placeholder": DATE_PLACEHOLDER, "autocomplete": "off"}
+        ),
+        error_messages={"invalid": _lazy("Ngày phải có dạng ngày/tháng/năm, ví dụ 05/02/2024.")},
+    )
     form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, owner, **kwargs):
@@ -143,6 +153,7 @@ class ConsultationForm(forms.Form):
                 "plan_number",
                 "plan_date",
                 "period_days",
+                "conference_comments_until",
             )
         }
 

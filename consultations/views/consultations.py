@@ -115,6 +115,7 @@ def _staff_page(request, allowed, *, status=200, **forms):
     context = {
         "c": consultation,
         "can_edit": allowed.can_edit,
+        "can_approve": allowed.can_approve,
         "reference": item_reference(consultation.item),
         "is_draft": state == ConsultationState.DRAFT,
         "is_open": consultation.is_open(),

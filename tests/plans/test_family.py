@@ -52,7 +52,9 @@ def test_plan_indicators_equal_an_independent_count(cast, plan, django_assert_nu
     actions.post_update(
         done, by=cast.clerk_a, by_owner=cast.a, status=Status.DONE, on=dt.date(2024, 5, 1), text="Xong"
     )
-    with django_assert_num_queries(2):  # one combined statement (the plans among its parts), the duties catalogue
+    with django_assert_num_queries(
+        2
+    ):  # one combined statement (the plans among its parts), the duties catalogue
         result = figures.compute(period, units=[cast.a.pk, cast.b.pk], agencies=[], breakdowns=False)
     for unit in (cast.a, cast.b):
         assert result[f"u{unit.pk}"]["plans"] == independent(unit, period, today)

@@ -1,21 +1,26 @@
 """Demo consultations, decisions and a recommendation for Xã Đồng Kỳ (after load_demo). Safe to run again."""
 
 import datetime as dt
+from types import SimpleNamespace
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from consultations import actions, outputs
 from consultations.actions import record_meeting
-from consultations.models import Comment, CommentChannel, Consultation, Meeting, ResponseKind
+from consultations.models import Consultation, Meeting
+from consultations.regulations import actions as regulation_actions
+from consultations.regulations.models import ComplianceDeadline, RegulationKind
 from democracy.demo import backdate
 from democracy.models import Action, CatalogueItem
 from democracy.uploads import check_upload
 from disclosures import actions as disclosure_actions
-from units.models import AdministrativeUnit
+from disclosures.demo import COMMUNE_SIGNER, demo_document
+from units.models import AdministrativeUnit, Agency
 
 
 def item(article, clause):
@@ -28,6 +33,113 @@ def attach_draft(consultation, by):
     actions.attach_documents(consultation, [check_upload(pdf)], by=by)
 
 
+def on(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=timezone.get_current_timezone())
+
+
+def replay_dong_son(agency, clerk, head):
+    """30/01 plan 127/KH-UBND → 05/02 staff conference of 28, unanimous, and the draft posted for 20 days
+    (posting record) → 25/02 closing record, no comments → 26/02 regulation 156/QC-UBND, in the register
+    and posted (Art. 46 item 9) → 27/02 result report 164/BC-UBND."""
+    agency_item = CatalogueItem.objects.get(scope="agency", article=53, clause=8)
+    planned, opened, last_day = dt.date(2024, 1, 30), on(dt.date(2024, 2, 5), 8), dt.date(2024, 2, 25)
+    done = actions.create_consultation(
+        owner=agency, by=clerk, item=agency_item, period_days=20, forms=["2", "posting"],
+        title="Dự thảo Quy chế thực hiện dân chủ trong hoạt động của cơ quan hành chính xã Đồng Kỳ",
+        content="Lấy ý kiến cán bộ, công chức, người lao động về dự thảo Quy chế thực hiện dân chủ trong hoạt "
+        "động của cơ quan hành chính xã.", purpose="Phát huy quyền làm chủ của cán bộ, công chức.",
+        responsible="Văn phòng - Thống kê chủ trì; Công đoàn cơ sở phối hợp.",
+        plan_number="127/KH-UBND", plan_date=planned, conference_comments_until=dt.date(2024, 2, 5),
+    )  # fmt: skip
+    attach_draft(done, clerk)
+    regulation_actions.enter_paper_cycle(
+        done, by=head, opened_at=opened, last_day=last_day, closed_at=on(last_day, 16),
+        reason="Cuộc lấy ý kiến năm 2024 làm trên giấy (Kế hoạch 127/KH-UBND ngày 30/01/2024), nhập lại từ hồ sơ "
+        "lưu của Văn phòng.",
+    )  # fmt: skip
+    conference = record_meeting(
+        owner=agency, by=clerk, kind=Meeting.Kind.STAFF_CONFERENCE, consultation=done,
+        title="Hội nghị lấy ý kiến dự thảo Quy chế thực hiện dân chủ", held_at=on(dt.date(2024, 2, 5), 14),
+        place="Hội trường UBND xã Đồng Kỳ", chair="Bùi Quang Huy, Chánh Văn phòng",
+        secretary="Phạm Thu Trang, công chức Văn phòng - Thống kê", expected=28, present=28,
+        conclusion="Hội nghị nhất trí 100% với dự thảo Quy chế; không có ý kiến khác.",
+    )  # fmt: skip
+    done.refresh_from_db()
+    issued = dt.date(2024, 2, 26)
+    paper = SimpleNamespace(
+        decision_date=issued, unit=None, agency=agency, decision_issuer="Ủy ban nhân dân xã Đồng Kỳ",
+        decision_number="156/QC-UBND", title="Quy chế thực hiện dân chủ trong hoạt động của cơ quan hành chính xã",
+    )  # fmt: skip
+    document = demo_document(
+        paper, kind="Quy chế", signer=COMMUNE_SIGNER,
+        paragraphs=[
+            "(Ban hành kèm theo Quyết định của Ủy ban nhân dân xã Đồng Kỳ)",
+            "Điều 1. Quy chế này quy định nội dung, hình thức, trách nhiệm thực hiện dân chủ trong hoạt động "
+            "của cơ quan hành chính xã Đồng Kỳ.",
+            "Điều 2. Cán bộ, công chức, người lao động được biết, tham gia ý kiến, quyết định và kiểm tra, "
+            "giám sát theo Chương IV Luật Thực hiện dân chủ ở cơ sở.",
+        ],
+    )  # fmt: skip
+    regulation = regulation_actions.issue_from_consultation(
+        done, by=clerk, file=check_upload(document), title=paper.title.replace("xã", "xã Đồng Kỳ"),
+        number="156/QC-UBND", issued_on=issued, effective_from=issued, issuer="Ủy ban nhân dân xã Đồng Kỳ",
+        next_review_on=dt.date(2025, 2, 26),
+    )  # fmt: skip
+    posting = regulation.disclosure
+    disclosure_actions.publish(posting, by=head, now=on(issued, 15))
+    reported, approved = on(dt.date(2024, 2, 27), 9), on(dt.date(2024, 2, 27), 11)
+    result = actions.submit_results(
+        done, by=clerk, result_number="164/BC-UBND", now=reported,
+        summary="Không có ý kiến khác; hội nghị 28/28 người nhất trí với dự thảo Quy chế.",
+        body="Hội nghị cán bộ, công chức, người lao động ngày 05/02/2024 có 28/28 người dự, nhất trí 100% với dự "
+        "thảo Quy chế. Dự thảo được niêm yết tại trụ sở 20 ngày (từ 05/02 đến hết 25/02/2024); trong thời gian "
+        "niêm yết không nhận được câu hỏi, ý kiến phản ánh nào. Quy chế đã được ban hành ngày 26/02/2024 "
+        "(số 156/QC-UBND).",
+    )  # fmt: skip
+    disclosure_actions.publish(result, by=head, now=approved)
+    # Both postings ended in March 2024: closed when their windows ended, as the job would have.
+    for disclosure in sorted((posting, result), key=lambda d: d.window_ends_at):
+        disclosure_actions.close_due_postings(now=disclosure.window_ends_at + dt.timedelta(minutes=1))
+    # The trail as it happened on paper; the paper entry itself stays at the moment it was made.
+    backdate(done, on(planned, 8, 30), Action.CREATED)
+    backdate(done, on(planned, 9), Action.DOCUMENTS_ADDED)
+    backdate(conference, conference.held_at, Action.CREATED, Action.MEETING_RECORDED)
+    backdate(done, conference.held_at, Action.MEETING_RECORDED)
+    done.documents.update(uploaded_at=on(planned, 9))
+    backdate(done, on(issued, 14), Action.REGULATION_ISSUED)
+    backdate(regulation, on(issued, 14), Action.CREATED)
+    backdate(posting, on(issued, 14), Action.CREATED, Action.DOCUMENTS_ADDED, Action.SUBMITTED)
+    backdate(posting, posting.published_at, Action.PUBLISHED)
+    backdate(done, reported, Action.RESULTS_SUBMITTED)
+    backdate(done, approved, Action.RESULTS_PUBLISHED)
+    backdate(result, reported, Action.CREATED, Action.SUBMITTED)
+    backdate(result, approved, Action.PUBLISHED)
+    return done
+
+
+def register_rules(commune, village, clerk):
+    """The commune's regulation and a village convention already in force (entered from the paper
+    register), and the deadline the province set for the communes' and agencies' regulations."""
+    regulation_actions.register_regulation(
+        owner=commune, by=clerk, kind=RegulationKind.COMMUNE_DEMOCRACY, number="08/QC-UBND",
+        title="Quy chế thực hiện dân chủ ở xã Đồng Kỳ", issued_on=dt.date(2023, 9, 15),
+        effective_from=dt.date(2023, 9, 15), issuer="Ủy ban nhân dân xã Đồng Kỳ", next_review_on=dt.date(2026, 9, 15),
+    )  # fmt: skip
+    regulation_actions.register_regulation(
+        owner=village, by=clerk, kind=RegulationKind.HUONG_UOC, number="45/QĐ-UBND",
+        title=f"Hương ước {village.name}", issued_on=dt.date(2024, 3, 27), effective_from=dt.date(2024, 3, 27),
+        issuer="Ủy ban nhân dân xã Đồng Kỳ", draft_posted_on=dt.date(2024, 2, 1), decided_on=dt.date(2024, 3, 15),
+        dossier_sent_on=dt.date(2024, 3, 20),
+        sent_on=dt.date(2024, 3, 29), note="Thông qua tại cuộc họp cộng đồng dân cư ngày 15/03/2024.",
+    )  # fmt: skip
+    for kind, due in ((RegulationKind.COMMUNE_DEMOCRACY, dt.date(2023, 12, 31)),
+                      (RegulationKind.AGENCY_DEMOCRACY, dt.date(2024, 3, 31))):  # fmt: skip
+        ComplianceDeadline.objects.get_or_create(
+            kind=kind, defaults={"due_on": due, "article": "Kế hoạch triển khai Luật Thực hiện dân chủ ở cơ sở của "
+                                 "UBND tỉnh Bắc Ninh (dữ liệu mẫu)"},
+        )  # fmt: skip
+
+
 class Command(BaseCommand):
     help = "Nạp dữ liệu mẫu lấy ý kiến, bàn và quyết định, kiến nghị cho Xã Đồng Kỳ (sau load_demo)."
 
@@ -35,87 +147,25 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         commune = AdministrativeUnit.objects.filter(code="07282").first()
         village = AdministrativeUnit.objects.filter(code="07282-01").first()
-        users = get_user_model().objects.in_bulk(["clerk", "approver", "inspector"], field_name="username")
-        if commune is None or village is None or len(users) < 3:
+        agency = Agency.objects.filter(code="UBND-07282").first()
+        users = get_user_model().objects.in_bulk(
+            ["clerk", "approver", "inspector", "agency_clerk", "agency_head"], field_name="username"
+        )
+        if commune is None or village is None or agency is None or len(users) < 5:
             raise CommandError("Chưa có dữ liệu mẫu: chạy `python manage.py load_demo` trước.")
-        if Consultation.objects.filter(unit=commune).exists():
+        if Consultation.objects.filter(Q(unit=commune) | Q(agency=agency)).exists():
             self.stdout.write("Dữ liệu mẫu lấy ý kiến đã có.")
             return
         clerk, approver, inspector = users["clerk"], users["approver"], users["inspector"]
         now = timezone.now()
         today = timezone.localdate()
 
-        # A finished cycle, as in Đông Sơn 2024: plan, conference of 28, 20 days, comments answered, results.
-        planned = today - dt.timedelta(days=40)
-        opened = now - dt.timedelta(days=35)
-        done = actions.create_consultation(
-            owner=commune, by=clerk, item=item(25, 7), period_days=20, forms=["a", "e"],
-            title="Dự thảo Quy chế thực hiện dân chủ trong hoạt động của cơ quan hành chính xã Đồng Kỳ",
-            content="Lấy ý kiến đóng góp dự thảo Quy chế.", plan_number="127/KH-UBND", plan_date=planned,
-        )  # fmt: skip
-        attach_draft(done, clerk)
-        actions.open_consultation(done, by=approver, now=opened)
-        conference = record_meeting(
-            owner=commune, by=clerk, kind=Meeting.Kind.CONFERENCE, consultation=done,
-            title="Hội nghị lấy ý kiến dự thảo Quy chế", held_at=opened + dt.timedelta(days=2),
-            place="Hội trường UBND xã Đồng Kỳ", chair="Trần Văn Minh, Chủ tịch UBND xã",
-            secretary="Nguyễn Thị Hoa, công chức Văn phòng - Thống kê", expected=28, present=28,
-            conclusion="Hội nghị nhất trí với dự thảo, đề nghị bổ sung thời hạn trả lời kiến nghị.",
-        )  # fmt: skip
-        comments = [
-            actions.add_comment(
-                done, text="Đề nghị ghi rõ thời hạn trả lời kiến nghị của Ban Thanh tra nhân dân.", section="Điều 12",
-                channel=CommentChannel.CONFERENCE, people_count=28, by=clerk, received_at=conference.held_at,
-            ),
-            actions.add_comment(
-                done, text="Nên niêm yết dự thảo cả ở nhà văn hóa các thôn, không chỉ tại trụ sở UBND xã.",
-                received_at=opened + dt.timedelta(days=9),
-            ),
-        ]  # fmt: skip
-        actions.respond(comments[0], by=clerk, kind=ResponseKind.ACCEPTED,
-                        text="Tiếp thu: bổ sung thời hạn 15 ngày tại Điều 12 (Điều 40 Luật 10/2022/QH15).")  # fmt: skip
-        actions.respond(comments[1], by=clerk, kind=ResponseKind.EXPLAINED,
-                        text="Dự thảo đã được niêm yết tại nhà văn hóa 4 thôn từ ngày đầu lấy ý kiến.")  # fmt: skip
-        done.refresh_from_db()
-        closing = done.ends_at + dt.timedelta(minutes=5)
-        actions.close_due_consultations(now=closing)
-        done.refresh_from_db()
-        reported = dt.datetime.combine(
-            timezone.localdate(closing) + dt.timedelta(days=3),
-            dt.time(9),
-            tzinfo=timezone.get_current_timezone(),
-        )
-        # The clerk submits the result report; the approver publishes it (issue 18: never the clerk alone).
-        result = actions.submit_results(
-            done,
-            by=clerk,
-            summary="2 ý kiến (1 tại hội nghị 28 người, 1 trực tuyến): tiếp thu 1, giải trình 1.",
-            body="Trong 20 ngày lấy ý kiến, Ủy ban nhân dân xã nhận 2 ý kiến: 1 ý kiến tại hội nghị của 28 "
-            "người đề nghị ghi rõ thời hạn trả lời kiến nghị của Ban Thanh tra nhân dân (tiếp thu: bổ sung "
-            "thời hạn 15 ngày tại Điều 12); 1 ý kiến trực tuyến đề nghị niêm yết dự thảo ở nhà văn hóa các "
-            "thôn (giải trình: dự thảo đã được niêm yết tại nhà văn hóa 4 thôn từ ngày đầu lấy ý kiến).",
-            result_number="164/BC-UBND",
-            now=reported,
-        )
-        approved = reported + dt.timedelta(hours=2)
-        disclosure_actions.publish(result, by=approver, now=approved)
-        # The trail as it happened (the loader runs every act now): planned, opened, conference, comments
-        # answered a week after the period closed… (democracy.demo).
-        backdate(done, dt.datetime.combine(planned, dt.time(8, 30), tzinfo=timezone.get_current_timezone()),
-                 Action.CREATED)  # fmt: skip
-        backdate(done, opened - dt.timedelta(hours=1), Action.DOCUMENTS_ADDED)
-        backdate(done, opened, Action.OPENED)
-        backdate(done, conference.held_at, Action.MEETING_RECORDED)
-        for n, comment in enumerate(comments):
-            backdate(done, comment.received_at, Action.COMMENT_RECEIVED, index=n)
-        answered = done.ends_at - dt.timedelta(days=2, hours=8)
-        Comment.objects.filter(pk__in=[c.pk for c in comments]).update(responded_at=answered)
-        backdate(done, answered, Action.COMMENT_RESPONDED)
-        backdate(conference, conference.held_at, Action.CREATED, Action.MEETING_RECORDED)
-        backdate(done, reported, Action.RESULTS_SUBMITTED)
-        backdate(done, approved, Action.RESULTS_PUBLISHED)
-        backdate(result, reported, Action.CREATED, Action.SUBMITTED)
-        backdate(result, approved, Action.PUBLISHED)
+        # Đông Sơn 2024 (seed 003, product.md §7) replayed with its real dates, under the right item: the
+        # regulation of the commune's administrative agency is consulted on inside the agency (Art. 53
+        # item 8), not with the residents (Art. 25). Held on paper before the portal, it is brought in by
+        # the head of the agency with the real dates (`enter_paper_cycle`, reason in the trail).
+        replay_dong_son(agency, users["agency_clerk"], users["agency_head"])
+        register_rules(commune, village, clerk)
 
         # An open consultation citizens can comment on.
         open_one = actions.create_consultation(
