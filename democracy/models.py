@@ -314,11 +314,24 @@ class Action(models.TextChoices):
     ENROLMENT_LINK_ISSUED = "enrolment_link_issued", _("Cấp đường dẫn kích hoạt tài khoản")
     ENROLLED = "enrolled", _("Đặt mật khẩu và bật xác thực hai lớp")
     REPORT_REQUESTED = "report_requested", _("Yêu cầu báo cáo đột xuất")
+    # Following by e-mail (consultations/follow): the row names the subscription, never the address.
+    FOLLOW_REQUESTED = "follow_requested", _("Đề nghị theo dõi qua thư điện tử")
+    FOLLOW_CONFIRMED = "follow_confirmed", _("Xác nhận theo dõi qua thư điện tử")
+    UNFOLLOWED = "unfollowed", _("Hủy theo dõi qua thư điện tử")
+    FOLLOW_SUSPENDED = "follow_suspended", _("Tạm dừng gửi thư do địa chỉ lỗi")
 
 
 # The acts a citizen does without an account (a question or an opinion sent from a public page): their
 # audit rows have no actor. Every other row without an actor was written by the system (a job, a loader).
-CITIZEN_ACTS = frozenset({Action.FEEDBACK_RECEIVED, Action.COMMENT_RECEIVED})
+CITIZEN_ACTS = frozenset(
+    {
+        Action.FEEDBACK_RECEIVED,
+        Action.COMMENT_RECEIVED,
+        Action.FOLLOW_REQUESTED,
+        Action.FOLLOW_CONFIRMED,
+        Action.UNFOLLOWED,
+    }
+)
 
 
 class AuditEventQuerySet(models.QuerySet):

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("units.urls")),
     path("", include("disclosures.urls")),
     path("", include("consultations.urls")),
+    path("", include("consultations.follow.urls")),
     path("", include("reports.urls")),
     path("accounts/", include("units.auth_urls")),
     path("i18n/", include("django.conf.urls.i18n")),

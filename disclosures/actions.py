@@ -555,6 +555,7 @@ def answer_feedback(feedback: Feedback, *, by, text: str, reason: str = "") -> F
         changes=changes,
         note=reason.strip() if correcting else "",
     )
+    transaction.on_commit(lambda: signals.feedback_answered.send(sender=Feedback, feedback=feedback))
     return feedback
 
 

@@ -16,6 +16,7 @@ from disclosures import actions as disclosure_actions
 from disclosures.models import Disclosure
 from units.models import extends_to_working_day, owner_fields
 
+from .. import signals
 from ..models import Comment, CommentChannel, Consultation, ConsultationState, DraftDocument, ResponseRevision
 from ._common import check_item, scope_of
 
@@ -121,6 +122,9 @@ def open_consultation(consultation: Consultation, *, by, now: dt.datetime | None
     )  # fmt: skip
     if updated:
         record(consultation, by=by, action=Action.OPENED, changes={"ends_at": consultation.ends_at})
+        transaction.on_commit(
+            lambda: signals.consultation_opened.send(sender=Consultation, consultation=consultation)
+        )
     return bool(updated)
 
 
@@ -212,6 +216,7 @@ def respond(comment: Comment, *, by, kind: str, text: str, reason: str = "") -> 
         changes=changes,
         note=reason.strip() if correcting else "",
     )
+    transaction.on_commit(lambda: signals.comment_responded.send(sender=Comment, comment=comment))
     return comment
 
 
@@ -260,6 +265,8 @@ def close_due_consultations(*, now: dt.datetime | None = None) -> int:
         state=ConsultationState.CLOSED, closed_at=now
     )
     record_many(due, by=None, action=Action.CLOSED, at=now)
+    ids = [c.pk for c in due]
+    transaction.on_commit(lambda: signals.consultation_closed.send(sender=Consultation, consultation_ids=ids))
     return closed
 
 
@@ -338,4 +345,7 @@ def results_approved(sender, *, disclosure: Disclosure, by, **kwargs) -> None:
             by=by,
             action=Action.RESULTS_PUBLISHED,
             changes={"result_number": consultation.result_number, "disclosure": disclosure.pk},
+        )
+        transaction.on_commit(
+            lambda: signals.results_published.send(sender=Consultation, consultation=consultation)
         )
