@@ -95,12 +95,17 @@ def request_follow(
 
 
 @transaction.atomic
-def confirm(*, subscription_id: int, nonce: str, language: str = Language.VI, frequency: str = "") -> Subscription:
+def confirm(
+    *, subscription_id: int, nonce: str, language: str = Language.VI, frequency: str = ""
+) -> Subscription:
     """The owner clicked the confirmation link: the subscription is active, in the chosen language. The
     nonce is spent, so the same link a second time is refused. An address suspended after failures is
     given another chance: its owner has just shown that mail reaches it."""
     subscription = (
-        Subscription.objects.select_for_update().select_related("subscriber").filter(pk=subscription_id).first()
+        Subscription.objects.select_for_update()
+        .select_related("subscriber")
+        .filter(pk=subscription_id)
+        .first()
     )
     if subscription is None or not nonce or subscription.nonce != nonce:
         raise ValidationError(

@@ -35,7 +35,9 @@ def owners_where(memberships) -> Q | None:
     for m in memberships:
         if m.role not in ROLES or not (m.unit_id or m.agency_id):
             continue
-        part = Q(agency_id=m.agency_id) if m.agency_id else Q(unit_id=m.unit_id) | Q(unit__parent_id=m.unit_id)
+        part = (
+            Q(agency_id=m.agency_id) if m.agency_id else Q(unit_id=m.unit_id) | Q(unit__parent_id=m.unit_id)
+        )
         q = part if q is None else q | part
     return q
 
@@ -55,7 +57,10 @@ def querysets(where: Q, now=None) -> dict:
     until = _end_of(last)
     return {
         "posting_due": Disclosure.objects.filter(
-            where, state__in=[State.DRAFT, State.SUBMITTED], posting_deadline__gte=today, posting_deadline__lte=last
+            where,
+            state__in=[State.DRAFT, State.SUBMITTED],
+            posting_deadline__gte=today,
+            posting_deadline__lte=last,
         ),
         "window_ends": Disclosure.objects.filter(
             where, state=State.PUBLISHED, window_ends_at__gte=now, window_ends_at__lte=until

@@ -35,10 +35,15 @@ def fan_out(*, now: dt.datetime | None = None, batch_size: int | None = None) ->
     written = 0
     for event in list(Event.objects.filter(fanned_out_at=None).order_by("happened_at", "pk")):
         followed = Q(target_type_id=event.target_type_id, target_id=event.target_id)
-        if event.board_id and not (event.target_type_id == unit_type.pk and event.target_id == event.board_id):
+        if event.board_id and not (
+            event.target_type_id == unit_type.pk and event.target_id == event.board_id
+        ):
             followed |= Q(target_type=unit_type, target_id=event.board_id)
         followers = Subscription.objects.filter(
-            followed, state=SubscriptionState.ACTIVE, subscriber__suspended_at=None
+            followed,
+            state=SubscriptionState.ACTIVE,
+            subscriber__suspended_at=None,
+            confirmed_at__lte=event.created_at,
         ).order_by("subscriber_id", "pk")
         last = 0
         while True:

@@ -86,9 +86,16 @@ def note_closing_postings(*, now: dt.datetime | None = None) -> int:
         board = targets.commune_of(disclosure.unit)
         written += bool(
             note(
-                EventKind.POSTING_CLOSING, key=key, target=board, board=board, title=disclosure.title,
-                detail=disclosure.summary, path=_path("disclosures:detail", disclosure.pk),
-                closes_at=disclosure.window_ends_at, unit_name=board.name, happened_at=now,
+                EventKind.POSTING_CLOSING,
+                key=key,
+                target=board,
+                board=board,
+                title=disclosure.title,
+                detail=disclosure.summary,
+                path=_path("disclosures:detail", disclosure.pk),
+                closes_at=disclosure.window_ends_at,
+                unit_name=board.name,
+                happened_at=now,
             )  # fmt: skip
         )
     return written

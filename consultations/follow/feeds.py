@@ -39,7 +39,9 @@ class ConsultationRssFeed(_CommuneFeed):
         return reverse("consultations:board", args=[unit.code])
 
     def description(self, unit):
-        return _("Các cuộc lấy ý kiến Nhân dân của %(unit)s (Điều 25–28 Luật 10/2022/QH15).") % {"unit": unit.name}
+        return _("Các cuộc lấy ý kiến Nhân dân của %(unit)s (Điều 25–28 Luật 10/2022/QH15).") % {
+            "unit": unit.name
+        }
 
     def items(self, unit):
         return (
@@ -53,7 +55,9 @@ class ConsultationRssFeed(_CommuneFeed):
         parts = [c.get_state_display()]
         if c.ends_at:
             parts.append(_("Kết thúc lấy ý kiến lúc %(moment)s") % {"moment": c.closing_text})
-        text = " · ".join(str(p) for p in parts) + "\n\n" + (c.result_summary or c.purpose or c.content)[:2000]
+        text = (
+            " · ".join(str(p) for p in parts) + "\n\n" + (c.result_summary or c.purpose or c.content)[:2000]
+        )
         return _html(text)
 
     def item_link(self, c):
@@ -98,7 +102,9 @@ class DecisionRssFeed(_CommuneFeed):
         if d.decided_on:
             parts.append(_("Ngày biểu quyết %(day)s") % {"day": f"{d.decided_on:%d/%m/%Y}"})
         text = " · ".join(str(p) for p in parts if p)
-        text += "\n\n" + _("Tán thành: %(agree)s · Không tán thành: %(disagree)s · Ý kiến khác: %(other)s") % {
+        text += "\n\n" + _(
+            "Tán thành: %(agree)s · Không tán thành: %(disagree)s · Ý kiến khác: %(other)s"
+        ) % {
             "agree": d.agree or 0,
             "disagree": d.disagree or 0,
             "other": d.other or 0,

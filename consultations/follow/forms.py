@@ -8,7 +8,9 @@ class FollowForm(forms.Form):
     email = forms.EmailField(
         label=_("Địa chỉ thư điện tử"),
         max_length=254,
-        help_text=_("Chúng tôi gửi một thư xác nhận đến địa chỉ này; chỉ khi bạn bấm xác nhận mới bắt đầu gửi tin."),
+        help_text=_(
+            "Chúng tôi gửi một thư xác nhận đến địa chỉ này; chỉ khi bạn bấm xác nhận mới bắt đầu gửi tin."
+        ),
         error_messages={
             "required": _("Hãy nhập địa chỉ thư điện tử."),
             "invalid": _("Địa chỉ thư điện tử không hợp lệ."),
@@ -21,7 +23,10 @@ class FollowForm(forms.Form):
         choices=Frequency.choices,
         initial=Frequency.IMMEDIATE,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Hãy chọn cách nhận thư."), "invalid_choice": _("Hãy chọn cách nhận thư.")},
+        error_messages={
+            "required": _("Hãy chọn cách nhận thư."),
+            "invalid_choice": _("Hãy chọn cách nhận thư."),
+        },
     )
     language = forms.ChoiceField(
         label=_("Ngôn ngữ của thư"),

@@ -124,6 +124,8 @@ class Event(models.Model):
     path = models.CharField(_("đường dẫn"), max_length=300)
     closes_at = models.DateTimeField(_("thời điểm kết thúc"), null=True, blank=True)
     happened_at = models.DateTimeField(_("thời điểm"), default=timezone.now)
+    # When it was written: only the addresses confirmed by then are told (not those who came later).
+    created_at = models.DateTimeField(auto_now_add=True)
     fanned_out_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

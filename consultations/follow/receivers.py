@@ -32,9 +32,9 @@ def consultation_opened(sender, *, consultation, **kwargs):
 def consultation_closed(sender, *, consultation_ids, **kwargs):
     from consultations.models import Consultation
 
-    for consultation in Consultation.objects.filter(pk__in=consultation_ids, agency__isnull=True).select_related(
-        "unit__parent"
-    ):
+    for consultation in Consultation.objects.filter(
+        pk__in=consultation_ids, agency__isnull=True
+    ).select_related("unit__parent"):
         events.consultation_closed(consultation)
 
 

@@ -63,7 +63,9 @@ def _follow(request, kind, reference, *, own=False):
     context = {"form": form, "followed": target.title(obj), "path": target.path(obj), "kind": kind}
     if request.method == "POST":
         if not ratelimit.hit(request, "follow", limit=settings.FOLLOW_PER_HOUR):
-            context["refusal"] = _("Có quá nhiều đề nghị theo dõi từ mạng của bạn trong một giờ. Xin thử lại sau.")
+            context["refusal"] = _(
+                "Có quá nhiều đề nghị theo dõi từ mạng của bạn trong một giờ. Xin thử lại sau."
+            )
             response = render(request, "follow/follow.html", context, status=429)
             response["Retry-After"] = str(ratelimit.retry_after())
             return response
@@ -137,6 +139,4 @@ def deadlines_page(request):
     from units.access import access_for
 
     rows = deadlines.for_memberships(access_for(request).memberships)
-    return render(
-        request, "follow/deadlines.html", {"rows": rows, "days": settings.FOLLOW_DEADLINE_DAYS}
-    )
+    return render(request, "follow/deadlines.html", {"rows": rows, "days": settings.FOLLOW_DEADLINE_DAYS})
