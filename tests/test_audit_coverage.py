@@ -12,6 +12,7 @@ APPS = {
     "disclosures": ["tests/disclosures/test_audit.py"],
     "consultations": ["tests/consultations/test_audit.py"],
     "reports": ["tests/reports/test_audit.py"],
+    "consultations/follow": ["tests/consultations/follow/test_audit.py"],
 }
 # Jobs that write in batches without `@transaction.atomic` on the function itself (they open their own
 # transactions per batch), and so are listed by name.

@@ -23,12 +23,14 @@ import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
+from consultations.follow import links as follow_links
 from tests import matrix_objects
 from tests.consultations.conftest import make_consultation  # noqa: F401 (fixture)
 from tests.disclosures.conftest import make_disclosure  # noqa: F401 (fixture)
@@ -71,6 +73,7 @@ def pk(attr):
 
 
 CODE = lambda s: [s.code]  # noqa: E731
+NO_SUBSCRIPTION = SimpleNamespace(pk=0, nonce="0")
 AGENCY_CODE = lambda s: [s.agency_code]  # noqa: E731
 QUARTER = lambda s: [s.code, s.year, s.quarter]  # noqa: E731
 AGENCY_QUARTER = lambda s: [s.agency_code, 2026, 1]  # noqa: E731
@@ -187,6 +190,23 @@ ROUTES = {
     "reports:rollup_xlsx": get(ROLLUP, pk("rollup"), download=True),
     "reports:job": get(ROLLUP, pk("job")),
     "reports:job_status": get(ROLLUP, pk("job")),
+    # --- following by e-mail (consultations/follow) ---
+    "follow:board": get(UNIT, CODE),
+    "follow:consultation": get(OBJ, pk("consultation")),
+    "follow:decision": get(OBJ, pk("decision")),
+    "follow:mine": get(OBJ, lambda s: [follow_links.mine_token("feedback", s.feedback.pk)]),
+    "follow:requested": get(NONE),
+    # Signed links for a subscription that does not exist: the confirmation says "used" (410), the
+    # unsubscribe page "nothing to end" (200), whoever opens them; a forged link is 400 (tests/consultations/follow).
+    "follow:confirm": get(
+        NONE, lambda s: [follow_links.confirm_token(NO_SUBSCRIPTION, language="vi", frequency="daily")]
+    ),
+    "follow:unsubscribe": get(NONE, lambda s: [follow_links.unsubscribe_token(subscription=NO_SUBSCRIPTION)]),
+    "follow:deadlines": get(NONE),
+    "follow:consultations_rss": get(UNIT, CODE),
+    "follow:consultations_atom": get(UNIT, CODE),
+    "follow:decisions_rss": get(UNIT, CODE),
+    "follow:decisions_atom": get(UNIT, CODE),
     # --- the API (/api/v1/) ---
     "api:api-root": get(NONE),
     "api:openapi-json": get(NONE),
