@@ -234,6 +234,9 @@ ROUTES = {
 # - a published disclosure's staff writes answer outsiders 403 (not 404): the disclosure is public;
 # - reports:open posted empty answers 302 to any logged-in user (a redirect; to look at, see the report);
 # - api:area_compliance and api:report_detail answer anonymous 401, other outsiders 404;
+# - follow: (issue 13 part B) the follow forms answer everyone on public objects and 404 on internal ones
+#   (an agency's consultation, decision or question is never followed); the signed links answer the same
+#   to everyone (whoever holds the link is its owner); the deadlines page is any signed-in user's own;
 # - a decision's PDFs while its online vote runs ("va"–"vc"): its unit's people and their reviewers get
 #   409, a page saying the PDFs come with the count; everyone else 404, as for any internal object.
 EXPECTED = {
@@ -800,6 +803,61 @@ EXPECTED = {
     "reports:job_status": {
         "p": "L   404 404 404 404 404 200 404 200 404",
         "q": "L   404 404 404 404 404 404 200 200 404",
+    },
+    "follow:board": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+    },
+    "follow:consultation": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+        "int": "404 404 404 404 404 404 404 404 404 404",
+    },
+    "follow:decision": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+        "int": "404 404 404 404 404 404 404 404 404 404",
+    },
+    "follow:mine": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+        "int": "404 404 404 404 404 404 404 404 404 404",
+    },
+    "follow:requested": {
+        "-": "200 200 200 200 200 200 200 200 200 200",
+    },
+    "follow:confirm": {
+        "-": "410 410 410 410 410 410 410 410 410 410",
+    },
+    "follow:unsubscribe": {
+        "-": "200 200 200 200 200 200 200 200 200 200",
+    },
+    "follow:deadlines": {
+        "-": "L   200 200 200 200 200 200 200 200 200",
+    },
+    "follow:consultations_rss": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+    },
+    "follow:consultations_atom": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+    },
+    "follow:decisions_rss": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+    },
+    "follow:decisions_atom": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
     },
     "api:api-root": {
         "-": "404 404 404 404 404 404 404 404 404 404",
