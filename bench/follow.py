@@ -4,8 +4,8 @@
         .venv/bin/python bench/follow.py [--followers 100000] [--communes 100] [--events 3] [--batch 2000]
 
 On a database named like a bench database (created and migrated if missing), the script adds its own
-communes (codes "BF…"), `--followers` confirmed addresses spread over their boards (a third immediate,
-two thirds daily), and `--events` postings opened on every board that day; then it times the worker's
+communes (codes "BF…"), `--followers` confirmed addresses spread over their boards (daily digests, or
+one in `--immediate-every` immediate), and `--events` postings opened on every board that day; then it times the worker's
 three steps, as the Celery tasks run them:
 
 1. fan-out (`dispatch.fan_out`): one delivery per follower and event, batched INSERTs;
@@ -17,11 +17,18 @@ backend would, then dropped (no network). Printed: worker CPU and wall time per 
 Everything the script added is deleted at the end (`--keep` keeps it).
 """
 
-import argparse
 import sys
-import time
+from pathlib import Path
 
-from common import check_bench_database, create_database_if_missing, database_url, setup_django
+# bench/http.py would shadow the standard library's `http` (Django imports it): put this directory last
+# on the path, as bench/http.py does, so `common` still imports.
+HERE = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE] + [str(HERE)]
+
+import argparse  # noqa: E402
+import time  # noqa: E402
+
+from common import check_bench_database, create_database_if_missing, database_url, setup_django  # noqa: E402
 
 TARGET_SECONDS = 120  # issue 13: < 2 minutes of worker time
 
@@ -51,6 +58,9 @@ def main():
     parser.add_argument("--communes", type=int, default=100)
     parser.add_argument("--events", type=int, default=3, help="postings opened on each board")
     parser.add_argument("--batch", type=int, default=2000)
+    parser.add_argument(
+        "--immediate-every", type=int, default=0, help="every n-th follower immediate (0: none)"
+    )
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--database-url")
     args = parser.parse_args()
@@ -58,7 +68,7 @@ def main():
     url = database_url(args.database_url)
     config = check_bench_database(url)
     create_database_if_missing(config)
-    setup_django(url, EMAIL_URL="consolemail://", DEBUG="false")
+    setup_django(url, EMAIL_URL="consolemail://")
 
     from django.conf import settings
     from django.core.management import call_command
@@ -97,7 +107,7 @@ def main():
     Subscription.objects.bulk_create(
         (Subscription(subscriber=s, target_type=unit_type, target_id=communes[i % len(communes)].pk,
                       target_label=f"Bảng tin của {communes[i % len(communes)].name}",
-                      frequency="immediate" if i % 3 == 0 else "daily", state="active", confirmed_at=now)
+                      frequency="immediate" if args.immediate_every and i % args.immediate_every == 0 else "daily", state="active", confirmed_at=now)
          for i, s in enumerate(subscribers)), batch_size=5000,
     )  # fmt: skip
     ends = now + timezone.timedelta(days=30)
@@ -140,9 +150,12 @@ def main():
 
 
 def clean(AdministrativeUnit, Subscriber, Event):
+    from units.models import Level
+
     Event.objects.filter(key__startswith="bench-follow:").delete()
     Subscriber.objects.filter(email__startswith="bench-follow-").delete()
-    AdministrativeUnit.objects.filter(code__startswith="BF").order_by("-level").delete()
+    AdministrativeUnit.objects.filter(code__startswith="BF", level=Level.COMMUNE).delete()
+    AdministrativeUnit.objects.filter(code="BF").delete()
 
 
 if __name__ == "__main__":

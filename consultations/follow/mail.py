@@ -18,9 +18,7 @@ from . import links
 from .models import EventKind
 
 
-def _message(*, to: str, subject: str, template: str, context: dict, unsubscribe: str = ""):
-    text = get_template(f"follow/email/{template}.txt").render(context)
-    html = get_template(f"follow/email/{template}.html").render(context)
+def _message(*, to: str, subject: str, text: str, html: str, unsubscribe: str = ""):
     headers = {"Auto-Submitted": "auto-generated"}
     if unsubscribe:
         headers["List-Unsubscribe"] = f"<{unsubscribe}>"
@@ -32,7 +30,74 @@ def _message(*, to: str, subject: str, template: str, context: dict, unsubscribe
     return message
 
 
-def _item(event, subscription) -> dict:
+def _render(template: str, context: dict) -> tuple[str, str]:
+    return (
+        get_template(f"follow/email/{template}.txt").render(context),
+        get_template(f"follow/email/{template}.html").render(context),
+    )
+
+
+def _slot(name) -> str:
+    return f"follow-link-slot-{name}-end"
+
+
+class Renderer:
+    """Renders each distinct mail once per job run: the followers of a board get the same text but for
+    their own unsubscribe links, which are put into slots afterwards (signed links are URL-safe text,
+    the same in plain text and HTML). The render is what costs (bench/follow.py)."""
+
+    def __init__(self):
+        self._done = {}
+
+    def _get(self, key, build):
+        if key not in self._done:
+            if len(self._done) > 10_000:
+                self._done.clear()
+            self._done[key] = build()
+        return self._done[key]
+
+    def event(self, subscriber, event, subscription):
+        """One event, sent as it happens."""
+
+        def build():
+            with translation.override(subscriber.language):
+                item = _item(event, subscription.target_label, _slot(0))
+                text, html = _render("event", {"item": item, "unsubscribe": _slot(0)})
+                return f"{item['kind']}: {event.title}", text, html
+
+        subject, text, html = self._get(
+            ("event", subscriber.language, event.pk, subscription.target_label), build
+        )
+        link = links.unsubscribe_url(subscription=subscription)
+        return _message(
+            to=subscriber.email, subject=subject, text=text.replace(_slot(0), link),
+            html=html.replace(_slot(0), link), unsubscribe=link,
+        )  # fmt: skip
+
+    def digest(self, subscriber, pairs, *, now=None):
+        """The day's events for one address, each once, in the order they happened; the header's link
+        ends every subscription of the address, each item's link only its own."""
+        day = f"{timezone.localdate(now or timezone.now()):%d/%m/%Y}"
+
+        def build():
+            with translation.override(subscriber.language):
+                items = [_item(event, s.target_label, _slot(i)) for i, (event, s) in enumerate(pairs)]
+                text, html = _render("digest", {"items": items, "day": day, "unsubscribe": _slot("all")})
+                subject = _("Tin theo dõi ngày %(day)s: %(n)s tin mới") % {"day": day, "n": len(items)}
+                return subject, text, html
+
+        key = ("digest", subscriber.language, day, tuple((e.pk, s.target_label) for e, s in pairs))
+        subject, text, html = self._get(key, build)
+        fills = {_slot(i): links.unsubscribe_url(subscription=s) for i, (_e, s) in enumerate(pairs)}
+        fills[_slot("all")] = links.unsubscribe_url(subscriber=subscriber)
+        for slot, link in fills.items():
+            text, html = text.replace(slot, link), html.replace(slot, link)
+        return _message(
+            to=subscriber.email, subject=subject, text=text, html=html, unsubscribe=fills[_slot("all")]
+        )
+
+
+def _item(event, followed: str, unsubscribe: str) -> dict:
     return {
         "kind": EventKind(event.kind).label,
         "title": event.title,
@@ -41,34 +106,17 @@ def _item(event, subscription) -> dict:
         "url": absolute(event.path),
         "closing": closing_text(event.closes_at) if event.closes_at else "",
         "closed": bool(event.closes_at and event.kind == EventKind.CONSULTATION_CLOSED),
-        "followed": subscription.target_label,
-        "unsubscribe": links.unsubscribe_url(subscription=subscription),
+        "followed": followed,
+        "unsubscribe": unsubscribe,
     }
 
 
 def event_message(subscriber, event, subscription):
-    """One event, sent as it happens."""
-    with translation.override(subscriber.language):
-        item = _item(event, subscription)
-        subject = f"{item['kind']}: {event.title}"
-        return _message(
-            to=subscriber.email, subject=subject, template="event",
-            context={"item": item, "unsubscribe": item["unsubscribe"]}, unsubscribe=item["unsubscribe"],
-        )  # fmt: skip
+    return Renderer().event(subscriber, event, subscription)
 
 
 def digest_message(subscriber, pairs, *, now=None):
-    """The day's events for one address, each once, in the order they happened; the header's link ends
-    every subscription of the address, each item's link only its own."""
-    with translation.override(subscriber.language):
-        items = [_item(event, subscription) for event, subscription in pairs]
-        unsubscribe_all = links.unsubscribe_url(subscriber=subscriber)
-        day = f"{timezone.localdate(now or timezone.now()):%d/%m/%Y}"
-        subject = _("Tin theo dõi ngày %(day)s: %(n)s tin mới") % {"day": day, "n": len(items)}
-        return _message(
-            to=subscriber.email, subject=subject, template="digest",
-            context={"items": items, "day": day, "unsubscribe": unsubscribe_all}, unsubscribe=unsubscribe_all,
-        )  # fmt: skip
+    return Renderer().digest(subscriber, pairs, now=now)
 
 
 def confirmation_message(subscription, *, language: str, frequency: str):
@@ -95,7 +143,7 @@ def already_message(subscription, *, language: str):
     with translation.override(language):
         context = {"followed": subscription.target_label, "unsubscribe": unsubscribe}
         subject = _("Bạn đang theo dõi: %(what)s") % {"what": subscription.target_label}
+        text, html = _render("already", context)
         return _message(
-            to=subscription.subscriber.email, subject=subject, template="already", context=context,
-            unsubscribe=unsubscribe,
-        )  # fmt: skip
+            to=subscription.subscriber.email, subject=subject, text=text, html=html, unsubscribe=unsubscribe
+        )
