@@ -132,9 +132,8 @@ def confirmation_message(subscription, *, language: str, frequency: str):
             "hours": settings.FOLLOW_CONFIRM_MAX_AGE // 3600,
         }
         subject = _("Xác nhận theo dõi: %(what)s") % {"what": subscription.target_label}
-        return _message(
-            to=subscription.subscriber.email, subject=subject, template="confirm", context=context
-        )
+        text, html = _render("confirm", context)
+        return _message(to=subscription.subscriber.email, subject=subject, text=text, html=html)
 
 
 def already_message(subscription, *, language: str):
