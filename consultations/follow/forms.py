@@ -38,5 +38,10 @@ class FollowForm(forms.Form):
             "invalid_choice": _("Hãy chọn ngôn ngữ của thư."),
         },
     )
-    # A field people do not see: a robot fills it in (the request is then answered the same and dropped).
-    website = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+    # A field people do not see (CSS `.hp`): a robot fills it in, and is answered the same, and dropped.
+    website = forms.CharField(
+        max_length=200,
+        label=_("Xin để trống ô này (chống thư rác)"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )

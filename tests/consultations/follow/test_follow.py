@@ -375,3 +375,12 @@ def test_hidden_feedback_cannot_be_followed(cast, make_disclosure):
 
     assert targets.get("feedback").find(str(feedback.pk)) is None
     assert Feedback.objects.filter(pk=feedback.pk).exists()
+
+
+def test_a_robot_filling_the_hidden_field_is_answered_the_same_and_dropped(cast, client):
+    url = reverse("follow:board", args=[cast.a.code])
+    response = client.post(
+        url, {"email": "robot@example.vn", "frequency": "daily", "language": "vi", "website": "http://spam"}
+    )
+    assert response.status_code == 302 and response.url == reverse("follow:requested")
+    assert not Subscriber.objects.exists() and mail.outbox == []

@@ -21,8 +21,13 @@ def followers(unit, n, start, frequency):
     now = timezone.now()
     Subscription.objects.bulk_create(
         Subscription(
-            subscriber=s, target_type=ContentType.objects.get_for_model(unit), target_id=unit.pk,
-            target_label=unit.name, frequency=frequency, state="active", confirmed_at=now,
+            subscriber=s,
+            target_type=ContentType.objects.get_for_model(unit),
+            target_id=unit.pk,
+            target_label=unit.name,
+            frequency=frequency,
+            state="active",
+            confirmed_at=now,
         )  # fmt: skip
         for s in subscribers
     )
