@@ -28,6 +28,7 @@ LOADERS = [
     ("load_demo_disclosures", [], []),
     ("load_demo_consultations", [], []),
     ("load_demo_reports", [], []),
+    ("load_demo_follow", [], []),
 ]
 
 
