@@ -119,7 +119,7 @@ def test_one_address_gets_few_confirmation_mails_whoever_asks(
 
 
 def test_an_own_question_is_followed_only_through_the_senders_link(cast, client, make_disclosure):
-    disclosure = make_disclosure(state="published", published_on=timezone.localdate())
+    disclosure = make_disclosure(state="published", published_on=timezone.localdate() - dt.timedelta(days=1))
     feedback = disclosure_actions.add_feedback(disclosure, text="Khi nào làm đường?")
     # No public URL names a question: only the signed link given to its sender.
     response = client.get(links.mine_url("feedback", feedback.pk))
@@ -139,7 +139,7 @@ def test_a_posting_opens_and_followers_get_one_mail_each(
     follow(cast.b, email="c@example.vn")  # another commune's board
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        disclosure = make_disclosure(state="published", published_on=timezone.localdate())
+        disclosure = make_disclosure(state="published", published_on=timezone.localdate() - dt.timedelta(days=1))
     assert sorted(m.to[0] for m in mail.outbox) == ["a@example.vn", "b@example.vn"]
     message = mail.outbox[0]
     assert disclosure.title in message.subject
@@ -160,7 +160,7 @@ def test_unsubscribing_in_one_click_without_logging_in(
     follow(cast.a)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        make_disclosure(state="published", published_on=timezone.localdate())
+        make_disclosure(state="published", published_on=timezone.localdate() - dt.timedelta(days=1))
     (message,) = mail.outbox
     header = message.extra_headers["List-Unsubscribe"].strip("<>")
     path = "/" + header.split("://", 1)[1].split("/", 1)[1]
@@ -178,7 +178,7 @@ def test_unsubscribing_in_one_click_without_logging_in(
     assert AuditEvent.objects.filter(action=Action.UNFOLLOWED).count() == 1
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        make_disclosure(state="published", published_on=timezone.localdate(), title="Tin thứ hai")
+        make_disclosure(state="published", published_on=timezone.localdate() - dt.timedelta(days=1), title="Tin thứ hai")
     assert mail.outbox == []
 
 
@@ -218,7 +218,7 @@ def test_an_address_following_a_board_and_its_consultation_hears_once(
 
 
 def test_the_answer_to_ones_own_question(cast, client, make_disclosure, django_capture_on_commit_callbacks):
-    disclosure = make_disclosure(state="published", published_on=timezone.localdate())
+    disclosure = make_disclosure(state="published", published_on=timezone.localdate() - dt.timedelta(days=1))
     feedback = disclosure_actions.add_feedback(disclosure, text="Khi nào làm đường thôn?")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -260,7 +260,7 @@ def test_internal_records_never_reach_followers_but_tell_the_agency_staff(
     follow(cast.a)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        make_disclosure(cast.agency_a, state="published", published_on=timezone.localdate())
+        make_disclosure(cast.agency_a, state="published", published_on=timezone.localdate() - dt.timedelta(days=1))
     assert not Event.objects.exists()
     (staff_mail,) = mail.outbox
     assert staff_mail.to == ["canbo@example.vn"]
@@ -280,7 +280,7 @@ def test_failing_addresses_back_off_then_are_suspended(
     monkeypatch.setattr(EmailMessage, "send", refuse)
     now = timezone.now()
     with django_capture_on_commit_callbacks(execute=True):
-        make_disclosure(state="published", published_on=timezone.localdate())
+        make_disclosure(state="published", published_on=timezone.localdate() - dt.timedelta(days=1))
     subscriber = Subscriber.objects.get()
     assert subscriber.failures == 1 and subscriber.retry_at > now
     assert Delivery.objects.get().state == DeliveryState.PENDING
@@ -303,13 +303,13 @@ def test_an_english_follower_gets_the_closing_time_in_english(
     follow(cast.a, language="en")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        make_disclosure(state="published", published_on=timezone.localdate())
+        make_disclosure(state="published", published_on=timezone.localdate() - dt.timedelta(days=1))
     (message,) = mail.outbox
     assert "24:00 on" in message.body and "24 giờ 00" not in message.body
 
 
 def test_closing_soon_is_noted_once(cast, follow, make_disclosure, django_capture_on_commit_callbacks):
-    disclosure = make_disclosure(state="published", published_on=timezone.localdate())
+    disclosure = make_disclosure(state="published", published_on=timezone.localdate() - dt.timedelta(days=1))
     follow(cast.a)
     mail.outbox.clear()
     almost = disclosure.window_ends_at - dt.timedelta(days=1)
@@ -368,7 +368,7 @@ def test_board_members_get_their_deadlines_once_a_day(cast, make_consultation):
 
 
 def test_hidden_feedback_cannot_be_followed(cast, make_disclosure):
-    disclosure = make_disclosure(state="published", published_on=timezone.localdate())
+    disclosure = make_disclosure(state="published", published_on=timezone.localdate() - dt.timedelta(days=1))
     feedback = disclosure_actions.add_feedback(disclosure, text="Nội dung vi phạm")
     disclosure_actions.hide_feedback(feedback, by=cast.clerk_a, reason="Xúc phạm")
     from consultations.follow import targets
