@@ -139,7 +139,9 @@ def test_a_posting_opens_and_followers_get_one_mail_each(
     follow(cast.b, email="c@example.vn")  # another commune's board
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        disclosure = make_disclosure(state="published", published_on=timezone.localdate() - dt.timedelta(days=1))
+        disclosure = make_disclosure(
+            state="published", published_on=timezone.localdate() - dt.timedelta(days=1)
+        )
     assert sorted(m.to[0] for m in mail.outbox) == ["a@example.vn", "b@example.vn"]
     message = mail.outbox[0]
     assert disclosure.title in message.subject
@@ -178,7 +180,9 @@ def test_unsubscribing_in_one_click_without_logging_in(
     assert AuditEvent.objects.filter(action=Action.UNFOLLOWED).count() == 1
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        make_disclosure(state="published", published_on=timezone.localdate() - dt.timedelta(days=1), title="Tin thứ hai")
+        make_disclosure(
+            state="published", published_on=timezone.localdate() - dt.timedelta(days=1), title="Tin thứ hai"
+        )
     assert mail.outbox == []
 
 
@@ -260,7 +264,9 @@ def test_internal_records_never_reach_followers_but_tell_the_agency_staff(
     follow(cast.a)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        make_disclosure(cast.agency_a, state="published", published_on=timezone.localdate() - dt.timedelta(days=1))
+        make_disclosure(
+            cast.agency_a, state="published", published_on=timezone.localdate() - dt.timedelta(days=1)
+        )
     assert not Event.objects.exists()
     (staff_mail,) = mail.outbox
     assert staff_mail.to == ["canbo@example.vn"]
