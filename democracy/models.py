@@ -356,12 +356,25 @@ class Action(models.TextChoices):
     REGULATION_ISSUED = "regulation_issued", _("Ban hành, công nhận quy chế, hương ước, quy ước")
     REGULATION_REPLACED = "regulation_replaced", _("Được thay thế bằng văn bản mới")
     PAPER_CYCLE_ENTERED = "paper_cycle_entered", _("Nhập lại cuộc lấy ý kiến đã làm trên giấy")
+    # Following by e-mail (consultations/follow): the row names the subscription, never the address.
+    FOLLOW_REQUESTED = "follow_requested", _("Đề nghị theo dõi qua thư điện tử")
+    FOLLOW_CONFIRMED = "follow_confirmed", _("Xác nhận theo dõi qua thư điện tử")
+    UNFOLLOWED = "unfollowed", _("Hủy theo dõi qua thư điện tử")
+    FOLLOW_SUSPENDED = "follow_suspended", _("Tạm dừng gửi thư do địa chỉ lỗi")
 
 
 # The acts a citizen does without an account (a question or an opinion sent from a public page): their
 # audit rows have no actor. Every other row without an actor was written by the system (a job, a loader).
 CITIZEN_ACTS = frozenset(
-    {Action.FEEDBACK_RECEIVED, Action.COMMENT_RECEIVED, Action.PETITION_RECEIVED, Action.PETITION_RATED}
+    {
+        Action.FEEDBACK_RECEIVED,
+        Action.COMMENT_RECEIVED,
+        Action.PETITION_RECEIVED,
+        Action.PETITION_RATED,
+        Action.FOLLOW_REQUESTED,
+        Action.FOLLOW_CONFIRMED,
+        Action.UNFOLLOWED,
+    }
 )
 
 

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "consultations.supervision",
     "consultations.duties",
     "consultations.regulations.apps.RegulationsConfig",
+    "consultations.follow",
     "reports",
     "reports.checks",
     "reports.plans.apps.PlansConfig",
@@ -240,6 +241,25 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.send_reviewer_digest",
         "schedule": crontab(minute=0, hour=8),
     },
+    # Following by e-mail (consultations/follow): the immediate mails catch up every few minutes (the
+    # write functions also queue them at once), postings closing soon are noted hourly, the daily
+    # digest goes out in the evening, board members' deadlines in the morning.
+    "follow-dispatch": {
+        "task": "follow.dispatch",
+        "schedule": crontab(minute="*/5"),
+    },
+    "follow-closing-postings": {
+        "task": "follow.note_closing_postings",
+        "schedule": crontab(minute=20),
+    },
+    "follow-daily-digest": {
+        "task": "follow.send_digests",
+        "schedule": crontab(minute=0, hour=18),
+    },
+    "follow-inspector-deadlines": {
+        "task": "follow.send_inspector_deadlines",
+        "schedule": crontab(minute=0, hour=7),
+    },
 }
 
 # --- Authentication ------------------------------------------------------------------------------
@@ -402,6 +422,18 @@ LOGGING = {
 SITE_URL = env.str("SITE_URL", default="")
 # Citizens' feedback: how many a client may send per hour, and the largest upload a clerk may attach.
 FEEDBACK_PER_HOUR = env.int("FEEDBACK_PER_HOUR", default=10)
+# Following by e-mail (consultations/follow): requests a client may make per hour; confirmation mails one
+# address may receive per day, whoever asks; how long a confirmation link, an unsubscribe link and the
+# "follow your own question" link stay valid; failures in a row before an address is suspended; the
+# batch size of the fan-out and sending jobs; the staff to-do's horizon of deadlines.
+FOLLOW_PER_HOUR = env.int("FOLLOW_PER_HOUR", default=10)
+FOLLOW_MAILS_PER_ADDRESS_PER_DAY = env.int("FOLLOW_MAILS_PER_ADDRESS_PER_DAY", default=5)
+FOLLOW_CONFIRM_MAX_AGE = env.int("FOLLOW_CONFIRM_MAX_AGE", default=3 * 24 * 3600)
+FOLLOW_LINK_MAX_AGE = env.int("FOLLOW_LINK_MAX_AGE", default=180 * 24 * 3600)
+FOLLOW_MINE_MAX_AGE = env.int("FOLLOW_MINE_MAX_AGE", default=30 * 24 * 3600)
+FOLLOW_MAX_FAILURES = env.int("FOLLOW_MAX_FAILURES", default=5)
+FOLLOW_BATCH_SIZE = env.int("FOLLOW_BATCH_SIZE", default=2000)
+FOLLOW_DEADLINE_DAYS = env.int("FOLLOW_DEADLINE_DAYS", default=7)
 DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
 # Online votes: wrong codes (and receipts not found) per client per hour; a valid vote never counts
 # (codes are 12 hex digits; this keeps guessing hopeless).

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("consultations.supervision.urls")),
     path("", include("consultations.duties.urls")),
     path("", include("consultations.regulations.urls")),
+    path("", include("consultations.follow.urls")),
     path("", include("reports.urls")),
     path("", include("reports.checks.urls")),
     path("", include("reports.plans.urls")),

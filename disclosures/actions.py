@@ -577,6 +577,7 @@ def answer_feedback(feedback: Feedback, *, by, text: str, reason: str = "") -> F
         note=reason.strip() if correcting else "",
     )
     publiccache.changed(feedback.disclosure.owner)
+    transaction.on_commit(lambda: signals.feedback_answered.send(sender=Feedback, feedback=feedback))
     return feedback
 
 

@@ -8,3 +8,8 @@ consultations app listens to learn that a consultation's result disclosure is pu
 from django.dispatch import Signal
 
 published = Signal()
+
+# `feedback_answered(sender=Feedback, feedback=…)`: a question or comment was answered (or its answer
+# corrected). Sent after the commit: a receiver (the follow app's mail to the asker) never sees an answer
+# that was rolled back.
+feedback_answered = Signal()

@@ -16,6 +16,7 @@ APPS = {
     "reports": ["tests/reports/test_audit.py"],
     "reports/checks": ["tests/reports/checks/test_audit.py"],
     "reports/plans": ["tests/plans/test_actions.py", "tests/plans/test_import.py"],
+    "consultations/follow": ["tests/consultations/follow/test_audit.py"],
 }
 # Jobs that write in batches without `@transaction.atomic` on the function itself (they open their own
 # transactions per batch), and so are listed by name.

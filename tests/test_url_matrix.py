@@ -23,12 +23,14 @@ import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
+from consultations.follow import links as follow_links
 from tests import matrix_objects
 from tests.consultations.conftest import make_consultation  # noqa: F401 (fixture)
 from tests.disclosures.conftest import make_disclosure  # noqa: F401 (fixture)
@@ -71,6 +73,7 @@ def pk(attr):
 
 
 CODE = lambda s: [s.code]  # noqa: E731
+NO_SUBSCRIPTION = SimpleNamespace(pk=0, nonce="0")  # a subscription that does not exist
 AGENCY_CODE = lambda s: [s.agency_code]  # noqa: E731
 QUARTER = lambda s: [s.code, s.year, s.quarter]  # noqa: E731
 AGENCY_QUARTER = lambda s: [s.agency_code, 2026, 1]  # noqa: E731
@@ -305,6 +308,23 @@ ROUTES = {
     "regulations:replace": post(OBJ, pk("regulation")),
     "regulations:issue": get(OBJ, pk("consultation")),
     "regulations:paper": get(OBJ, pk("consultation")),
+    # --- following by e-mail (consultations/follow) ---
+    "follow:board": get(UNIT, CODE),
+    "follow:consultation": get(OBJ, pk("consultation")),
+    "follow:decision": get(OBJ, pk("decision")),
+    "follow:mine": get(OBJ, lambda s: [follow_links.mine_token("feedback", s.feedback.pk)]),
+    "follow:requested": get(NONE),
+    # Signed links for a subscription that does not exist: the confirmation says "used" (410), the
+    # unsubscribe page "nothing to end" (200), whoever opens them; a forged link is 400 (tests/consultations/follow).
+    "follow:confirm": get(
+        NONE, lambda s: [follow_links.confirm_token(NO_SUBSCRIPTION, language="vi", frequency="daily")]
+    ),
+    "follow:unsubscribe": get(NONE, lambda s: [follow_links.unsubscribe_token(subscription=NO_SUBSCRIPTION)]),
+    "follow:deadlines": get(NONE),
+    "follow:consultations_rss": get(UNIT, CODE),
+    "follow:consultations_atom": get(UNIT, CODE),
+    "follow:decisions_rss": get(UNIT, CODE),
+    "follow:decisions_atom": get(UNIT, CODE),
 }
 
 # Recorded from main d08925b, then reviewed: no user outside an agency's line (its staff, the reviewer of
@@ -315,6 +335,12 @@ ROUTES = {
 # - a published disclosure's staff writes answer outsiders 403 (not 404): the disclosure is public;
 # - reports:open posted empty answers 302 to any logged-in user (a redirect; to look at, see the report);
 # - api:area_compliance and api:report_detail answer anonymous 401, other outsiders 404;
+# - follow: (issue 13 part B) the follow forms answer everyone on public objects and 404 on internal ones
+#   (an agency's consultation, decision or question is never followed); the signed links answer the same
+#   to everyone (whoever holds the link is its owner); the deadlines page is any signed-in user's own;
+# - plans: a commune's issued plan is public (its page and PDF answer everyone); its staff writes (amend,
+#   cancel, cascade, copy) answer outsiders 403, not 404; an agency's plan ("int") is 404 to everyone
+#   outside its line, its PDF included; the cascade is 403 here because no task is assigned below;
 # - a decision's PDFs while its online vote runs ("va"–"vc"): its unit's people and their reviewers get
 #   409, a page saying the PDFs come with the count; everyone else 404, as for any internal object.
 EXPECTED = {
@@ -1480,6 +1506,61 @@ EXPECTED = {
         "b": "L   404 404 403 404 404 403 404 200 404",
         "c": "L   404 404 404 404 404 404 403 200 404",
         "int": "L   404 404 404 404 403 403 404 200 404",
+    },
+    "follow:board": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+    },
+    "follow:consultation": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+        "int": "404 404 404 404 404 404 404 404 404 404",
+    },
+    "follow:decision": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+        "int": "404 404 404 404 404 404 404 404 404 404",
+    },
+    "follow:mine": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+        "int": "404 404 404 404 404 404 404 404 404 404",
+    },
+    "follow:requested": {
+        "-": "200 200 200 200 200 200 200 200 200 200",
+    },
+    "follow:confirm": {
+        "-": "410 410 410 410 410 410 410 410 410 410",
+    },
+    "follow:unsubscribe": {
+        "-": "200 200 200 200 200 200 200 200 200 200",
+    },
+    "follow:deadlines": {
+        "-": "L   200 200 200 200 200 200 200 200 200",
+    },
+    "follow:consultations_rss": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+    },
+    "follow:consultations_atom": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+    },
+    "follow:decisions_rss": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
+    },
+    "follow:decisions_atom": {
+        "a": "200 200 200 200 200 200 200 200 200 200",
+        "b": "200 200 200 200 200 200 200 200 200 200",
+        "c": "200 200 200 200 200 200 200 200 200 200",
     },
 }
 

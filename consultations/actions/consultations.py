@@ -17,6 +17,7 @@ from disclosures import actions as disclosure_actions
 from disclosures.models import Disclosure
 from units.models import extends_to_working_day, owner_fields
 
+from .. import signals
 from ..models import Comment, CommentChannel, Consultation, ConsultationState, DraftDocument, ResponseRevision
 from ._common import check_item, scope_of
 
@@ -142,6 +143,9 @@ def open_consultation(consultation: Consultation, *, by, now: dt.datetime | None
         record(consultation, by=by, action=Action.OPENED, changes={"ends_at": consultation.ends_at})
         publiccache.changed(consultation.owner)
         _draft_posted(consultation, now)
+        transaction.on_commit(
+            lambda: signals.consultation_opened.send(sender=Consultation, consultation=consultation)
+        )
     return bool(updated)
 
 
@@ -256,6 +260,7 @@ def respond(comment: Comment, *, by, kind: str, text: str, reason: str = "") -> 
         note=reason.strip() if correcting else "",
     )
     publiccache.changed(consultation.owner)
+    transaction.on_commit(lambda: signals.comment_responded.send(sender=Comment, comment=comment))
     return comment
 
 
@@ -309,6 +314,8 @@ def close_due_consultations(*, now: dt.datetime | None = None) -> int:
     record_many(due, by=None, action=Action.CLOSED, at=now)
     publiccache.changed(*disclosure_actions.unit_keys(c.unit_id for c in due))
     _drafts_taken_down(due, now)
+    ids = [c.pk for c in due]
+    transaction.on_commit(lambda: signals.consultation_closed.send(sender=Consultation, consultation_ids=ids))
     return closed
 
 
@@ -389,3 +396,6 @@ def results_approved(sender, *, disclosure: Disclosure, by, **kwargs) -> None:
             changes={"result_number": consultation.result_number, "disclosure": disclosure.pk},
         )
         publiccache.changed(consultation.owner)
+        transaction.on_commit(
+            lambda: signals.results_published.send(sender=Consultation, consultation=consultation)
+        )

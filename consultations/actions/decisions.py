@@ -30,7 +30,7 @@ from democracy.calendar import add_working_days
 from democracy.models import Action, CatalogueItem, Kind, Scope
 from units.models import Level, owner_fields
 
-from .. import thresholds
+from .. import signals, thresholds
 from ..models import (
     Ballot,
     Decision,
@@ -276,6 +276,7 @@ def record_tally(
         village_agreements=village_agreements,
     )  # fmt: skip
     record(decision, by=by, action=Action.TALLIED, changes=_tally_changes(decision))
+    transaction.on_commit(lambda: signals.decision_tallied.send(sender=Decision, decision=decision))
     return decision
 
 
@@ -430,6 +431,9 @@ def count_online_votes(*, now: dt.datetime | None = None) -> int:
                 today=timezone.localdate(now),
             )  # fmt: skip
             record(decision, by=None, action=Action.VOTES_COUNTED, changes=_tally_changes(decision))
+            transaction.on_commit(
+                lambda d=decision: signals.decision_tallied.send(sender=Decision, decision=d)
+            )
             counted += 1
     return counted
 
@@ -500,4 +504,5 @@ def recognise(decision: Decision, *, by, on: dt.date, refuse_reason: str = "") -
         changes={"on": on, "by": decision.get_recognised_by_display()},
         note=decision.refusal_reason if refused else "",
     )
+    transaction.on_commit(lambda: signals.decision_recognised.send(sender=Decision, decision=decision))
     return decision

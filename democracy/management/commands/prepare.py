@@ -33,6 +33,7 @@ LOADERS = [
     ("load_demo_boards", [], []),
     ("load_demo_checks", [], []),
     ("load_demo_plans", ["reports/plans/demo.py"], []),
+    ("load_demo_follow", [], []),
 ]
 
 

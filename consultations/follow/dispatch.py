@@ -1,0 +1,197 @@
+"""Fan-out and sending, in batches with a fixed number of queries per batch (bench/follow.py).
+
+1. `fan_out`: each new event becomes one `Delivery` per address following its target or its commune's
+   board (one INSERT per batch of followers, conflicts ignored: an address is told of an event once,
+   whichever of its subscriptions matched, and a second run inserts nothing).
+2. `send_immediate` / `send_digests`: a batch of pending deliveries is claimed (marked "sending" in its
+   own committed transaction, rows another worker holds skipped) before any mail goes out, then marked
+   sent. A job run twice, two workers, or a worker restarted after the claim never send a mail twice; a
+   mail whose send fails goes back to "pending" and its address backs off (`actions.mail_failed`).
+"""
+
+import datetime as dt
+import logging
+from typing import NamedTuple
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from units.models import AdministrativeUnit
+
+from . import actions, mail
+from .models import Delivery, DeliveryState, Event, Frequency, Subscriber, Subscription, SubscriptionState
+
+log = logging.getLogger(__name__)
+
+
+def fan_out(*, now: dt.datetime | None = None, batch_size: int | None = None) -> int:
+    """Deliveries for every event not yet fanned out; returns how many deliveries were written."""
+    now = now or timezone.now()
+    batch_size = batch_size or settings.FOLLOW_BATCH_SIZE
+    unit_type = ContentType.objects.get_for_model(AdministrativeUnit)
+    written = 0
+    for event in list(Event.objects.filter(fanned_out_at=None).order_by("happened_at", "pk")):
+        followed = Q(target_type_id=event.target_type_id, target_id=event.target_id)
+        if event.board_id and not (
+            event.target_type_id == unit_type.pk and event.target_id == event.board_id
+        ):
+            followed |= Q(target_type=unit_type, target_id=event.board_id)
+        followers = Subscription.objects.filter(
+            followed,
+            state=SubscriptionState.ACTIVE,
+            subscriber__suspended_at=None,
+            confirmed_at__lte=event.created_at,
+        ).order_by("subscriber_id", "pk")
+        last = 0
+        while True:
+            rows = list(
+                followers.filter(subscriber_id__gt=last).values_list("pk", "subscriber_id", "frequency")[
+                    :batch_size
+                ]
+            )
+            if not rows:
+                break
+            last = rows[-1][1]
+            Delivery.objects.bulk_create(
+                [
+                    Delivery(event=event, subscription_id=pk, subscriber_id=who, frequency=frequency)
+                    for pk, who, frequency in rows
+                ],
+                ignore_conflicts=True,
+            )
+            written += len(rows)
+            if len(rows) < batch_size:
+                break
+        Event.objects.filter(pk=event.pk).update(fanned_out_at=now)
+    return written
+
+
+class Claimed(NamedTuple):
+    pk: int
+    subscriber_id: int
+    subscriber: Subscriber
+    subscription: Subscription
+    event: Event
+
+
+def _claim(rows, now) -> list[Claimed]:
+    """Take a batch: lock the pending rows (skipping those another worker holds), mark them sending,
+    commit. What is claimed is never claimed again. Then what the mails need, in three queries (the
+    same events and subscriptions are shared by thousands of deliveries: loaded once each)."""
+    with transaction.atomic():
+        ids = list(rows.select_for_update(skip_locked=True, of=("self",)).values_list("pk", flat=True))
+        if not ids:
+            return []
+        Delivery.objects.filter(pk__in=ids, state=DeliveryState.PENDING).update(
+            state=DeliveryState.SENDING, claimed_at=now
+        )
+    taken = list(
+        Delivery.objects.filter(pk__in=ids, state=DeliveryState.SENDING, claimed_at=now).values_list(
+            "pk", "subscriber_id", "subscription_id", "event_id"
+        )
+    )
+    events = Event.objects.in_bulk({row[3] for row in taken})
+    subscribers = Subscriber.objects.only("email", "language").in_bulk({row[1] for row in taken})
+    subscriptions = Subscription.objects.only("target_label").in_bulk({row[2] for row in taken})
+    claimed = [
+        Claimed(pk, who, subscribers[who], subscriptions[subscription], events[event])
+        for pk, who, subscription, event in taken
+    ]
+    return sorted(claimed, key=lambda c: (c.subscriber_id, c.event.happened_at, c.event.pk))
+
+
+def _due(frequency: str, now):
+    return Delivery.objects.filter(
+        state=DeliveryState.PENDING,
+        frequency=frequency,
+        subscriber__suspended_at=None,
+    ).filter(Q(subscriber__retry_at=None) | Q(subscriber__retry_at__lte=now))
+
+
+def _send(messages: dict, now) -> tuple[list, dict]:
+    """Send each message (keyed by anything) over one connection; returns the keys sent and the errors
+    of those that failed."""
+    sent, failed = [], {}
+    connection = get_connection()
+    try:
+        connection.open()
+        for key, message in messages.items():
+            message.connection = connection
+            try:
+                message.send()
+                sent.append(key)
+            except Exception as exc:  # a refused recipient, a dropped connection: this address backs off
+                log.warning("follow mail %s failed: %s", key, exc)
+                failed[key] = f"{type(exc).__name__}: {exc}"[:300]
+    finally:
+        connection.close()
+    return sent, failed
+
+
+def _finish(done: list[Claimed], failed: dict[Claimed, str], now) -> None:
+    """Mark what went out as sent; put what failed back to pending and let its addresses back off."""
+    if done:
+        Delivery.objects.filter(pk__in=[d.pk for d in done]).update(state=DeliveryState.SENT, sent_at=now)
+        # An address that receives again is in good standing.
+        Subscriber.objects.filter(pk__in={d.subscriber_id for d in done}, failures__gt=0).update(
+            failures=0, retry_at=None, last_error=""
+        )
+    if failed:
+        Delivery.objects.filter(pk__in=[d.pk for d in failed]).update(
+            state=DeliveryState.PENDING, claimed_at=None
+        )
+        actions.mail_failed({d.subscriber_id for d in failed}, error=next(iter(failed.values())), now=now)
+
+
+def send_immediate(*, now: dt.datetime | None = None, batch_size: int | None = None) -> int:
+    """Every pending immediate delivery, one mail each; returns how many mails were sent."""
+    now = now or timezone.now()
+    batch_size = batch_size or settings.FOLLOW_BATCH_SIZE
+    total = 0
+    renderer = mail.Renderer()
+    while claimed := _claim(_due(Frequency.IMMEDIATE, now).order_by("pk")[:batch_size], now):
+        messages = {d: renderer.event(d.subscriber, d.event, d.subscription) for d in claimed}
+        sent, failed = _send(messages, now)
+        _finish(sent, failed, now)
+        total += len(sent)  # a failed address waits for its back-off: `_due` leaves it out of the next batch
+    return total
+
+
+def send_digests(*, now: dt.datetime | None = None, batch_size: int | None = None) -> int:
+    """One mail per address holding every pending daily delivery (each event once); returns how many
+    mails were sent. Batches of `batch_size` addresses."""
+    now = now or timezone.now()
+    batch_size = batch_size or settings.FOLLOW_BATCH_SIZE
+    total = 0
+    last = 0
+    renderer = mail.Renderer()
+    while True:
+        subscriber_ids = list(
+            _due(Frequency.DAILY, now)
+            .filter(subscriber_id__gt=last)
+            .order_by("subscriber_id")
+            .values_list("subscriber_id", flat=True)
+            .distinct()[:batch_size]
+        )
+        if not subscriber_ids:
+            return total
+        last = subscriber_ids[-1]
+        claimed = _claim(_due(Frequency.DAILY, now).filter(subscriber_id__in=subscriber_ids), now)
+        by_subscriber: dict[int, list] = {}
+        for delivery in claimed:
+            by_subscriber.setdefault(delivery.subscriber_id, []).append(delivery)
+        messages = {
+            who: renderer.digest(
+                deliveries[0].subscriber, [(d.event, d.subscription) for d in deliveries], now=now
+            )
+            for who, deliveries in by_subscriber.items()
+        }
+        sent_to, failed_to = _send(messages, now)
+        sent = [d for who in sent_to for d in by_subscriber[who]]
+        failed = {d: failed_to[who] for who in failed_to for d in by_subscriber[who]}
+        _finish(sent, failed, now)
+        total += len(sent_to)
