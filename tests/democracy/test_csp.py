@@ -98,9 +98,10 @@ STYLE_TAG = re.compile(r"<style\b", re.IGNORECASE)
 
 
 def page_templates():
-    """The templates a browser renders: not the PDFs' (*/pdf/), not the mail bodies (*.txt)."""
+    """The templates a browser renders: not the PDFs' (*/pdf/), not the mail bodies (*/email/: the HTML part
+    of a mail carries its styles inline, as mail clients ignore style sheets; no page policy applies)."""
     for path in sorted(TEMPLATES.rglob("*.html")):
-        if "pdf" not in path.relative_to(TEMPLATES).parts:
+        if not {"pdf", "email"} & set(path.relative_to(TEMPLATES).parts):
             yield path
 
 
