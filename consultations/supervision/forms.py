@@ -5,9 +5,12 @@ from django import forms
 from django.utils.translation import gettext_lazy
 
 from democracy import forms as dforms
+from disclosures.models import Disclosure
+from units.models import AdministrativeUnit
 
 from ..forms.decisions import RecommendationForm, _date_field
-from .models import MemberRole, PlanPeriod, ReportKind
+from ..models import Meeting
+from .models import Inspection, MemberRole, PlanPeriod, ReportKind, WorkPlan
 
 
 def _text(label, max_length, *, rows=0, required=True, help_text=""):
@@ -29,7 +32,9 @@ class BoardForm(forms.Form):
     project = _text(gettext_lazy("Chương trình, dự án (Ban giám sát đầu tư)"), 300, required=False)
     investor = _text(gettext_lazy("Chủ đầu tư"), 300, required=False)
     disclosure = dforms.ModelChoiceField(
-        label=gettext_lazy("Thông tin công khai của dự án (Điều 11 mục 3)"), queryset=None, required=False
+        label=gettext_lazy("Thông tin công khai của dự án (Điều 11 mục 3)"),
+        queryset=Disclosure.objects.none(),
+        required=False,
     )
     supervision_starts_on = _date_field(gettext_lazy("Ngày dự kiến bắt đầu giám sát"), required=False)
 
@@ -47,7 +52,9 @@ class MemberForm(forms.Form):
     role = forms.ChoiceField(
         label=gettext_lazy("Chức danh"), choices=MemberRole.choices, initial=MemberRole.MEMBER
     )
-    village = dforms.ModelChoiceField(label=gettext_lazy("Thôn, tổ dân phố"), queryset=None, required=False)
+    village = dforms.ModelChoiceField(
+        label=gettext_lazy("Thôn, tổ dân phố"), queryset=AdministrativeUnit.objects.none(), required=False
+    )
     group = _text(gettext_lazy("Bộ phận, thành phần"), 200, required=False)
     since = _date_field(gettext_lazy("Ngày bầu"))
 
@@ -66,7 +73,7 @@ class LeaveForm(forms.Form):
 class ElectionForm(forms.Form):
     elected_on = _date_field(gettext_lazy("Ngày bầu"))
     meeting = dforms.ModelChoiceField(
-        label=gettext_lazy("Hội nghị, cuộc họp bầu"), queryset=None, required=False
+        label=gettext_lazy("Hội nghị, cuộc họp bầu"), queryset=Meeting.objects.none(), required=False
     )
     note = _text(gettext_lazy("Biên bản bầu, ghi chú"), 300, required=False)
     recognition_due = _date_field(
@@ -110,7 +117,9 @@ class InspectionForm(forms.Form):
         gettext_lazy("Người nêu vụ việc"), 300, required=False,
         help_text=gettext_lazy("Công dân, tổ chức đã kiến nghị, phản ánh: được thông báo kết quả bằng văn bản."),
     )  # fmt: skip
-    plan = dforms.ModelChoiceField(label=gettext_lazy("Thuộc kế hoạch"), queryset=None, required=False)
+    plan = dforms.ModelChoiceField(
+        label=gettext_lazy("Thuộc kế hoạch"), queryset=WorkPlan.objects.none(), required=False
+    )
     sent_to = _text(gettext_lazy("Nơi nhận kế hoạch kiểm tra"), 500)
     plan_sent_on = _date_field(gettext_lazy("Ngày gửi kế hoạch kiểm tra"))
     starts_on = _date_field(gettext_lazy("Ngày bắt đầu kiểm tra"))
@@ -130,7 +139,7 @@ class FindingsForm(forms.Form):
 
 class BoardRecommendationForm(RecommendationForm):
     inspection = dforms.ModelChoiceField(
-        label=gettext_lazy("Từ cuộc kiểm tra"), queryset=None, required=False
+        label=gettext_lazy("Từ cuộc kiểm tra"), queryset=Inspection.objects.none(), required=False
     )
 
     def __init__(self, *args, inspections, **kwargs):
