@@ -16,11 +16,8 @@ DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/portal_bench"
 # The scripts run as `python bench/<script>.py`: make the project's packages importable.
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-# bench/http.py is named like the standard library's `http`: with bench/ first on the path, Django's
-# `from http import cookies` found it and every script but http.py failed at setup. bench/ goes last,
-# so the scripts still import each other and the standard library comes first.
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE] + [str(_HERE)]
+# No script here may be named like a standard-library module (bench/ is first on the path): the HTTP bench
+# is over_http.py, not http.py, which hid `http` from Django.
 
 
 def database_settings(url: str) -> dict:

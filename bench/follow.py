@@ -17,18 +17,11 @@ backend would, then dropped (no network). Printed: worker CPU and wall time per 
 Everything the script added is deleted at the end (`--keep` keeps it).
 """
 
+import argparse
 import sys
-from pathlib import Path
+import time
 
-# bench/http.py would shadow the standard library's `http` (Django imports it): put this directory last
-# on the path, as bench/http.py does, so `common` still imports.
-HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE] + [str(HERE)]
-
-import argparse  # noqa: E402
-import time  # noqa: E402
-
-from common import check_bench_database, create_database_if_missing, database_url, setup_django  # noqa: E402
+from common import check_bench_database, create_database_if_missing, database_url, setup_django
 
 TARGET_SECONDS = 120  # issue 13: < 2 minutes of worker time
 

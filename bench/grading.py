@@ -7,10 +7,7 @@ For the province with the most communes and the one with the fewest: `reports.ch
 timed (p50 and max in ms, after a warm-up) and its queries counted. The query count must be the same for
 both provinces: the grading costs a constant number of queries whatever the number of units.
 
-Run as the other bench scripts are; bench/http.py shadows the standard library's `http` when a script of
-this folder runs as `python bench/<script>.py`, so for now:
-    .venv/bin/python -P -c "import sys, runpy; sys.path.append('bench'); sys.argv[1:] = ['--year', '2025'];
-        runpy.run_path('bench/grading.py', run_name='__main__')"
+Run as the other bench scripts are: `.venv/bin/python bench/grading.py --year 2025`.
 
 03/12/2026, scale 0.02 (all 3,321 communes), year 2025, load average 24 on 2 CPUs (seven test suites
 running beside it): Hồ Chí Minh 325 units p50 561 ms, Lai Châu 84 units p50 422 ms; 7 queries both.

@@ -1,8 +1,7 @@
-"""The portal's own settings for `bench/http.py`, plus a URLconf that adds the two reference views.
+"""The portal's own settings for `bench/over_http.py`, plus a URLconf that adds the two reference views.
 
 gunicorn imports this module as `bench.http_settings` (the repository root on PYTHONPATH, `bench/`
-as a namespace package; `bench/` itself must not be on the path, or `bench/http.py` would hide the
-standard library's `http`). Everything else comes from the environment, as in production.
+as a namespace package). Everything else comes from the environment, as in production.
 """
 
 from democracy.settings import *  # noqa: F403

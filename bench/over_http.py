@@ -7,37 +7,31 @@ keep-alive load generator when wrk is missing) at 8 and 32 connections, one page
 same run, and reads the CPU the gunicorn workers and their PostgreSQL backends spent from /proc
 (utime + stime), divided by the requests served.
 
-    .venv/bin/python bench/http.py                      # ~3 min with the defaults
-    .venv/bin/python bench/http.py --duration 3 --connections 8
+    .venv/bin/python bench/over_http.py                      # ~3 min with the defaults
+    .venv/bin/python bench/over_http.py --duration 3 --connections 8
 
 It only reads the bench database (it adds one reviewer and one administrator with a TOTP device and a
 session, as `bench/reports.py` does, to open the dashboards).
 """
 
-# This file is named like the standard library's `http`: take `bench/` off the front of the path before
-# anything imports `http`, and put it back at the end so `common` still imports.
+import argparse
+import http.client
+import os
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
 import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlencode, urlparse, urlunparse
 
-HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE] + [str(HERE)]
-
-import argparse  # noqa: E402
-import http.client  # noqa: E402
-import os  # noqa: E402
-import secrets  # noqa: E402
-import shutil  # noqa: E402
-import signal  # noqa: E402
-import socket  # noqa: E402
-import statistics  # noqa: E402
-import subprocess  # noqa: E402
-import tempfile  # noqa: E402
-import threading  # noqa: E402
-import time  # noqa: E402
-from datetime import UTC, datetime  # noqa: E402
-from urllib.parse import urlencode, urlparse, urlunparse  # noqa: E402
-
-from common import ROOT, check_bench_database, database_url, setup_django  # noqa: E402
+from common import ROOT, check_bench_database, database_url, setup_django
 
 APPLICATION_NAME = "bench_http"
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
