@@ -615,11 +615,19 @@ def public_detail(request, pk):
             "coordinating_units", "coordinating_agencies"
         )
     )
+    # A commune's clerk has no staff page on the plan above: "make our plan from it" is offered here.
+    owners = (
+        _cascade_owners(request, plan, tasks)
+        if request.user.is_authenticated and plan.state == State.ISSUED
+        else []
+    )
+    cascade_form = CascadeForm(owners=owners, initial={"date": timezone.localdate()}) if owners else None
     return render(
         request,
         "plans/public_detail.html",
-        {"plan": plan, "tasks": tasks, "newer": Plan.objects.filter(previous=plan).first()},
-    )
+        {"plan": plan, "tasks": tasks, "newer": Plan.objects.filter(previous=plan).first(),
+         "cascade_form": cascade_form},
+    )  # fmt: skip
 
 
 # --- Import -------------------------------------------------------------------------------------------
