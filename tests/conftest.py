@@ -33,7 +33,6 @@ def ensure_catalogue():
         for module, function in DATA_MIGRATIONS:
             path = module if "." in module else f"democracy.migrations.{module}"
             getattr(importlib.import_module(path), function)(apps, None)
-            getattr(importlib.import_module(f"democracy.migrations.{module}"), function)(apps, None)
     if not apps.get_model("regulations", "ConventionStep").objects.exists():  # Decree 61's steps
         importlib.import_module("consultations.regulations.migrations.0002_convention_steps").load(apps, None)
 
