@@ -250,7 +250,11 @@ def issue_from_decision(
 ) -> Regulation:
     """A village convention (Art. 15 item 3) adopted and recognised by the commune: its register entry
     (the village's, effective from the recognition, Art. 21(2)) and the commune's posting."""
-    decision = Decision.objects.select_for_update().select_related("item", "unit__parent").get(pk=decision.pk)
+    decision = (
+        Decision.objects.select_for_update(of=("self",))
+        .select_related("item", "unit__parent")
+        .get(pk=decision.pk)
+    )
     item = decision.item
     if (item.scope, item.article, item.clause) != ("commune", 15, 3) or decision.unit.level != Level.VILLAGE:
         raise ValidationError(
