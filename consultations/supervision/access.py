@@ -89,31 +89,26 @@ def get_board_for_user(request, pk, *, need: str | None = None) -> Allowed:
     return _board_allowed(request, _board(pk), need)
 
 
-def get_member_for_user(request, pk, *, need: str | None = None) -> tuple[Member, Allowed]:
-    member = Member.objects.filter(pk=pk).first()
-    if member is None:
+def _of_a_board(model, request, pk, need):
+    """A row that belongs to a board (a member, an inspection, a report), allowed as its board is."""
+    row = model.objects.filter(pk=pk).first()
+    if row is None:
         raise Http404
-    allowed = get_board_for_user(request, member.board_id, need=need)
-    member.board = allowed.obj
-    return member, allowed
+    allowed = get_board_for_user(request, row.board_id, need=need)
+    row.board = allowed.obj
+    return row, allowed
+
+
+def get_member_for_user(request, pk, *, need: str | None = None) -> tuple[Member, Allowed]:
+    return _of_a_board(Member, request, pk, need)
 
 
 def get_inspection_for_user(request, pk, *, need: str | None = None) -> tuple[Inspection, Allowed]:
-    inspection = Inspection.objects.filter(pk=pk).first()
-    if inspection is None:
-        raise Http404
-    allowed = get_board_for_user(request, inspection.board_id, need=need)
-    inspection.board = allowed.obj
-    return inspection, allowed
+    return _of_a_board(Inspection, request, pk, need)
 
 
 def get_report_for_user(request, pk, *, need: str | None = None) -> tuple[BoardReport, Allowed]:
-    report = BoardReport.objects.filter(pk=pk).first()
-    if report is None:
-        raise Http404
-    allowed = get_board_for_user(request, report.board_id, need=need)
-    report.board = allowed.obj
-    return report, allowed
+    return _of_a_board(BoardReport, request, pk, need)
 
 
 def get_owner_for_boards(request, code, *, agency=False, need: str | None = None) -> Allowed:
