@@ -18,6 +18,8 @@ Everything the script added is deleted at the end (`--keep` keeps it).
 """
 
 import argparse
+import cProfile
+import pstats
 import sys
 import time
 
@@ -55,6 +57,9 @@ def main():
         "--immediate-every", type=int, default=0, help="every n-th follower immediate (0: none)"
     )
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument(
+        "--profile", type=int, default=0, metavar="N", help="cProfile each step, print its N costliest calls"
+    )
     parser.add_argument("--database-url")
     args = parser.parse_args()
 
@@ -124,9 +129,12 @@ def main():
         ("daily digests", dispatch.send_digests),
     ]:
         reset_queries()
+        profiler = cProfile.Profile() if args.profile else None
         cpu, wall = time.process_time(), time.perf_counter()
-        count = step()
+        count = profiler.runcall(step) if profiler else step()
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        if profiler:
+            pstats.Stats(profiler).sort_stats("tottime").print_stats(args.profile)
         results[label] = (cpu, wall, len(connection.queries), count)
         print(
             f"{label:16} worker CPU {cpu:7.1f} s  wall {wall:7.1f} s  queries {len(connection.queries):6}  "

@@ -1,7 +1,7 @@
 """Fan-out and sending, in batches with a fixed number of queries per batch (bench/follow.py).
 
 1. `fan_out`: each new event becomes one `Delivery` per address following its target or its commune's
-   board (one INSERT per batch of followers, conflicts ignored: an address is told of an event once,
+   board (one INSERT … SELECT per event, conflicts ignored: an address is told of an event once,
    whichever of its subscriptions matched, and a second run inserts nothing).
 2. `send_immediate` / `send_digests`: a batch of pending deliveries is claimed (marked "sending" in its
    own committed transaction, rows another worker holds skipped) before any mail goes out, then marked
@@ -16,7 +16,7 @@ from typing import NamedTuple
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import get_connection
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -28,11 +28,16 @@ from .models import Delivery, DeliveryState, Event, Frequency, Subscriber, Subsc
 log = logging.getLogger(__name__)
 
 
-def fan_out(*, now: dt.datetime | None = None, batch_size: int | None = None) -> int:
-    """Deliveries for every event not yet fanned out; returns how many deliveries were written."""
+def fan_out(*, now: dt.datetime | None = None) -> int:
+    """Deliveries for every event not yet fanned out; returns how many deliveries were written.
+
+    One INSERT … SELECT per event: the database copies the followers into deliveries, however many
+    they are, without a row passing through the worker (bench/follow.py). Conflicts are ignored: an
+    address following both the board and the thing is told once (the subscription with the smaller
+    id), and a second run writes nothing."""
     now = now or timezone.now()
-    batch_size = batch_size or settings.FOLLOW_BATCH_SIZE
     unit_type = ContentType.objects.get_for_model(AdministrativeUnit)
+    table = connection.ops.quote_name(Delivery._meta.db_table)
     written = 0
     for event in list(Event.objects.filter(fanned_out_at=None).order_by("happened_at", "pk")):
         followed = Q(target_type_id=event.target_type_id, target_id=event.target_id)
@@ -40,32 +45,27 @@ def fan_out(*, now: dt.datetime | None = None, batch_size: int | None = None) ->
             event.target_type_id == unit_type.pk and event.target_id == event.board_id
         ):
             followed |= Q(target_type=unit_type, target_id=event.board_id)
-        followers = Subscription.objects.filter(
-            followed,
-            state=SubscriptionState.ACTIVE,
-            subscriber__suspended_at=None,
-            confirmed_at__lte=event.created_at,
-        ).order_by("subscriber_id", "pk")
-        last = 0
-        while True:
-            rows = list(
-                followers.filter(subscriber_id__gt=last).values_list("pk", "subscriber_id", "frequency")[
-                    :batch_size
-                ]
+        followers = (
+            Subscription.objects.filter(
+                followed,
+                state=SubscriptionState.ACTIVE,
+                subscriber__suspended_at=None,
+                confirmed_at__lte=event.created_at,
             )
-            if not rows:
-                break
-            last = rows[-1][1]
-            Delivery.objects.bulk_create(
-                [
-                    Delivery(event=event, subscription_id=pk, subscriber_id=who, frequency=frequency)
-                    for pk, who, frequency in rows
-                ],
-                ignore_conflicts=True,
+            .order_by("subscriber_id", "pk")
+            .values_list("pk", "subscriber_id", "frequency")
+        )
+        select, params = followers.query.sql_with_params()
+        with connection.cursor() as cursor:
+            # "WHERE true" keeps SQLite from reading ON CONFLICT as part of the SELECT.
+            cursor.execute(
+                f"INSERT INTO {table} (event_id, subscription_id, subscriber_id, frequency, state) "
+                f"SELECT %s, f.pk, f.subscriber_id, f.frequency, %s FROM ({select}) f WHERE true "
+                "ON CONFLICT DO NOTHING",
+                [event.pk, DeliveryState.PENDING, *params],
             )
-            written += len(rows)
-            if len(rows) < batch_size:
-                break
+            written += max(cursor.rowcount, 0)
+        # Marked after its deliveries are written: a run stopped in between writes them again, each once.
         Event.objects.filter(pk=event.pk).update(fanned_out_at=now)
     return written
 
