@@ -11,6 +11,7 @@
 
 import datetime as dt
 import logging
+import smtplib
 from typing import NamedTuple
 
 from django.conf import settings
@@ -112,9 +113,33 @@ def _due(frequency: str, now):
     ).filter(Q(subscriber__retry_at=None) | Q(subscriber__retry_at__lte=now))
 
 
+class Failure(NamedTuple):
+    error: str
+    permanent: bool  # the receiving server refused the address for good (5xx)
+
+
+def _refusal(exc: Exception) -> Failure | None:
+    """What a failed send says about the address: a refusal of the recipient (or of the message once
+    the recipient was accepted) names it, permanent with a 5xx reply, temporary with a 4xx. Anything
+    else (the connection dropped, the server refused our sender, a timeout) is the server's trouble,
+    not the address's: None."""
+    error = f"{type(exc).__name__}: {exc}"[:300]
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _message in exc.recipients.values()]
+        return Failure(error, bool(codes) and all(code >= 500 for code in codes))
+    if isinstance(exc, smtplib.SMTPDataError):
+        return Failure(error, exc.smtp_code >= 500)
+    return None
+
+
+class ServerTrouble(Exception):
+    """The mail server cannot be reached or dropped the connection: the batch's mails wait for the next run."""
+
+
 def _send(messages: dict, now) -> tuple[list, dict]:
-    """Send each message (keyed by anything) over one connection; returns the keys sent and the errors
-    of those that failed."""
+    """Send each message (keyed by anything) over one connection; returns the keys sent and the
+    failures (`Failure`) of the addresses refused. Raises ServerTrouble (with the keys sent so far)
+    when the server fails: the mails not sent go back to pending, no address blamed."""
     sent, failed = [], {}
     connection = get_connection()
     try:
@@ -124,27 +149,64 @@ def _send(messages: dict, now) -> tuple[list, dict]:
             try:
                 message.send()
                 sent.append(key)
-            except Exception as exc:  # a refused recipient, a dropped connection: this address backs off
-                log.warning("follow mail %s failed: %s", key, exc)
-                failed[key] = f"{type(exc).__name__}: {exc}"[:300]
+            except Exception as exc:
+                refusal = _refusal(exc)
+                if refusal is None:
+                    log.warning("follow mail: the server failed after %s mails: %s", len(sent), exc)
+                    raise ServerTrouble(sent) from exc
+                log.warning("follow mail %s refused: %s", key, exc)
+                failed[key] = refusal
+    except ServerTrouble:
+        raise
+    except Exception as exc:  # the connection could not be opened
+        log.warning("follow mail: no connection to the server: %s", exc)
+        raise ServerTrouble(sent) from exc
     finally:
-        connection.close()
+        try:
+            connection.close()
+        except Exception:  # closing a connection already dropped
+            pass
     return sent, failed
 
 
-def _finish(done: list[Claimed], failed: dict[Claimed, str], now) -> None:
-    """Mark what went out as sent; put what failed back to pending and let its addresses back off."""
+def _finish(done: list[Claimed], failed: dict[Claimed, Failure], now, *, unsent=()) -> None:
+    """Mark what went out as sent; put what failed back to pending and let its addresses back off (or
+    suspend those refused for good); put what was not tried (`unsent`) back to pending."""
     if done:
         Delivery.objects.filter(pk__in=[d.pk for d in done]).update(state=DeliveryState.SENT, sent_at=now)
         # An address that receives again is in good standing.
         Subscriber.objects.filter(pk__in={d.subscriber_id for d in done}, failures__gt=0).update(
             failures=0, retry_at=None, last_error=""
         )
-    if failed:
-        Delivery.objects.filter(pk__in=[d.pk for d in failed]).update(
-            state=DeliveryState.PENDING, claimed_at=None
-        )
-        actions.mail_failed({d.subscriber_id for d in failed}, error=next(iter(failed.values())), now=now)
+    back = [d.pk for d in failed] + [d.pk for d in unsent]
+    if back:
+        Delivery.objects.filter(pk__in=back).update(state=DeliveryState.PENDING, claimed_at=None)
+    for permanent in (True, False):
+        refused = {d.subscriber_id: f for d, f in failed.items() if f.permanent == permanent}
+        if refused:
+            actions.mail_failed(
+                set(refused), error=next(iter(refused.values())).error, permanent=permanent, now=now
+            )
+
+
+def _deliver(messages: dict, deliveries_of, now) -> list:
+    """Send `messages` and record the outcome of their deliveries; returns the keys sent. A server in
+    trouble stops the run after recording what went out."""
+    try:
+        sent, failed = _send(messages, now)
+    except ServerTrouble as trouble:
+        (sent,) = trouble.args
+        done = [d for key in sent for d in deliveries_of(key)]
+        went = set(sent)
+        unsent = [d for key in messages if key not in went for d in deliveries_of(key)]
+        _finish(done, {}, now, unsent=unsent)
+        raise
+    _finish(
+        [d for key in sent for d in deliveries_of(key)],
+        {d: failure for key, failure in failed.items() for d in deliveries_of(key)},
+        now,
+    )
+    return sent
 
 
 def send_immediate(*, now: dt.datetime | None = None, batch_size: int | None = None) -> int:
@@ -155,8 +217,7 @@ def send_immediate(*, now: dt.datetime | None = None, batch_size: int | None = N
     renderer = mail.Renderer()
     while claimed := _claim(_due(Frequency.IMMEDIATE, now).order_by("pk")[:batch_size], now):
         messages = {d: renderer.event(d.subscriber, d.event, d.subscription) for d in claimed}
-        sent, failed = _send(messages, now)
-        _finish(sent, failed, now)
+        sent = _deliver(messages, lambda d: [d], now)
         total += len(sent)  # a failed address waits for its back-off: `_due` leaves it out of the next batch
     return total
 
@@ -190,8 +251,4 @@ def send_digests(*, now: dt.datetime | None = None, batch_size: int | None = Non
             )
             for who, deliveries in by_subscriber.items()
         }
-        sent_to, failed_to = _send(messages, now)
-        sent = [d for who in sent_to for d in by_subscriber[who]]
-        failed = {d: failed_to[who] for who in failed_to for d in by_subscriber[who]}
-        _finish(sent, failed, now)
-        total += len(sent_to)
+        total += len(_deliver(messages, by_subscriber.__getitem__, now))
