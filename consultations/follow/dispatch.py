@@ -5,8 +5,14 @@
    whichever of its subscriptions matched, and a second run inserts nothing).
 2. `send_immediate` / `send_digests`: a batch of pending deliveries is claimed (marked "sending" in its
    own committed transaction, rows another worker holds skipped) before any mail goes out, then marked
-   sent. A job run twice, two workers, or a worker restarted after the claim never send a mail twice; a
-   mail whose send fails goes back to "pending" and its address backs off (`actions.mail_failed`).
+   sent. A job run twice, two workers, or a worker restarted after the claim never send a mail twice.
+
+Failures, as the SMTP server answers while sending (`_refusal`): an address refused for good (5xx) is
+suspended at once; refused for now (4xx), its mail goes back to "pending" and the address backs off
+(FOLLOW_RETRY_MINUTES, doubling), suspended after FOLLOW_MAX_FAILURES in a row (`actions.mail_failed`).
+A server in trouble (no connection, a dropped one, our sender refused) is no address's fault: the batch
+goes back to "pending" for the next run. Bounces that arrive later by mail (delivery status notifications
+to the sender address) are not read: that needs a mailbox the portal polls, which it does not have.
 """
 
 import datetime as dt
