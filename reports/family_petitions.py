@@ -64,12 +64,9 @@ def petition_section(figures: dict, internal: bool) -> tuple:
         by_channel = figures.get(channel_family(channel.value)) or {}
         if by_channel.get("rated"):  # the channels the period's ratings came through
             lines.append(
-                (
-                    format_lazy(_("Đánh giá của phản ánh, kiến nghị nhận qua: {}"), channel.label),
-                    by_channel["rated"],
-                    False,
-                )
-            )
+                (format_lazy("{} – {}", _("Số lượt người dân đánh giá câu trả lời"), channel.label),
+                 by_channel["rated"], False)
+            )  # fmt: skip
             lines.append((_("Hài lòng"), by_channel["satisfied"], True))
     return _("Phản ánh, kiến nghị và đánh giá sự hài lòng (Điều 35 khoản 2 điểm a)"), lines
 
@@ -96,7 +93,7 @@ PETITION_CHANNELS = [
         indicators=(
             (
                 f"satisfaction_{channel.value}",
-                format_lazy(_("Người dân hài lòng – {}"), channel.label),
+                format_lazy("{} – {}", _("Người dân hài lòng với câu trả lời"), channel.label),
                 "satisfied",
                 "rated",
             ),

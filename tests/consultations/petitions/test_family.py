@@ -101,9 +101,9 @@ def test_the_unit_reports_print_the_petitions_section(cast, half_year):
         ("Trả lời, chuyển đúng hạn", 3),
         ("Số lượt người dân đánh giá câu trả lời", 3),
         ("Hài lòng", 2),
-        ("Đánh giá của phản ánh, kiến nghị nhận qua: Hòm thư góp ý", 1),
+        ("Số lượt người dân đánh giá câu trả lời – Hòm thư góp ý", 1),
         ("Hài lòng", 1),
-        ("Đánh giá của phản ánh, kiến nghị nhận qua: Đường dây nóng", 2),
+        ("Số lượt người dân đánh giá câu trả lời – Đường dây nóng", 2),
         ("Hài lòng", 1),
     ]
 
@@ -161,13 +161,13 @@ def test_satisfaction_per_channel_equals_an_independent_count(cast, half_year):
     section = next(s for s in labels.sections(result[f"u{cast.a.pk}"]) if "Phản ánh, kiến nghị" in s.title)
     by_channel = [(str(line.label), line.value) for line in section.lines][5:]
     assert by_channel == [
-        ("Đánh giá của phản ánh, kiến nghị nhận qua: Trực tuyến trên cổng", 1),
+        ("Số lượt người dân đánh giá câu trả lời – Trực tuyến trên cổng", 1),
         ("Hài lòng", 1),
-        ("Đánh giá của phản ánh, kiến nghị nhận qua: Hòm thư góp ý", 1),
+        ("Số lượt người dân đánh giá câu trả lời – Hòm thư góp ý", 1),
         ("Hài lòng", 1),
-        ("Đánh giá của phản ánh, kiến nghị nhận qua: Đường dây nóng", 2),
+        ("Số lượt người dân đánh giá câu trả lời – Đường dây nóng", 2),
         ("Hài lòng", 1),
-        ("Đánh giá của phản ánh, kiến nghị nhận qua: Zalo", 2),
+        ("Số lượt người dân đánh giá câu trả lời – Zalo", 2),
         ("Hài lòng", 1),
     ]
 
@@ -199,4 +199,4 @@ def test_the_dashboard_shows_satisfaction_per_channel(client, cast, half_year):
         total = (sum(s for s, _r in expected), sum(r for _s, r in expected))
         assert (totals[f"satisfaction_{channel}"].done, totals[f"satisfaction_{channel}"].total) == total
     assert (totals["satisfaction_hotline"].done, totals["satisfaction_hotline"].total) == (2, 4)
-    assert "Người dân hài lòng – Hòm thư góp ý" in response.content.decode()
+    assert "Người dân hài lòng với câu trả lời – Hòm thư góp ý" in response.content.decode()
