@@ -213,3 +213,41 @@ class DocumentUploadForm(forms.Form):
         if errors:
             raise ValidationError(errors)
         return checked
+
+
+# --- The citizens' public forms ---------------------------------------------------------------------
+# Feedback under a posting, a comment on a consultation, a petition, following by e-mail: forms anyone
+# may send without an account, so a robot may too.
+
+
+class HoneypotForm(forms.Form):
+    """A public form with the honeypot: a field hidden from sighted people by CSS (`.hp`), labelled for
+    screen readers, that a robot fills in; the view answers it the same and drops it (`is_robot`)."""
+
+    website = forms.CharField(
+        max_length=200,
+        label=_lazy("Xin để trống ô này (chống thư rác)"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    # After the form's own fields, whatever the order of declaration (they come from a base class).
+    TRAILING = ("form_token", "website")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.TRAILING:
+            if name in self.fields:
+                self.fields[name] = self.fields.pop(name)
+
+    @staticmethod
+    def is_robot(data) -> bool:
+        """Whether the honeypot of the submitted `data` (request.POST) was filled in."""
+        return bool((data.get("website") or "").strip())
+
+
+class CitizenForm(HoneypotForm):
+    """A citizen's submission kept once however often it is sent: `form_token`, a hidden UUID the page's
+    script fills (js/form-token.js), names the submission."""
+
+    form_token = forms.UUIDField(required=False, widget=forms.HiddenInput)

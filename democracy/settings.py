@@ -432,6 +432,8 @@ FOLLOW_CONFIRM_MAX_AGE = env.int("FOLLOW_CONFIRM_MAX_AGE", default=3 * 24 * 3600
 FOLLOW_LINK_MAX_AGE = env.int("FOLLOW_LINK_MAX_AGE", default=180 * 24 * 3600)
 FOLLOW_MINE_MAX_AGE = env.int("FOLLOW_MINE_MAX_AGE", default=30 * 24 * 3600)
 FOLLOW_MAX_FAILURES = env.int("FOLLOW_MAX_FAILURES", default=5)
+# Back-off after a failed mail: this many minutes after the first failure, doubling after each next one.
+FOLLOW_RETRY_MINUTES = env.int("FOLLOW_RETRY_MINUTES", default=10)
 FOLLOW_BATCH_SIZE = env.int("FOLLOW_BATCH_SIZE", default=2000)
 FOLLOW_DEADLINE_DAYS = env.int("FOLLOW_DEADLINE_DAYS", default=7)
 DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)

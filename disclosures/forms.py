@@ -395,7 +395,7 @@ class FeedbackRecordForm(forms.Form):
 # --- The public pages --------------------------------------------------------------------------------
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(dforms.CitizenForm):
     kind = forms.ChoiceField(
         label=_lazy("Bạn muốn gửi"),
         choices=Feedback.Kind.choices,
@@ -426,14 +426,6 @@ class FeedbackForm(forms.Form):
         max_length=200,
         required=False,
         error_messages={"max_length": _lazy("Thông tin liên hệ dài quá %(limit_value)d ký tự.")},
-    )
-    form_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
-    # The honeypot: hidden from sighted people by CSS, labelled for screen readers; a bot fills it.
-    website = forms.CharField(
-        max_length=200,
-        label=_lazy("Xin để trống ô này (chống thư rác)"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
 

@@ -53,9 +53,10 @@ class Family:
 #     FAMILIES.append(MEETINGS)
 FAMILIES: list[Family] = []
 
-from .family_petitions import PETITIONS  # noqa: E402
+from .family_petitions import PETITION_CHANNELS, PETITIONS  # noqa: E402
 
 FAMILIES.append(PETITIONS)
+FAMILIES += PETITION_CHANNELS
 from .family_boards import BOARDS  # noqa: E402
 
 FAMILIES.append(BOARDS)

@@ -155,14 +155,15 @@ def unsubscribe(*, subscription_id: int | None = None, subscriber_id: int | None
 
 
 def backoff(failures: int) -> dt.timedelta:
-    """10 minutes after the first failure, doubling each time (10, 20, 40, 80 … minutes)."""
-    return dt.timedelta(minutes=10 * 2 ** max(0, failures - 1))
+    """FOLLOW_RETRY_MINUTES after the first failure, doubling each time (10, 20, 40, 80 … minutes)."""
+    return dt.timedelta(minutes=settings.FOLLOW_RETRY_MINUTES * 2 ** max(0, failures - 1))
 
 
 @transaction.atomic
-def mail_failed(subscriber_ids, *, error: str = "", now=None) -> list[int]:
+def mail_failed(subscriber_ids, *, error: str = "", permanent: bool = False, now=None) -> list[int]:
     """Mails to these addresses failed: each is retried after a back-off, and suspended (its pending
-    mails dropped) after FOLLOW_MAX_FAILURES failures in a row. Returns the addresses suspended."""
+    mails dropped) after FOLLOW_MAX_FAILURES failures in a row, or at once when the receiving server
+    refused the address for good (a 5xx reply: no such mailbox). Returns the addresses suspended."""
     now = now or timezone.now()
     subscribers = list(Subscriber.objects.select_for_update().filter(pk__in=list(subscriber_ids)))
     suspended = []
@@ -170,7 +171,7 @@ def mail_failed(subscriber_ids, *, error: str = "", now=None) -> list[int]:
         subscriber.failures += 1
         subscriber.last_error = error[:300]
         subscriber.retry_at = now + backoff(subscriber.failures)
-        if subscriber.failures >= settings.FOLLOW_MAX_FAILURES:
+        if permanent or subscriber.failures >= settings.FOLLOW_MAX_FAILURES:
             subscriber.suspended_at = now
             suspended.append(subscriber)
     Subscriber.objects.bulk_update(subscribers, ["failures", "last_error", "retry_at", "suspended_at"])

@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from democracy.forms import HoneypotForm
+
 from .models import Frequency, Language
 
 
-class FollowForm(forms.Form):
+class FollowForm(HoneypotForm):
     email = forms.EmailField(
         label=_("Địa chỉ thư điện tử"),
         max_length=254,
@@ -37,11 +39,4 @@ class FollowForm(forms.Form):
             "required": _("Hãy chọn ngôn ngữ của thư."),
             "invalid_choice": _("Hãy chọn ngôn ngữ của thư."),
         },
-    )
-    # A field people do not see (CSS `.hp`): a robot fills it in, and is answered the same, and dropped.
-    website = forms.CharField(
-        max_length=200,
-        label=_("Xin để trống ô này (chống thư rác)"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )

@@ -70,7 +70,7 @@ def _follow(request, kind, reference, *, own=False):
             response["Retry-After"] = str(ratelimit.retry_after())
             return response
         if form.is_valid():
-            if form.cleaned_data["website"].strip():
+            if form.is_robot(form.cleaned_data):
                 return redirect("follow:requested")
             try:
                 actions.request_follow(

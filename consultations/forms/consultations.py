@@ -158,7 +158,7 @@ class ConsultationForm(forms.Form):
         }
 
 
-class PublicCommentForm(forms.Form):
+class PublicCommentForm(dforms.CitizenForm):
     """A citizen's (or a staff member's) comment while the period is open."""
 
     section = forms.CharField(
@@ -187,14 +187,6 @@ class PublicCommentForm(forms.Form):
         label=_lazy("Số điện thoại hoặc thư điện tử (không bắt buộc)"),
         max_length=200,
         required=False,
-    )
-    form_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
-    # The honeypot: hidden by CSS, labelled for screen readers; a bot fills it.
-    website = forms.CharField(
-        max_length=200,
-        label=_lazy("Xin để trống ô này (chống thư rác)"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
 

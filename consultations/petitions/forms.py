@@ -39,7 +39,7 @@ def _line(label, *, max_length, required=False, help_text="", message=None, **at
     )  # fmt: skip
 
 
-class SendForm(forms.Form):
+class SendForm(dforms.CitizenForm):
     """The citizen's (or a staff member's) petition, sent online."""
 
     kind = forms.ChoiceField(
@@ -63,14 +63,6 @@ class SendForm(forms.Form):
         _lazy("Số điện thoại hoặc thư điện tử (không bắt buộc)"), max_length=200,
         help_text=_lazy("Cần để cán bộ trả lời trực tiếp cho bạn; không bao giờ được công khai."),
     )  # fmt: skip
-    form_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
-    # The honeypot: hidden from sighted people by CSS, labelled for screen readers; a bot fills it.
-    website = forms.CharField(
-        max_length=200,
-        label=_lazy("Xin để trống ô này (chống thư rác)"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
 
 
 class RecordForm(forms.Form):

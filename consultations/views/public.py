@@ -195,7 +195,7 @@ def comment(request, pk):
         return response
     # Back to the page, where the form was: the confirmation, its reference number, focus moved to it.
     done = redirect(reverse("consultations:detail", args=[consultation.pk]) + "#gui-thanh-cong")
-    if request.POST.get("website", "").strip():
+    if PublicCommentForm.is_robot(request.POST):
         messages.success(request, _sent_message())
         return done
     if not consultation.is_open():

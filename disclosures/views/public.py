@@ -248,7 +248,7 @@ def feedback(request, pk):
         return response
     # Back to the page, where the form was: the confirmation, its reference number, focus moved to it.
     done = redirect(reverse("disclosures:detail", args=[disclosure.pk]) + "#gui-thanh-cong")
-    if request.POST.get("website", "").strip():
+    if FeedbackForm.is_robot(request.POST):
         messages.success(request, sent_message())
         return done
     if reason := closed_reason(disclosure):

@@ -118,7 +118,7 @@ def send(request, code):
         )
         response["Retry-After"] = str(ratelimit.retry_after())
         return response
-    if request.POST.get("website", "").strip():
+    if SendForm.is_robot(request.POST):
         messages.success(request, _("Đã gửi phản ánh, kiến nghị."))
         return redirect("petitions:board", code=unit.code)
     if form.is_valid():

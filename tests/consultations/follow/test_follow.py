@@ -2,6 +2,7 @@
 
 import datetime as dt
 import re
+import smtplib
 
 import pytest
 from django.core import mail, signing
@@ -280,8 +281,8 @@ def test_failing_addresses_back_off_then_are_suspended(
     mail.outbox.clear()
     from django.core.mail.message import EmailMessage
 
-    def refuse(self, fail_silently=False):
-        raise OSError("550 mailbox unavailable")
+    def refuse(self, fail_silently=False):  # a 4xx: the mailbox is full for now, try again later
+        raise smtplib.SMTPRecipientsRefused({self.to[0]: (452, b"4.2.2 mailbox full")})
 
     monkeypatch.setattr(EmailMessage, "send", refuse)
     now = timezone.now()
@@ -414,3 +415,67 @@ def test_the_answer_to_ones_own_petition_and_never_an_agencys(
     # An agency's petition is internal: no link to follow it opens.
     internal = petition_actions.send_petition(cast.agency_a, text="Máy in hỏng", by=cast.staff_agency_a)
     assert client.get(links.mine_url("petition", internal.pk)).status_code in (400, 404)
+
+
+def test_an_address_refused_for_good_is_suspended_at_once(
+    cast, follow, make_disclosure, monkeypatch, django_capture_on_commit_callbacks
+):
+    follow(cast.a, email="khong-co@example.vn")
+    follow(cast.a, email="co-that@example.vn")
+    mail.outbox.clear()
+    from django.core.mail.message import EmailMessage
+
+    send = EmailMessage.send
+
+    def refuse_one(self, fail_silently=False):  # a 5xx: no such mailbox
+        if self.to == ["khong-co@example.vn"]:
+            raise smtplib.SMTPRecipientsRefused({self.to[0]: (550, b"5.1.1 no such user")})
+        return send(self, fail_silently)
+
+    monkeypatch.setattr(EmailMessage, "send", refuse_one)
+    with django_capture_on_commit_callbacks(execute=True):
+        make_disclosure(state="published", published_on=timezone.localdate() - dt.timedelta(days=1))
+    refused = Subscriber.objects.get(email="khong-co@example.vn")
+    assert refused.suspended_at is not None and refused.failures == 1 and "550" in refused.last_error
+    assert Delivery.objects.get(subscriber=refused).state == DeliveryState.DROPPED
+    assert Delivery.objects.get(subscriber__email="co-that@example.vn").state == DeliveryState.SENT
+    assert [m.to for m in mail.outbox] == [["co-that@example.vn"]]
+    assert AuditEvent.objects.filter(action=Action.FOLLOW_SUSPENDED).count() == 1
+
+
+def test_a_server_in_trouble_blames_no_address_and_the_mails_wait(
+    cast, follow, settings, make_disclosure, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The connection drops after the first mail: that one is sent, the others go back to pending with
+    no failure counted against their addresses, and the next run sends them, each once."""
+    settings.FOLLOW_RETRY_MINUTES = 30
+    for n in range(3):
+        follow(cast.a, email=f"ban{n}@example.vn", frequency="daily")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        make_disclosure(state="published", published_on=timezone.localdate())
+    from django.core.mail.message import EmailMessage
+
+    send = EmailMessage.send
+
+    def drop_after_one(self, fail_silently=False):
+        if mail.outbox:
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+        return send(self, fail_silently)
+
+    monkeypatch.setattr(EmailMessage, "send", drop_after_one)
+    with pytest.raises(dispatch.ServerTrouble):
+        dispatch.send_digests()
+    assert len(mail.outbox) == 1
+    states = sorted(Delivery.objects.values_list("state", flat=True))
+    assert states == [DeliveryState.PENDING, DeliveryState.PENDING, DeliveryState.SENT]
+    assert not Subscriber.objects.filter(failures__gt=0).exists()
+    monkeypatch.undo()
+    assert dispatch.send_digests() == 2
+    assert sorted(m.to[0] for m in mail.outbox) == ["ban0@example.vn", "ban1@example.vn", "ban2@example.vn"]
+    assert dispatch.send_digests() == 0
+
+
+def test_the_back_off_comes_from_the_settings(settings):
+    settings.FOLLOW_RETRY_MINUTES = 15
+    assert [actions.backoff(n) for n in (1, 2, 3)] == [dt.timedelta(minutes=m) for m in (15, 30, 60)]

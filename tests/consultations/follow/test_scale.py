@@ -55,7 +55,7 @@ def test_queries_per_batch_do_not_grow_with_followers(cast, frequency):
     for n, unit in [(5, cast.a), (60, cast.b)]:
         followers(unit, n, start=len(counts) * 1000, frequency=frequency)
         day_of_events(unit)
-        fan = queries(lambda: dispatch.fan_out(batch_size=100))
+        fan = queries(lambda: dispatch.fan_out())
         mail.outbox.clear()
         sent = queries(lambda: send(batch_size=100 if frequency == "daily" else 1000))
         assert len(mail.outbox) == (n if frequency == "daily" else 3 * n)
@@ -66,11 +66,11 @@ def test_queries_per_batch_do_not_grow_with_followers(cast, frequency):
 def test_more_followers_than_a_batch_cost_a_fixed_number_per_batch(cast):
     followers(cast.a, 30, start=0, frequency="daily")
     day_of_events(cast.a)
-    dispatch.fan_out(batch_size=10)
+    dispatch.fan_out()
     one_batch = queries(lambda: dispatch.send_digests(batch_size=30))
     followers(cast.b, 30, start=1000, frequency="daily")
     day_of_events(cast.b)
-    dispatch.fan_out(batch_size=10)
+    dispatch.fan_out()
     three_batches = queries(lambda: dispatch.send_digests(batch_size=10))
     per_batch = (three_batches - one_batch) / 2
     assert per_batch == int(per_batch) and per_batch <= 12, (one_batch, three_batches)
