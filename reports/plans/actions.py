@@ -35,7 +35,7 @@ RULE_FIELDS = {
     DueKind.YEAR: ["due_year"],
     DueKind.ONGOING: ["every_months"],
     DueKind.TRIGGERED: ["trigger_days"],
-    DueKind.PERIODIC: ["periodic_days"],
+    DueKind.PERIODIC: [],  # days in the year, or every N months by calendar period: see check_task
 }
 
 
@@ -85,6 +85,12 @@ def check_task(plan: Plan, fields: dict, *, task: Task | None = None) -> None:
             due.parse_periodic_days(fields["periodic_days"])
         except ValueError as error:
             errors["periodic_days"] = str(error)
+    elif kind == DueKind.PERIODIC and fields.get("every_months") is None:
+        errors["periodic_days"] = _(
+            "Cách tính hạn định kỳ cần các ngày trong năm (ví dụ 05/05, 05/11) hoặc số tháng của mỗi kỳ."
+        )
+    elif kind == DueKind.PERIODIC and fields["every_months"] not in due.PERIOD_MONTHS:
+        errors["every_months"] = _("Định kỳ theo kỳ của năm: mỗi kỳ 1, 2, 3, 4, 6 hoặc 12 tháng.")
     if not errors and kind in (DueKind.DATE, DueKind.MONTH, DueKind.QUARTER, DueKind.YEAR):
         computed = due.compute(
             Task(**{k: v for k, v in fields.items() if k in RULE_FIELDS[kind] + ["due_kind"]}), plan.date

@@ -87,13 +87,13 @@ class TaskForm(forms.Form):
     due_month = dforms.IntegerField(label=_("Tháng"), required=False, min_value=1, max_value=12)
     due_quarter = dforms.IntegerField(label=_("Quý"), required=False, min_value=1, max_value=4)
     every_months = dforms.IntegerField(
-        label=_("Thường xuyên: báo cáo tiến độ mỗi (tháng)"), required=False, min_value=1, max_value=24
+        label=_("Thường xuyên, định kỳ: mỗi (tháng)"), required=False, min_value=1, max_value=24
     )
     trigger_days = dforms.IntegerField(
         label=_("Khi có văn bản: số ngày kể từ ngày có văn bản"), required=False, min_value=1, max_value=365
     )
     periodic_days = forms.CharField(label=_("Định kỳ: các ngày trong năm"), required=False, max_length=100,
-                                    help_text=_("Dạng ngày/tháng, ví dụ: 05/05, 05/11"))  # fmt: skip
+                                    help_text=_("Dạng ngày/tháng, ví dụ: 05/05, 05/11. Để trống khi định kỳ theo kỳ của năm (mỗi 3, 6 hoặc 12 tháng)."))  # fmt: skip
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)

@@ -174,7 +174,7 @@ class DueKind(models.TextChoices):
     YEAR = "year", _("Trong năm")
     ONGOING = "ongoing", _("Thường xuyên (báo cáo tiến độ định kỳ)")
     TRIGGERED = "triggered", _("Khi có văn bản hướng dẫn (tính từ ngày có văn bản)")
-    PERIODIC = "periodic", _("Định kỳ vào các ngày trong năm")
+    PERIODIC = "periodic", _("Định kỳ (các ngày trong năm, hoặc mỗi kỳ N tháng)")
 
 
 class Status(models.TextChoices):
@@ -241,7 +241,7 @@ class Task(models.Model):
     due_year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
     due_month = models.PositiveSmallIntegerField(_("tháng"), null=True, blank=True)
     due_quarter = models.PositiveSmallIntegerField(_("quý"), null=True, blank=True)
-    every_months = models.PositiveSmallIntegerField(_("báo cáo tiến độ mỗi (tháng)"), null=True, blank=True)
+    every_months = models.PositiveSmallIntegerField(_("mỗi (tháng)"), null=True, blank=True)
     trigger_days = models.PositiveSmallIntegerField(_("số ngày kể từ khi có văn bản"), null=True, blank=True)
     trigger_date = models.DateField(_("ngày có văn bản hướng dẫn"), null=True, blank=True)
     trigger_text = models.CharField(_("văn bản hướng dẫn"), max_length=300, blank=True)
