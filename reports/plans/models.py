@@ -343,6 +343,29 @@ class TaskUpdate(models.Model):
         return f"{self.task.code} {self.on:%d/%m/%Y}: {self.get_status_display() or _('ghi chú')}"
 
 
+class TaskAttachment(models.Model):
+    """A file posted with a progress update or a note (a list of attendees, a photo, the report): checked
+    by `democracy.uploads.check_upload`, stored under a random name by the default storage (local disk or
+    S3), downloaded only through `views.attachment_download` (the task's accessor). Never deleted or
+    replaced: an update is never edited."""
+
+    update = models.ForeignKey(TaskUpdate, on_delete=models.PROTECT, related_name="attachments")
+    file = models.FileField(upload_to="plans/%Y/%m", max_length=200)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tệp kèm theo cập nhật tiến độ")
+        verbose_name_plural = _("tệp kèm theo cập nhật tiến độ")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.original_name
+
+
 class Evidence(models.Model):
     """A portal object that proves an update (a disclosure, a consultation, a meeting, a decision, a
     unit report): a generic reference, so the apps below need not know plans."""

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from consultations.models import Consultation, Decision, Meeting
 from democracy.audit import trail
+from democracy.downloads import document_download
 from disclosures.models import PUBLIC_STATES as DISCLOSED
 from disclosures.models import Disclosure
 from units.access import access_for, owned_filter
@@ -28,6 +29,7 @@ from units.models import AdministrativeUnit, Level, is_agency
 from .. import models as report_models
 from . import actions, parse
 from .access import (
+    get_attachment_for_user,
     get_owner_for_create,
     get_plan_for_approval,
     get_plan_for_staff,
@@ -499,7 +501,9 @@ def task_page(request, found, **forms):
     task = found.task
     today = timezone.localdate()
     updates = list(
-        task.updates.select_related("by").prefetch_related("evidence__target_type").order_by("-on", "-pk")
+        task.updates.select_related("by")
+        .prefetch_related("evidence__target_type", "attachments")
+        .order_by("-on", "-pk")
     )
     for update in updates:
         for ev in update.evidence.all():
@@ -547,7 +551,7 @@ def task_update(request, pk):
     if not found.may_report:
         raise PermissionDenied
     lead = task.lead_owner or task.plan.owner
-    form = UpdateForm(request.POST, evidence_choices=evidence_choices(lead))
+    form = UpdateForm(request.POST, request.FILES, evidence_choices=evidence_choices(lead))
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -566,11 +570,11 @@ def task_note(request, pk):
     found = get_task_for_report(request, pk)
     if not found.may_note:
         raise PermissionDenied
-    form = UpdateForm(request.POST, note=True, prefix="note")
+    form = UpdateForm(request.POST, request.FILES, note=True, prefix="note")
     if form.is_valid():
         try:
             actions.add_note(found.task, by=request.user, by_owner=found.coordinator, on=form.cleaned_data["on"],
-                             text=form.cleaned_data["text"])  # fmt: skip
+                             text=form.cleaned_data["text"], files=form.cleaned_data["files"])  # fmt: skip
         except ValidationError as error:
             add_action_errors(form, error)
         else:
@@ -595,6 +599,14 @@ def task_guidance(request, pk):
             messages.success(request, _("Đã ghi nhận văn bản hướng dẫn; hạn nhiệm vụ đã được tính."))
             return redirect("plans:task", pk=found.task.pk)
     return task_page(request, found, guidance_form=form)
+
+
+@login_required
+def attachment_download(request, pk):
+    """A file of a progress update: only to those who may see the task (its plan's owner and superiors,
+    its lead body, its coordinating bodies), never cached; an agency's plan stays internal."""
+    attachment = get_attachment_for_user(request, pk)
+    return document_download(attachment, public=False)
 
 
 # --- The citizen's side -------------------------------------------------------------------------------
