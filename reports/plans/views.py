@@ -10,7 +10,7 @@ from collections import defaultdict
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,7 +24,7 @@ from democracy.downloads import document_download
 from disclosures.models import PUBLIC_STATES as DISCLOSED
 from disclosures.models import Disclosure
 from units.access import access_for, owned_filter
-from units.models import AdministrativeUnit, Level, is_agency
+from units.models import AdministrativeUnit, Agency, Level, is_agency
 
 from .. import models as report_models
 from . import actions, parse
@@ -165,11 +165,22 @@ def edit(request, pk):
 # --- A plan: the staff page ---------------------------------------------------------------------------
 
 
+def _with_bodies(tasks):
+    """Tasks with their lead and coordinating bodies and the bodies' ancestors (the roles on a body are
+    read from its chain: `_cascade_owners` asks them for every body without a query each)."""
+    return tasks.select_related(
+        "lead_unit__parent__parent__parent", "lead_agency__unit__parent__parent__parent"
+    ).prefetch_related(
+        Prefetch("coordinating_units", AdministrativeUnit.objects.select_related("parent__parent__parent")),
+        Prefetch("coordinating_agencies", Agency.objects.select_related("unit__parent__parent__parent")),
+    )
+
+
 def _tasks(plan):
     return list(
-        plan.tasks.select_related("section", "lead_unit", "lead_agency", "parent")
-        .prefetch_related("coordinating_units", "coordinating_agencies")
-        .annotate(n_children=Count("children", distinct=True))
+        _with_bodies(plan.tasks.select_related("section", "parent")).annotate(
+            n_children=Count("children", distinct=True)
+        )
     )
 
 
@@ -622,11 +633,7 @@ def public_list(request, code):
 
 def public_detail(request, pk):
     plan = get_public_plan(request, pk)
-    tasks = list(
-        plan.tasks.select_related("section", "lead_unit", "lead_agency").prefetch_related(
-            "coordinating_units", "coordinating_agencies"
-        )
-    )
+    tasks = list(_with_bodies(plan.tasks.select_related("section")))
     # A commune's clerk has no staff page on the plan above: "make our plan from it" is offered here.
     owners = (
         _cascade_owners(request, plan, tasks)
