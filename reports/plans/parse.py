@@ -151,9 +151,12 @@ def read_rule(text: str, year: int) -> tuple[dict, str]:
             filter(None, [note, extra])
         )
     if "thường xuyên" in rest:
-        return {"due_kind": DueKind.ONGOING, "every_months": DEFAULT_EVERY_MONTHS}, _(
-            "Thường xuyên: báo cáo tiến độ %(n)s tháng một lần; hãy kiểm tra."
-        ) % {"n": DEFAULT_EVERY_MONTHS}
+        note = _("Thường xuyên: báo cáo tiến độ %(n)s tháng một lần; hãy kiểm tra.") % {
+            "n": DEFAULT_EVERY_MONTHS
+        }
+        return {"due_kind": DueKind.ONGOING, "every_months": DEFAULT_EVERY_MONTHS}, " ".join(
+            filter(None, [note, extra])
+        )
     if m := re.search(r"năm\s+(\d{4})", rest):
         return {"due_kind": DueKind.YEAR, "due_year": int(m[1])}, extra
     if extra:

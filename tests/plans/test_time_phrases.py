@@ -81,6 +81,7 @@ PHRASES = [
     ("other", "Định kỳ 6 tháng", 2024, EVERY_6, ""),
     ("other", "Hằng tháng", 2024, {"due_kind": DueKind.PERIODIC, "every_months": 1}, ""),
     ("other", "Khi có yêu cầu", 2024, TRIGGERED_30, "khi có yêu cầu"),
+    ("other", "Thường xuyên và khi có yêu cầu", 2024, ONGOING_6, "khi có yêu cầu"),
 ]
 
 
