@@ -122,7 +122,14 @@ def pages(skip_staff):
     detail = Disclosure.objects.public().filter(unit__code=median).order_by("-pk").first()
     result.append(("disclosure detail", reverse("disclosures:detail", args=[detail.pk]), None))
     result.append(("API list (large)", f"/api/v1/units/{communes['large'][0]}/disclosures?state=all", None))
+    from reports.plans.models import Plan  # issue 10: a commune's issued plan, public
+
+    plan = Plan.objects.public().filter(unit__code=median).order_by("-pk").first()
     notes = []
+    if plan is not None:
+        result.append(("commune plan page", reverse("plans:public_detail", args=[plan.pk]), None))
+    else:
+        notes.append(f"plan page skipped: commune {median} has no issued plan")
     if skip_staff:
         notes.append("dashboards skipped (--no-staff)")
         return result, notes

@@ -183,8 +183,26 @@ class MultipleFileField(forms.FileField):
     def clean(self, data, initial=None):
         files = data if isinstance(data, list | tuple) else [data] if data else []
         if not files:
+            if not self.required:
+                return []
             raise ValidationError(self.error_messages["required"], code="required")
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
+def check_files(files) -> list[uploads.CheckedFile]:
+    """Each upload checked by `uploads.check_upload` (at most MAX_FILES_PER_UPLOAD): the checked files,
+    or one ValidationError listing every file that is refused and why."""
+    if len(files) > MAX_FILES_PER_UPLOAD:
+        raise ValidationError(_("Mỗi lần đính kèm tối đa %(n)s tệp.") % {"n": MAX_FILES_PER_UPLOAD})
+    checked, errors = [], []
+    for upload in files:
+        try:
+            checked.append(uploads.check_upload(upload))
+        except ValidationError as error:
+            errors.append(error)
+    if errors:
+        raise ValidationError(errors)
+    return checked
 
 
 class DocumentUploadForm(forms.Form):
@@ -201,18 +219,7 @@ class DocumentUploadForm(forms.Form):
         field.help_text = field.help_text % {"limit": uploads.max_size_label()}
 
     def clean_files(self) -> list[uploads.CheckedFile]:
-        files = self.cleaned_data["files"]
-        if len(files) > MAX_FILES_PER_UPLOAD:
-            raise ValidationError(_("Mỗi lần đính kèm tối đa %(n)s tệp.") % {"n": MAX_FILES_PER_UPLOAD})
-        checked, errors = [], []
-        for upload in files:
-            try:
-                checked.append(uploads.check_upload(upload))
-            except ValidationError as error:
-                errors.append(error)
-        if errors:
-            raise ValidationError(errors)
-        return checked
+        return check_files(self.cleaned_data["files"])
 
 
 # --- The citizens' public forms ---------------------------------------------------------------------

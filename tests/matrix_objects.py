@@ -18,6 +18,7 @@ import datetime as dt
 from types import SimpleNamespace
 
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from consultations import actions as consultation_actions
@@ -26,6 +27,7 @@ from consultations.models import DraftDocument, MeetingAttachment
 from consultations.petitions import actions as petition_actions
 from consultations.petitions import links as petition_links
 from democracy.models import CatalogueItem
+from democracy.uploads import check_upload
 from disclosures import actions as disclosure_actions
 from disclosures.models import Channel, Record
 from reports import actions as report_actions
@@ -127,7 +129,11 @@ def _plans(cast, owner, today):
         if number:
             plan_actions.issue(plan, by=cast.admin)
         found += [plan, task]
-    return found
+    # The lead body's progress update on the issued plan's task, with a file (downloaded through the task's accessor).
+    pdf = SimpleUploadedFile("bien-ban.pdf", PDF_BYTES, content_type="application/pdf")
+    update = plan_actions.post_update(found[1], by=cast.admin, by_owner=owner, status="in_progress", on=today,
+                                      text="Đã tổ chức hội nghị", files=[check_upload(pdf)])  # fmt: skip
+    return [*found, update.attachments.get()]
 
 
 def _rollup(province, reviewer):
@@ -197,7 +203,7 @@ def build(cast, make_disclosure, make_consultation, make_report):
             (cast.other_province, cast.reviewer_q) if label == "c" else (cast.province, cast.reviewer_p)
         )
         s.check_plan, s.check_visit, s.check_fix = _check(province, reviewer, owner)
-        s.plan, s.plan_task, s.plan_draft, s.plan_draft_task = _plans(cast, owner, today)
+        s.plan, s.plan_task, s.plan_draft, s.plan_draft_task, s.plan_file = _plans(cast, owner, today)
         s.regulation, s.draft_record = _regulation(cast, owner, s.consultation, today)
         s.code = owner.code
         if label != "int":

@@ -295,6 +295,7 @@ ROUTES = {
     "plans:task_update": post(OBJ, pk("plan_task")),
     "plans:task_note": post(OBJ, pk("plan_task")),
     "plans:task_guidance": post(OBJ, pk("plan_task")),
+    "plans:attachment_download": get(OBJ, pk("plan_file"), download=True),
     "api:list_plans": get(UNIT, CODE),
     "api:plan_detail": get(OBJ, pk("plan")),
     # --- regulations ---
@@ -1439,6 +1440,13 @@ EXPECTED = {
         "b": "L   404 404 400 404 404 403 404 400 404",
         "c": "L   404 404 404 404 404 404 403 400 404",
         "int": "L   404 404 404 404 403 403 404 400 404",
+    },
+    # A progress update's file: whoever may see the task (as plans:task); an agency's plan stays internal.
+    "plans:attachment_download": {
+        "a": "L   200 200 404 200 404 200 404 200 404",
+        "b": "L   404 404 200 404 404 200 404 200 404",
+        "c": "L   404 404 404 404 404 404 200 200 404",
+        "int": "L   404 404 404 404 200 200 404 200 404",
     },
     "api:list_plans": {
         "a": "200 200 200 200 200 200 200 200 200 200",

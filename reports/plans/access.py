@@ -20,7 +20,7 @@ from units.access import (
 )
 from units.models import Level
 
-from .models import PUBLIC_STATES, Plan, Task
+from .models import PUBLIC_STATES, Plan, Task, TaskAttachment
 
 
 class PlanAccess(Allowed):
@@ -160,3 +160,13 @@ def get_task_for_report(request, pk) -> TaskAccess:
     if not found.may_report and not found.may_note:
         raise PermissionDenied
     return found
+
+
+def get_attachment_for_user(request, pk) -> TaskAttachment:
+    """A file of a progress update, to whoever may see its task (`get_task_for_user`): 404 otherwise,
+    so an agency's internal plan never shows that a file exists."""
+    attachment = TaskAttachment.objects.select_related("update").filter(pk=pk).first()
+    if attachment is None:
+        raise Http404
+    get_task_for_user(request, attachment.update.task_id)
+    return attachment

@@ -12,12 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from democracy.audit import plain, record
+from democracy.forms import MAX_FILES_PER_UPLOAD
 from democracy.models import Action
 from democracy.transitions import move
+from democracy.uploads import store_all
 from units.models import owner_fields, owner_key
 
 from . import due
-from .models import DueKind, Evidence, Plan, Section, State, Status, Task, TaskUpdate
+from .models import DueKind, Evidence, Plan, Section, State, Status, Task, TaskAttachment, TaskUpdate
 
 PLAN_FIELDS = [
     "kind", "number", "symbol", "date", "place", "title", "bases", "purpose", "organisation", "funding",
@@ -35,7 +37,7 @@ RULE_FIELDS = {
     DueKind.YEAR: ["due_year"],
     DueKind.ONGOING: ["every_months"],
     DueKind.TRIGGERED: ["trigger_days"],
-    DueKind.PERIODIC: ["periodic_days"],
+    DueKind.PERIODIC: [],  # days in the year, or every N months by calendar period: see check_task
 }
 
 
@@ -85,6 +87,12 @@ def check_task(plan: Plan, fields: dict, *, task: Task | None = None) -> None:
             due.parse_periodic_days(fields["periodic_days"])
         except ValueError as error:
             errors["periodic_days"] = str(error)
+    elif kind == DueKind.PERIODIC and fields.get("every_months") is None:
+        errors["periodic_days"] = _(
+            "Cách tính hạn định kỳ cần các ngày trong năm (ví dụ 05/05, 05/11) hoặc số tháng của mỗi kỳ."
+        )
+    elif kind == DueKind.PERIODIC and fields["every_months"] not in due.PERIOD_MONTHS:
+        errors["every_months"] = _("Định kỳ theo kỳ của năm: mỗi kỳ 1, 2, 3, 4, 6 hoặc 12 tháng.")
     if not errors and kind in (DueKind.DATE, DueKind.MONTH, DueKind.QUARTER, DueKind.YEAR):
         computed = due.compute(
             Task(**{k: v for k, v in fields.items() if k in RULE_FIELDS[kind] + ["due_kind"]}), plan.date
@@ -485,9 +493,10 @@ def record_guidance(task: Task, *, by, date: dt.date, text: str) -> Task:
 
 @transaction.atomic
 def post_update(task: Task, *, by, by_owner, status: str, on: dt.date, text: str, reason: str = "",
-                conferences=None, people=None, documents_issued=None, evidence=()) -> TaskUpdate:  # fmt: skip
+                conferences=None, people=None, documents_issued=None, evidence=(), files=()) -> TaskUpdate:  # fmt: skip
     """The lead body's progress report: it sets the task's status (overdue is never a status: it is
-    computed). Cancelled needs a reason. `evidence`: portal objects that prove it."""
+    computed). Cancelled needs a reason. `evidence`: portal objects that prove it; `files`: checked
+    uploads (`democracy.uploads.check_upload`) kept with it, all or none."""
     task = Task.objects.select_for_update().select_related("plan").get(pk=task.pk)
     errors = {}
     if task.plan.state != State.ISSUED:
@@ -509,6 +518,7 @@ def post_update(task: Task, *, by, by_owner, status: str, on: dt.date, text: str
         people=people, documents_issued=documents_issued, by=by, by_owner=owner_key(by_owner),
     )  # fmt: skip
     _link_evidence(update, evidence)
+    stored = _attach(update, files)
     old = task.status
     task.status, task.status_on = status, on
     task.done_on = on if status == Status.DONE else None
@@ -516,15 +526,18 @@ def post_update(task: Task, *, by, by_owner, status: str, on: dt.date, text: str
     task.save(update_fields=["status", "status_on", "done_on", "due_on", "due_explanation"])
     record(
         task, by=by, action=Action.PROGRESS_REPORTED,
-        changes={"status": [old, status], "on": on, "evidence": [e.label for e in update.evidence.all()]},
+        changes={
+            "status": [old, status], "on": on, "evidence": [e.label for e in update.evidence.all()],
+            "files": [a.original_name for a in stored],
+        },
         note=reason,
     )  # fmt: skip
     return update
 
 
 @transaction.atomic
-def add_note(task: Task, *, by, by_owner, on: dt.date, text: str, evidence=()) -> TaskUpdate:
-    """A coordinating body's note: kept with the task, no change of status."""
+def add_note(task: Task, *, by, by_owner, on: dt.date, text: str, evidence=(), files=()) -> TaskUpdate:
+    """A coordinating body's note: kept with the task, no change of status; `files` as for updates."""
     if not (text or "").strip():
         raise ValidationError({"text": _("Hãy ghi nội dung phối hợp.")})
     if on > timezone.localdate():
@@ -533,8 +546,24 @@ def add_note(task: Task, *, by, by_owner, on: dt.date, text: str, evidence=()) -
         task=task, is_note=True, on=on, text=text.strip(), by=by, by_owner=owner_key(by_owner)
     )
     _link_evidence(update, evidence)
-    record(task, by=by, action=Action.NOTE_ADDED, changes={"on": on})
+    stored = _attach(update, files)
+    record(
+        task, by=by, action=Action.NOTE_ADDED, changes={"on": on, "files": [a.original_name for a in stored]}
+    )
     return update
+
+
+def _attach(update: TaskUpdate, files) -> list[TaskAttachment]:
+    """The checked files stored with the update (random names, the default storage): all or none. If
+    storing one fails, those already written are deleted and the caller's transaction rolls back."""
+    files = list(files or ())
+    if len(files) > MAX_FILES_PER_UPLOAD:
+        raise ValidationError(
+            {"files": _("Mỗi lần cập nhật tối đa %(n)s tệp.") % {"n": MAX_FILES_PER_UPLOAD}}
+        )
+    if not files:
+        return []
+    return store_all(files, lambda checked: TaskAttachment(update=update), stem="tien-do")
 
 
 def _link_evidence(update: TaskUpdate, evidence) -> None:

@@ -9,6 +9,8 @@
                                                             Art. 147–148, moved to a working day); none
                                                             while the guidance has not come
     periodic   "trước ngày 05/5 và 05/11"                 → the first of those days not yet reported for
+    periodic   "Định kỳ 6 tháng", "hằng quý", every N     → the end of the first calendar period of N months
+               months (N divides 12)                        (half-year: 30/06, 31/12) not yet reported for
 
 A month, quarter or year ends on its last calendar day: the task is due "within" it, and the plan's
 own words are kept (no move to a working day). The result never depends on today: only on the rule,
@@ -129,6 +131,8 @@ def compute(task, plan_date: dt.date, *, last_report: dt.date | None = None) -> 
             task.trigger_date, task.trigger_days, label=_("Thời hạn kể từ khi có văn bản hướng dẫn"),
             label_en="Period from the guidance",
         )  # fmt: skip
+    if kind == DueKind.PERIODIC and not task.periodic_days:
+        return _every_period(task.every_months, plan_date, last_report)
     if kind == DueKind.PERIODIC:
         days = parse_periodic_days(task.periodic_days)
         # The first day of the list after the one the last report answered (or on/after the plan's date).
@@ -150,6 +154,57 @@ def compute(task, plan_date: dt.date, *, last_report: dt.date | None = None) -> 
             f"Every year by {listed}; after {_fmt(last_report or plan_date)}, the next → {_fmt(day)}",
         )  # fmt: skip
     raise ValueError(kind)
+
+
+PERIOD_MONTHS = (1, 2, 3, 4, 6, 12)  # the lengths that cut a calendar year into whole periods
+
+
+def period_ends(every_months: int, year: int) -> list[dt.date]:
+    """The last days of the calendar periods of `every_months` months in a year (6 → 30/06, 31/12)."""
+    if every_months not in PERIOD_MONTHS:
+        raise ValueError(every_months)
+    return [
+        dt.date(year, month, pycalendar.monthrange(year, month)[1])
+        for month in range(every_months, 13, every_months)
+    ]
+
+
+def _period_label(every_months: int, end: dt.date) -> str:
+    if every_months == 12:
+        return _("năm %(y)s") % {"y": end.year}
+    if every_months == 6:
+        return (_("6 tháng đầu năm %(y)s") if end.month == 6 else _("6 tháng cuối năm %(y)s")) % {
+            "y": end.year
+        }
+    if every_months == 3:
+        return _("quý %(q)s năm %(y)s") % {"q": ROMAN[end.month // 3], "y": end.year}
+    if every_months == 1:
+        return _("tháng %(m)s năm %(y)s") % {"m": end.month, "y": end.year}
+    first = end.month - every_months + 1
+    return _("tháng %(a)s–%(b)s năm %(y)s") % {"a": first, "b": end.month, "y": end.year}
+
+
+def _every_period(every_months: int, plan_date: dt.date, last_report: dt.date | None) -> ComputedDate:
+    """Periodic by calendar periods ("Định kỳ 6 tháng"): the end of the first period, on or after the
+    plan's date, that the last report has not answered (a report answers the period it falls in)."""
+    anchor = plan_date
+    if last_report is not None:
+        answered = next(d for d in period_ends(every_months, last_report.year) if d >= last_report)
+        anchor = max(plan_date, answered + dt.timedelta(days=1))
+    day = next(
+        d for year in (anchor.year, anchor.year + 1) for d in period_ends(every_months, year) if d >= anchor
+    )
+    since = (
+        _("báo cáo gần nhất ngày %(d)s") % {"d": _fmt(last_report)}
+        if last_report
+        else _("kế hoạch ban hành ngày %(d)s") % {"d": _fmt(plan_date)}
+    )
+    return _computed(
+        anchor, day,
+        _("Định kỳ %(n)s tháng một lần theo kỳ của năm; sau %(since)s, kỳ tiếp theo là %(period)s: hạn đến hết ngày %(d)s")
+        % {"n": every_months, "since": since, "period": _period_label(every_months, day), "d": _fmt(day)},
+        f"Every {every_months} months by calendar period; after {_fmt(last_report or plan_date)}, the next period ends {_fmt(day)}",
+    )  # fmt: skip
 
 
 def _next_occurrence(days, after: dt.date, *, inclusive: bool) -> dt.date:

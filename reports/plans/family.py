@@ -1,10 +1,15 @@
 """The plans' figures on the compliance dashboard (reports/families.py): per commune or agency, the
-tasks of its own issued plans due in the period, those done on time and those overdue today; and the
+tasks it has to carry out that are due in the period, those done on time and those overdue today; and the
 plans its superiors asked of it (a plan giving it a task, with a deadline for the plans below in the
 period) against those it issued by that deadline. Overdue is counted from the due date and the last
-status, never stored."""
+status, never stored.
 
-from django.db.models import Count, F, Q
+The tasks a unit has to carry out: those of its own issued plans, and those it leads in another body's
+issued plan (its superior's: "UBND các xã tổ chức …") that it has not copied into an issued plan of its
+own. Once copied, the child task in its plan is the one it reports on and counted there: each duty counts
+once, and a commune that never makes its plan still answers for the tasks the province gave it."""
+
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from ..families import Family
@@ -29,6 +34,14 @@ def parts(scope):
         "plans_expected": _zero(),
         "plans_on_time": _zero(),
     }
+    # Tasks it leads in another body's plan, not copied into an issued plan of its own (the child task).
+    copied = Task.objects.filter(parent=OuterRef("pk"), plan__state=State.ISSUED).filter(
+        Q(plan__unit_id=OuterRef("lead_unit_id")) | Q(plan__agency_id=OuterRef("lead_agency_id"))
+    )
+    own_plan = Q(lead_unit__isnull=False, plan__unit_id=F("lead_unit_id")) | Q(
+        lead_agency__isnull=False, plan__agency_id=F("lead_agency_id")
+    )
+    led = due.exclude(own_plan).filter(~Exists(copied))
     asked = Task.objects.filter(
         plan__state__in=PUBLIC_STATES, plan__child_plan_due__gte=first, plan__child_plan_due__lte=last
     ).exclude(plan__state=State.CANCELLED)
@@ -45,6 +58,7 @@ def parts(scope):
     }
     return [
         (scope.own(due, prefix="plan__"), task_counts),
+        (scope.own(led, prefix="lead_"), task_counts),
         (scope.own(asked, prefix="lead_"), plan_counts),
     ]
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from democracy import forms as dforms
 from democracy.forms import add_action_errors  # noqa: F401 (the views use it from here)
+from democracy.uploads import max_size_label
 from units.models import AdministrativeUnit, Agency, Level, is_agency
 
 from .models import DueKind, Kind, Section, Status
@@ -87,13 +88,13 @@ class TaskForm(forms.Form):
     due_month = dforms.IntegerField(label=_("Tháng"), required=False, min_value=1, max_value=12)
     due_quarter = dforms.IntegerField(label=_("Quý"), required=False, min_value=1, max_value=4)
     every_months = dforms.IntegerField(
-        label=_("Thường xuyên: báo cáo tiến độ mỗi (tháng)"), required=False, min_value=1, max_value=24
+        label=_("Thường xuyên, định kỳ: mỗi (tháng)"), required=False, min_value=1, max_value=24
     )
     trigger_days = dforms.IntegerField(
         label=_("Khi có văn bản: số ngày kể từ ngày có văn bản"), required=False, min_value=1, max_value=365
     )
     periodic_days = forms.CharField(label=_("Định kỳ: các ngày trong năm"), required=False, max_length=100,
-                                    help_text=_("Dạng ngày/tháng, ví dụ: 05/05, 05/11"))  # fmt: skip
+                                    help_text=_("Dạng ngày/tháng, ví dụ: 05/05, 05/11. Để trống khi định kỳ theo kỳ của năm (mỗi 3, 6 hoặc 12 tháng)."))  # fmt: skip
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
@@ -147,15 +148,23 @@ class UpdateForm(forms.Form):
     evidence = forms.MultipleChoiceField(label=_("Minh chứng trên cổng"), required=False,
                                          widget=forms.CheckboxSelectMultiple,
                                          help_text=_("Thông tin công khai, hội nghị lấy ý kiến, biểu quyết, báo cáo của đơn vị chủ trì."))  # fmt: skip
+    files = dforms.MultipleFileField(
+        label=_("Tệp đính kèm"), required=False, allow_empty_file=True,  # check_upload says so in its words
+        help_text=_("PDF, DOCX, XLSX, JPG hoặc PNG; mỗi tệp không quá %(limit)s; chọn được nhiều tệp. Tệp đã gửi không xóa được."),
+    )  # fmt: skip
 
     def __init__(self, *args, evidence_choices=(), note=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["files"].help_text = self.fields["files"].help_text % {"limit": max_size_label()}
         self.fields["evidence"].choices = [(key, label) for key, label, _obj in evidence_choices]
         self._objects = {key: obj for key, _label, obj in evidence_choices}
         if note:
             for name in ("status", "reason", "conferences", "people", "documents_issued"):
                 del self.fields[name]
             self.fields["text"].label = _("Nội dung phối hợp")
+
+    def clean_files(self):
+        return dforms.check_files(self.cleaned_data["files"])
 
     def clean_evidence(self):
         return [self._objects[key] for key in self.cleaned_data["evidence"]]

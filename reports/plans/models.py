@@ -174,7 +174,7 @@ class DueKind(models.TextChoices):
     YEAR = "year", _("Trong năm")
     ONGOING = "ongoing", _("Thường xuyên (báo cáo tiến độ định kỳ)")
     TRIGGERED = "triggered", _("Khi có văn bản hướng dẫn (tính từ ngày có văn bản)")
-    PERIODIC = "periodic", _("Định kỳ vào các ngày trong năm")
+    PERIODIC = "periodic", _("Định kỳ (các ngày trong năm, hoặc mỗi kỳ N tháng)")
 
 
 class Status(models.TextChoices):
@@ -241,7 +241,7 @@ class Task(models.Model):
     due_year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
     due_month = models.PositiveSmallIntegerField(_("tháng"), null=True, blank=True)
     due_quarter = models.PositiveSmallIntegerField(_("quý"), null=True, blank=True)
-    every_months = models.PositiveSmallIntegerField(_("báo cáo tiến độ mỗi (tháng)"), null=True, blank=True)
+    every_months = models.PositiveSmallIntegerField(_("mỗi (tháng)"), null=True, blank=True)
     trigger_days = models.PositiveSmallIntegerField(_("số ngày kể từ khi có văn bản"), null=True, blank=True)
     trigger_date = models.DateField(_("ngày có văn bản hướng dẫn"), null=True, blank=True)
     trigger_text = models.CharField(_("văn bản hướng dẫn"), max_length=300, blank=True)
@@ -341,6 +341,29 @@ class TaskUpdate(models.Model):
 
     def __str__(self):
         return f"{self.task.code} {self.on:%d/%m/%Y}: {self.get_status_display() or _('ghi chú')}"
+
+
+class TaskAttachment(models.Model):
+    """A file posted with a progress update or a note (a list of attendees, a photo, the report): checked
+    by `democracy.uploads.check_upload`, stored under a random name by the default storage (local disk or
+    S3), downloaded only through `views.attachment_download` (the task's accessor). Never deleted or
+    replaced: an update is never edited."""
+
+    update = models.ForeignKey(TaskUpdate, on_delete=models.PROTECT, related_name="attachments")
+    file = models.FileField(upload_to="plans/%Y/%m", max_length=200)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tệp kèm theo cập nhật tiến độ")
+        verbose_name_plural = _("tệp kèm theo cập nhật tiến độ")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.original_name
 
 
 class Evidence(models.Model):

@@ -20,7 +20,7 @@ SECTION = re.compile(r"^(\d{1,2})\.\s+(.+)$")
 TASK = re.compile(r"^([a-zđ])\s*[,.)]\s+(.+)$")
 FIELD = re.compile(
     r"^[-–+•]?\s*(?P<name>cơ quan chủ trì|đơn vị chủ trì|cơ quan thực hiện|đơn vị thực hiện|cơ quan phối hợp|"
-    r"đơn vị phối hợp|thời gian thực hiện|thời gian hoàn thành|thời hạn)\s*:\s*(?P<value>.*)$",
+    r"đơn vị phối hợp|thời gian thực hiện|thời gian hoàn thành|thời hạn|thời gian)\s*:\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -64,43 +64,105 @@ def docx_lines(upload) -> list[str]:
     return lines
 
 
+# A line that starts another item of the document (a field, a bullet): never the rest of a wrapped value.
+BULLET = re.compile(r"^[-–+•]")
+CONTINUED_MAX = {"lead_text": 500, "coordinating_text": 1000, "time_text": 300}
+
+# Words that repeat a task by calendar periods, and the period's length in months.
+EVERY = (
+    (re.compile(r"\b(?:hằng|hàng|mỗi)\s+tháng\b"), 1),
+    (re.compile(r"\b(?:hằng|hàng|mỗi)\s+quý\b|\b0?3\s+tháng\b|\bba\s+tháng\b"), 3),
+    (re.compile(r"\b0?6\s+tháng\b|\bsáu\s+tháng\b|\bnửa\s+năm\b|\bbán\s+niên\b"), 6),
+    (
+        re.compile(
+            r"\b(?:hằng|hàng|mỗi)\s+năm\b|\b0?1\s+năm\b|\bcác\s+năm\s+tiếp\s+theo\b|\bnăm\s+\d{4}\s+trở\s+đi\b"
+        ),
+        12,
+    ),
+)
+# "khi có yêu cầu", "đột xuất": an extra occasion besides the periods, not a rule of its own.
+EXTRA = re.compile(r"(?:hoặc|và)?\s*(?:khi có yêu cầu|đột xuất)")
+DAY_MONTH = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?!\s*(?:năm|/)\s*\d{4})")
+
+
+def _every_months(t: str) -> int | None:
+    found = [months for pattern, months in EVERY if pattern.search(t)]
+    return min(found) if found else None
+
+
 def read_rule(text: str, year: int) -> tuple[dict, str]:
-    """The due rule the words of a time say, and a note when the reading is a guess to check."""
+    """The due rule the words of a time say, and a note when the reading is a guess to check.
+
+    "Quý I năm 2024" → quarter; "Tháng 10 năm 2023" → month; "Trước ngày 01/7/2023" → date;
+    "trước ngày 05/5 …, trước ngày 05/11", "trước ngày 01 tháng 12 hằng năm" → periodic on those days;
+    "Định kỳ 6 tháng", "hằng quý", "Năm 2024 và các năm tiếp theo", "Từ năm 2023 trở đi" → periodic by
+    calendar periods (a bare "Định kỳ" → every half-year, to check); "Thường xuyên" → ongoing;
+    "Khi có văn bản hướng dẫn", "ngay sau khi có Nghị định …" → triggered; "Năm 2024" → year.
+    "… và khi có yêu cầu", "hoặc đột xuất" is kept as a note: an extra occasion, not the rule."""
+    import datetime as dt
+
     t = " ".join(text.lower().split())
-    if m := re.search(r"quý\s+(iv|iii|ii|i)\b(?:\s+năm\s+(\d{4}))?", t):
+    extra = _("Ngoài các kỳ định kỳ, báo cáo thêm khi có yêu cầu (đột xuất).") if EXTRA.search(t) else ""
+    # What is left once the extra occasion is set aside decides the rule.
+    rest = EXTRA.sub(" ", t)
+    if m := re.search(r"quý\s+(iv|iii|ii|i)\b(?:\s+năm\s+(\d{4}))?", rest):
         return {
             "due_kind": DueKind.QUARTER,
             "due_quarter": ROMAN[m[1].upper()],
             "due_year": int(m[2] or year),
         }, ""
-    if m := re.search(r"tháng\s+(\d{1,2})(?:\s*(?:năm|/)\s*(\d{4}))", t):
-        return {"due_kind": DueKind.MONTH, "due_month": int(m[1]), "due_year": int(m[2])}, ""
-    if m := re.search(r"(?:trước|đến|hoàn thành trước)\s+ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})", t):
-        import datetime as dt
-
+    date = re.search(
+        r"(?:trước|đến|hoàn thành trước)\s+ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})", rest
+    ) or re.search(
+        r"(?:trước|đến|hoàn thành trước)\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", rest
+    )
+    if date:
         try:
-            return {"due_kind": DueKind.DATE, "due_date": dt.date(int(m[3]), int(m[2]), int(m[1]))}, ""
+            return {
+                "due_kind": DueKind.DATE,
+                "due_date": dt.date(int(date[3]), int(date[2]), int(date[1])),
+            }, ""
         except ValueError:
             return {"due_kind": DueKind.YEAR, "due_year": year}, _(
                 "Ngày trong văn bản không có thật: hãy sửa."
             )
-    days = re.findall(r"(?:ngày\s+)?(\d{1,2})/(\d{1,2})(?!/)", t)
-    if "trước ngày" in t and days:
+    if m := re.search(r"tháng\s+(\d{1,2})(?:\s*(?:năm|/)\s*(\d{4}))", rest):
+        return {"due_kind": DueKind.MONTH, "due_month": int(m[1]), "due_year": int(m[2])}, ""
+    days = re.findall(r"(?:ngày|và|,)\s+(\d{1,2})/(\d{1,2})(?!/)", rest) + DAY_MONTH.findall(rest)
+    if "trước ngày" in rest and days:
+        listed = sorted({(int(d), int(m)) for d, m in days}, key=lambda dm: (dm[1], dm[0]))
         return {
             "due_kind": DueKind.PERIODIC,
-            "periodic_days": ", ".join(f"{int(d):02d}/{int(m):02d}" for d, m in days),
-        }, ""
-    steady = "thường xuyên" in t or "định kỳ" in t or "hằng năm" in t or "hàng năm" in t
-    if "khi có văn bản" in t or ("khi có" in t and not steady):
+            "periodic_days": ", ".join(f"{d:02d}/{m:02d}" for d, m in listed),
+        }, extra
+    if "khi có" in rest:
         return {"due_kind": DueKind.TRIGGERED, "trigger_days": DEFAULT_TRIGGER_DAYS}, _(
             "Hạn tính %(n)s ngày kể từ khi có văn bản: hãy kiểm tra."
         ) % {"n": DEFAULT_TRIGGER_DAYS}
-    if steady:
-        return {"due_kind": DueKind.ONGOING, "every_months": DEFAULT_EVERY_MONTHS}, _(
-            "Thường xuyên: báo cáo tiến độ %(n)s tháng một lần; hãy kiểm tra."
-        ) % {"n": DEFAULT_EVERY_MONTHS}
-    if m := re.search(r"năm\s+(\d{4})", t):
-        return {"due_kind": DueKind.YEAR, "due_year": int(m[1])}, ""
+    every = _every_months(rest)
+    if every is not None or "định kỳ" in rest:
+        note = (
+            ""
+            if every is not None
+            else _("Văn bản không nói mỗi kỳ mấy tháng: tạm tính %(n)s tháng một lần; hãy kiểm tra.")
+            % {"n": DEFAULT_EVERY_MONTHS}
+        )
+        return {"due_kind": DueKind.PERIODIC, "every_months": every or DEFAULT_EVERY_MONTHS}, " ".join(
+            filter(None, [note, extra])
+        )
+    if "thường xuyên" in rest:
+        note = _("Thường xuyên: báo cáo tiến độ %(n)s tháng một lần; hãy kiểm tra.") % {
+            "n": DEFAULT_EVERY_MONTHS
+        }
+        return {"due_kind": DueKind.ONGOING, "every_months": DEFAULT_EVERY_MONTHS}, " ".join(
+            filter(None, [note, extra])
+        )
+    if m := re.search(r"năm\s+(\d{4})", rest):
+        return {"due_kind": DueKind.YEAR, "due_year": int(m[1])}, extra
+    if extra:
+        return {"due_kind": DueKind.TRIGGERED, "trigger_days": DEFAULT_TRIGGER_DAYS}, _(
+            "Chỉ khi có yêu cầu: hạn tính %(n)s ngày kể từ ngày có yêu cầu; hãy kiểm tra."
+        ) % {"n": DEFAULT_TRIGGER_DAYS}
     return {"due_kind": DueKind.YEAR, "due_year": year}, _(
         "Không đọc được thời gian: tạm tính trong năm %(y)s."
     ) % {"y": year}
@@ -114,10 +176,18 @@ def propose(lines: list[str], year: int) -> list[Proposal]:
     proposals: list[Proposal] = []
     current: Proposal | None = None
     collecting = None
+    wrapped = None  # the field whose value a wrapped line (a PDF's text) goes on with
     for raw in lines:
         line = " ".join((raw or "").replace("\u00a0", " ").split()).strip("* ")
         if not line:
             continue
+        structural = PART.match(line) or SECTION.match(line) or TASK.match(line) or FIELD.match(line)
+        if wrapped and current is not None and not structural and not BULLET.match(line):
+            value = f"{getattr(current, wrapped)} {line}".strip()
+            setattr(current, wrapped, value.rstrip(" .;")[: CONTINUED_MAX[wrapped]])
+            wrapped = wrapped if not line.endswith((".", ";", ":")) else None
+            continue
+        wrapped = None
         if m := PART.match(line):
             part, collecting, current = m[1], None, None
             continue
@@ -139,11 +209,17 @@ def propose(lines: list[str], year: int) -> list[Proposal]:
                     )
                     proposals.append(current)
             if "chủ trì" in name or "thực hiện" in name and "thời gian" not in name:
-                current.lead_text, collecting = value[:500], ("lead" if not value else None)
+                current.lead_text, collecting, target = (
+                    value[:500],
+                    ("lead" if not value else None),
+                    "lead_text",
+                )
             elif "phối hợp" in name:
-                current.coordinating_text, collecting = value[:1000], None
+                current.coordinating_text, collecting, target = value[:1000], None, "coordinating_text"
             else:
-                current.time_text, collecting = value[:300], None
+                current.time_text, collecting, target = value[:300], None, "time_text"
+            raw_value = m["value"].strip()
+            wrapped = target if raw_value and not raw_value.endswith((".", ";", ":", ")")) else None
             continue
         if collecting == "lead" and current is not None and line[:1] in "+-":
             bullet = line.lstrip("+- ").split(" chủ trì")[0].split(" lập ")[0].split(" tổ chức ")[0]

@@ -34,4 +34,5 @@ urlpatterns = [
     path("staff/plan-tasks/<int:pk>/progress/", views.task_update, name="task_update"),
     path("staff/plan-tasks/<int:pk>/note/", views.task_note, name="task_note"),
     path("staff/plan-tasks/<int:pk>/guidance/", views.task_guidance, name="task_guidance"),
+    path("staff/plan-task-files/<int:pk>/", views.attachment_download, name="attachment_download"),
 ]

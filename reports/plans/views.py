@@ -10,7 +10,7 @@ from collections import defaultdict
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,14 +20,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from consultations.models import Consultation, Decision, Meeting
 from democracy.audit import trail
+from democracy.downloads import document_download
 from disclosures.models import PUBLIC_STATES as DISCLOSED
 from disclosures.models import Disclosure
 from units.access import access_for, owned_filter
-from units.models import AdministrativeUnit, Level, is_agency
+from units.models import AdministrativeUnit, Agency, Level, is_agency
 
 from .. import models as report_models
 from . import actions, parse
 from .access import (
+    get_attachment_for_user,
     get_owner_for_create,
     get_plan_for_approval,
     get_plan_for_staff,
@@ -163,11 +165,22 @@ def edit(request, pk):
 # --- A plan: the staff page ---------------------------------------------------------------------------
 
 
+def _with_bodies(tasks):
+    """Tasks with their lead and coordinating bodies and the bodies' ancestors (the roles on a body are
+    read from its chain: `_cascade_owners` asks them for every body without a query each)."""
+    return tasks.select_related(
+        "lead_unit__parent__parent__parent", "lead_agency__unit__parent__parent__parent"
+    ).prefetch_related(
+        Prefetch("coordinating_units", AdministrativeUnit.objects.select_related("parent__parent__parent")),
+        Prefetch("coordinating_agencies", Agency.objects.select_related("unit__parent__parent__parent")),
+    )
+
+
 def _tasks(plan):
     return list(
-        plan.tasks.select_related("section", "lead_unit", "lead_agency", "parent")
-        .prefetch_related("coordinating_units", "coordinating_agencies")
-        .annotate(n_children=Count("children", distinct=True))
+        _with_bodies(plan.tasks.select_related("section", "parent")).annotate(
+            n_children=Count("children", distinct=True)
+        )
     )
 
 
@@ -499,7 +512,9 @@ def task_page(request, found, **forms):
     task = found.task
     today = timezone.localdate()
     updates = list(
-        task.updates.select_related("by").prefetch_related("evidence__target_type").order_by("-on", "-pk")
+        task.updates.select_related("by")
+        .prefetch_related("evidence__target_type", "attachments")
+        .order_by("-on", "-pk")
     )
     for update in updates:
         for ev in update.evidence.all():
@@ -547,7 +562,7 @@ def task_update(request, pk):
     if not found.may_report:
         raise PermissionDenied
     lead = task.lead_owner or task.plan.owner
-    form = UpdateForm(request.POST, evidence_choices=evidence_choices(lead))
+    form = UpdateForm(request.POST, request.FILES, evidence_choices=evidence_choices(lead))
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -566,11 +581,11 @@ def task_note(request, pk):
     found = get_task_for_report(request, pk)
     if not found.may_note:
         raise PermissionDenied
-    form = UpdateForm(request.POST, note=True, prefix="note")
+    form = UpdateForm(request.POST, request.FILES, note=True, prefix="note")
     if form.is_valid():
         try:
             actions.add_note(found.task, by=request.user, by_owner=found.coordinator, on=form.cleaned_data["on"],
-                             text=form.cleaned_data["text"])  # fmt: skip
+                             text=form.cleaned_data["text"], files=form.cleaned_data["files"])  # fmt: skip
         except ValidationError as error:
             add_action_errors(form, error)
         else:
@@ -597,6 +612,14 @@ def task_guidance(request, pk):
     return task_page(request, found, guidance_form=form)
 
 
+@login_required
+def attachment_download(request, pk):
+    """A file of a progress update: only to those who may see the task (its plan's owner and superiors,
+    its lead body, its coordinating bodies), never cached; an agency's plan stays internal."""
+    attachment = get_attachment_for_user(request, pk)
+    return document_download(attachment, public=False)
+
+
 # --- The citizen's side -------------------------------------------------------------------------------
 
 
@@ -610,11 +633,7 @@ def public_list(request, code):
 
 def public_detail(request, pk):
     plan = get_public_plan(request, pk)
-    tasks = list(
-        plan.tasks.select_related("section", "lead_unit", "lead_agency").prefetch_related(
-            "coordinating_units", "coordinating_agencies"
-        )
-    )
+    tasks = list(_with_bodies(plan.tasks.select_related("section")))
     # A commune's clerk has no staff page on the plan above: "make our plan from it" is offered here.
     owners = (
         _cascade_owners(request, plan, tasks)

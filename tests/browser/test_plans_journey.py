@@ -24,11 +24,12 @@ make_disclosure = disclosure_fixtures.make_disclosure
 PASSWORD = "matkhau-thu-nghiem"
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 # The seed's tasks and the time rule the portal must read from each "Thời gian thực hiện" line. II.3
-# ("Định kỳ và khi có yêu cầu") the clerk corrects to the yearly report before 20/11 that section III asks.
+# ("Định kỳ và khi có yêu cầu", read as every half-year) the clerk corrects to the yearly report before
+# 20/11 that section III asks. "Năm 2024 và các năm tiếp theo" is a task of every year (periodic, 12 months).
 EXPECTED_RULES = {
     "II.1.a": "ongoing",
-    "II.1.b": "year",
-    "II.1.c": "year",
+    "II.1.b": "periodic",
+    "II.1.c": "periodic",
     "II.2.a": "triggered",
     "II.2.b": "triggered",
     "II.2.c": "triggered",
