@@ -154,7 +154,7 @@ class Filters:
 def has_activity(row) -> bool:
     """Anything to count in the period (something due or done), or a report opened: a unit with none
     of these is listed in its own group after the others, not among them."""
-    return row.report is not None or any(i.total for i in row.indicators)
+    return row.report is not None or row.has_due
 
 
 def table_rows(result, sort: str, desc: bool, filters: Filters) -> tuple[list, list, list]:
