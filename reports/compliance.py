@@ -326,7 +326,8 @@ def rows_for(
         # The dashboard's figures: stored per owner and period, counted again only where stale.
         unit_ids, agency_ids = [u.pk for u in units], [a.pk for a in agencies]
         counts = stored.counts(period, unit_ids, agency_ids, today=today, unit_query=unit_query)
-        computed = {key: stored.decode(value) for key, value in counts.items()}
+        decode = stored.codec().decode
+        computed = {key: decode(value) for key, value in counts.items()}
         if unit_query is not None:
             unit_ids = unit_query.values("pk")
     reports = (

@@ -6,7 +6,7 @@ count now, for those owners, in a constant number of queries:
 1. one query reads the stored rows of the owners for the period, each with its owner's change marker
    (`democracy.OwnerChange`, upserted by every write function through the audit trail);
 2. a row is used when it was counted for `today` (overdue and deadline counts depend on the day), in the
-   current layout of the figures (`VERSION`: a family added or changed makes every row stale), and no
+   current layout of the figures (`Codec.version`: a family added or changed makes every row stale), and no
    write to its owner came after it was counted;
 3. the missing and stale owners only are counted live, with `figures.compute` restricted to them (one
    statement), and their rows upserted (one statement).
@@ -33,54 +33,61 @@ from democracy.periods import Period
 from . import figures as figures_module
 from .models import StoredFigures
 
-# The counts of the figures in a fixed order (breakdowns excluded): a stored row is a list of integers.
-LAYOUT: list[tuple[str, str]] = [
-    (family, name)
-    for family, counts in figures_module.EMPTY.items()
-    for name, value in counts.items()
-    if not isinstance(value, dict)
-]
-VERSION = hashlib.sha256(repr(LAYOUT).encode()).hexdigest()[:16]
-_FAMILIES = list(dict.fromkeys(family for family, _name in LAYOUT))
-_SLICES = []
-for _family in _FAMILIES:
-    _names = [name for family, name in LAYOUT if family == _family]
-    _start = next(i for i, (family, _n) in enumerate(LAYOUT) if family == _family)
-    _SLICES.append((_family, _names, _start, _start + len(_names)))
-_BREAKDOWNS = {
-    family: [name for name, value in counts.items() if isinstance(value, dict)]
-    for family, counts in figures_module.EMPTY.items()
-}
-
 BATCH = 1000  # owners counted together by the refreshing job
 RECENT_DAYS = 400  # the job keeps the periods that ended within about a year (the dashboard's picker)
 
 
-def encode(figures: dict) -> str:
-    return ",".join(str(figures[family][name]) for family, name in LAYOUT)
+class Codec:
+    """The counts of the figures in a fixed order (breakdowns excluded): a stored row is the list of
+    them, comma-separated. `version` names the layout: rows of another layout (a family added or
+    changed) are stale."""
+
+    def __init__(self, sample: dict):
+        self.layout = [
+            (family, name)
+            for family, counts in sample.items()
+            for name, value in counts.items()
+            if not isinstance(value, dict)
+        ]
+        self.version = hashlib.sha256(repr(self.layout).encode()).hexdigest()[:16]
+        # `decode(counts)`: the figures' nested dict as one dict display compiled once (3,321 units a
+        # country page: building them entry by entry cost more than reading the rows).
+        index = {pair: i for i, pair in enumerate(self.layout)}
+        families = []
+        for family, counts in sample.items():
+            entries = [
+                f"{name!r}: {{}}" if isinstance(value, dict) else f"{name!r}: c[{index[family, name]}]"
+                for name, value in counts.items()
+            ]
+            families.append(f"{family!r}: {{{', '.join(entries)}}}")
+        self.decode = eval(f"lambda c: {{{', '.join(families)}}}")  # noqa: S307 — our own names only
+
+    def encode(self, figures: dict) -> str:
+        return ",".join(str(figures[family][name]) for family, name in self.layout)
 
 
-def parse(text: str) -> list[int]:
-    return [int(n) for n in text.split(",")]
+_codecs: dict[tuple, Codec] = {}
 
 
-def _decoder():
-    """`decode(counts)`: the figures' nested dict from the list of counts, as one dict display compiled
-    once (3,321 units a country page: building them entry by entry cost more than reading the rows)."""
-    families = []
-    for family, names, start, _end in _SLICES:
-        entries = [f"{name!r}: c[{start + i}]" for i, name in enumerate(names)]
-        entries += [f"{name!r}: {{}}" for name in _BREAKDOWNS[family]]
-        families.append(f"{family!r}: {{{', '.join(entries)}}}")
-    return eval(f"lambda c: {{{', '.join(families)}}}")  # noqa: S307 — our own names and indexes only
+def codec() -> Codec:
+    """The codec of the families registered now (reports.families; tests register more)."""
+    sample = figures_module.empty()
+    shape = tuple((family, tuple(counts)) for family, counts in sample.items())
+    if shape not in _codecs:
+        _codecs[shape] = Codec(sample)
+    return _codecs[shape]
 
 
-decode = _decoder()
+def decode(counts: list[int]) -> dict:
+    return codec().decode(counts)
 
 
 def total(many: list[list[int]]) -> dict:
     """The figures of the sum of many owners' counts (the area's totals)."""
-    return decode([sum(column) for column in zip(*many, strict=True)] if many else [0] * len(LAYOUT))
+    current = codec()
+    return current.decode(
+        [sum(column) for column in zip(*many, strict=True)] if many else [0] * len(current.layout)
+    )
 
 
 def _keys(unit_ids, agency_ids) -> list[str]:
@@ -98,7 +105,7 @@ def _stored(period: Period, keys: list[str] | None, today: dt.date) -> dict[str,
     """The usable stored rows of `keys` (None: every owner of the period) as figures, in one query."""
     marker = OwnerChange.objects.filter(key=OuterRef("key")).values("changed_at")[:1]
     rows = StoredFigures.objects.filter(
-        period_start=period.start, period_end=period.end, valid_on=today, version=VERSION
+        period_start=period.start, period_end=period.end, valid_on=today, version=codec().version
     )
     if keys is not None:
         rows = rows.filter(key__in=keys)
@@ -121,13 +128,14 @@ def _count_and_store(period: Period, keys: list[str], today: dt.date, *, unit_qu
     unit_ids, agency_ids = _split(keys)
     units = unit_query.values("pk") if unit_query is not None else unit_ids
     computed = figures_module.compute(period, units=units, agencies=agency_ids, breakdowns=False, today=today)
-    empty = encode(figures_module.empty())
-    texts = {key: encode(computed[key]) if key in computed else empty for key in keys}
+    current = codec()
+    empty = current.encode(figures_module.empty())
+    texts = {key: current.encode(computed[key]) if key in computed else empty for key in keys}
     StoredFigures.objects.bulk_create(
         [
             StoredFigures(
                 key=key, period_start=period.start, period_end=period.end, counts=text,
-                version=VERSION, valid_on=today, computed_at=computed_at,
+                version=current.version, valid_on=today, computed_at=computed_at,
             )
             for key, text in texts.items()
         ],
@@ -136,11 +144,12 @@ def _count_and_store(period: Period, keys: list[str], today: dt.date, *, unit_qu
         update_fields=["counts", "version", "valid_on", "computed_at"],
         batch_size=2000,
     )  # fmt: skip
-    return {key: parse(text) for key, text in texts.items()}
+    return {key: [int(n) for n in text.split(",")] for key, text in texts.items()}
 
 
 def counts(period: Period, unit_ids, agency_ids, *, today: dt.date, unit_query=None) -> dict[str, list]:
-    """The counts (in the order of `LAYOUT`; `decode` makes them figures) of the owners (commune-level unit ids and agency ids), keyed 'u<id>' / 'a<id>', as
+    """The counts (in the order of `codec().layout`; `decode` makes them figures) of the owners
+    (commune-level unit ids and agency ids), keyed 'u<id>' / 'a<id>', as
     `figures.compute(breakdowns=False)` counts them for `today`: stored rows where they are up to date,
     the others counted now and stored. `unit_query` (a queryset of the same units, e.g. every commune
     of the country) reads every stored row of the period and counts through a subquery when all are
@@ -166,7 +175,7 @@ def stale(today: dt.date):
     return (
         StoredFigures.objects.filter(period_end__gte=today - dt.timedelta(days=RECENT_DAYS))
         .annotate(changed_at=Subquery(marker))
-        .filter(~Q(valid_on=today) | ~Q(version=VERSION) | Q(changed_at__gte=F("computed_at")))
+        .filter(~Q(valid_on=today) | ~Q(version=codec().version) | Q(changed_at__gte=F("computed_at")))
     )
 
 
