@@ -420,6 +420,10 @@ def dashboard_section(args, period, today, results):
         for result in measured:
             if result.label.startswith("page"):
                 result.note = f"{len(result.value.content) / 1024:,.0f} KiB"
+                if url:  # as a browser gets it (the dashboard compresses its pages)
+                    gz = client_for(area).get(url, headers={"accept-encoding": "gzip"})
+                    if gz.get("Content-Encoding") == "gzip":
+                        result.note += f", {len(gz.content) / 1024:,.0f} KiB gzip"
             print(result.line(), flush=True)
             results.append((name, result))
         compare(name, dashboard_numbers(func.value), sql.value)

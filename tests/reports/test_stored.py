@@ -145,3 +145,16 @@ def test_a_row_serves_its_day_and_the_job_counts_again_only_what_is_stale(
     assert stored.refresh_stale(tomorrow) == 0
     assert set(StoredFigures.objects.values_list("valid_on", flat=True)) == {tomorrow}
     assert shown(province, tomorrow) == live(province, tomorrow)
+
+
+def test_the_dashboard_pages_are_compressed_for_a_browser_that_accepts_it(cast, client, half_year):
+    client.force_login(cast.reviewer_p)
+    url = area_url("24", period=H1)
+    compressed = client.get(url, headers={"accept-encoding": "gzip"})
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"]
+    plain = client.get(url)
+    assert not plain.has_header("Content-Encoding")
+    assert len(compressed.content) < len(plain.content) / 3
+    unit = client.get(area_url("07282", period=H1), headers={"accept-encoding": "gzip"})
+    assert unit["Content-Encoding"] == "gzip"
