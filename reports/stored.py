@@ -101,8 +101,8 @@ def _split(keys) -> tuple[list[int], list[int]]:
     return units, agencies
 
 
-def _stored(period: Period, keys: list[str] | None, today: dt.date) -> dict[str, dict]:
-    """The usable stored rows of `keys` (None: every owner of the period) as figures, in one query."""
+def _stored(period: Period, keys: list[str] | None, today: dt.date) -> dict[str, list[int]]:
+    """The counts of the usable stored rows of `keys` (None: every owner of the period), one query."""
     marker = OwnerChange.objects.filter(key=OuterRef("key")).values("changed_at")[:1]
     rows = StoredFigures.objects.filter(
         period_start=period.start, period_end=period.end, valid_on=today, version=codec().version
