@@ -9,6 +9,7 @@ same run, and reads the CPU the gunicorn workers and their PostgreSQL backends s
 
     .venv/bin/python bench/over_http.py                      # ~3 min with the defaults
     .venv/bin/python bench/over_http.py --duration 3 --connections 8
+    .venv/bin/python bench/over_http.py --pages bare,dashboard   # the dashboards next to the bare view
 
 It only reads the bench database (it adds one reviewer and one administrator with a TOTP device and a
 session, as `bench/reports.py` does, to open the dashboards).
@@ -442,6 +443,12 @@ def main(argv=None):
     parser.add_argument("--slow-ms", type=int, default=100, help="pages slower: Python generator, not wrk")
     parser.add_argument("--no-staff", action="store_true", help="skip the dashboards")
     parser.add_argument(
+        "--pages",
+        type=lambda s: [p.strip() for p in s.split(",") if p.strip()],
+        help="only the pages whose label contains one of these, comma-separated "
+        "(e.g. 'bare,dashboard': the dashboards next to the bare view)",
+    )
+    parser.add_argument(
         "--public-cache",
         choices=["on", "off"],
         default="on",
@@ -463,6 +470,10 @@ def main(argv=None):
     use_wrk = bool(args.loadgen == "wrk" or (args.loadgen == "auto" and wrk))
 
     page_list, notes = pages(args.no_staff)
+    if args.pages:
+        page_list = [page for page in page_list if any(part in page[0] for part in args.pages)]
+        if not page_list:
+            sys.exit(f"bench: no page matches --pages {','.join(args.pages)}.")
     port = free_port()
     started = datetime.now(UTC)
     load_before = load_average()

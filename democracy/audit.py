@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 
+from . import changes as changes_module
 from .models import Action, AuditEvent
 
 
@@ -43,7 +44,9 @@ def _label(obj) -> str:
 
 
 def record(obj, *, by, action: Action | str, changes: dict | None = None, note: str = "") -> AuditEvent:
-    """One audit row for one act on `obj` by `by` (None: the system, or an anonymous citizen)."""
+    """One audit row for one act on `obj` by `by` (None: the system, or an anonymous citizen). The
+    owner of `obj` is marked as changed (`democracy.changes`): the one place every write goes through."""
+    changes_module.mark([obj])
     return AuditEvent.objects.create(
         target_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
         target_id=obj.pk,
@@ -63,6 +66,7 @@ def record_many(objs: Iterable, *, by, action: Action | str, changes=None, note:
     objs = list(objs)
     if not objs:
         return 0
+    changes_module.mark(objs)
     extra = {"at": at} if at is not None else {}
     content_type = ContentType.objects.get_for_model(objs[0], for_concrete_model=False)
     actor, name = _actor(by), actor_name(_actor(by))

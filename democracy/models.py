@@ -474,3 +474,21 @@ class SetupStamp(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class OwnerChange(models.Model):
+    """When something owned by a commune or an agency last changed: one row per owner ("u<id>" for a
+    commune or any unit, "a<id>" for an agency), upserted by `democracy.changes.mark` from the audit
+    trail's `record` / `record_many` (every write function goes through them, in its transaction, and
+    again on commit). A village's change marks its commune too. Higher layers compare it with the time
+    they computed something from the owner's rows (reports: the dashboard's stored figures)."""
+
+    key = models.CharField(max_length=24, unique=True)
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("thay đổi của đơn vị")
+        verbose_name_plural = _("thay đổi của đơn vị")
+
+    def __str__(self):
+        return f"{self.key} {self.changed_at:%Y-%m-%d %H:%M:%S}"

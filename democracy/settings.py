@@ -229,6 +229,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "units.clear_expired_sessions",
         "schedule": crontab(minute=15, hour=3),
     },
+    # The dashboard's stored figures (reports/stored.py): the owners written to since, and after
+    # midnight every recent period's rows for the new day, counted again in batches.
+    "refresh-dashboard-figures": {
+        "task": "reports.refresh_dashboard_figures",
+        "schedule": crontab(minute="*/10"),
+    },
     "compile-due-reports": {
         "task": "reports.compile_due_reports",
         "schedule": crontab(minute=30, hour=2),

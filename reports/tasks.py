@@ -8,7 +8,7 @@ import datetime as dt
 
 from celery import shared_task
 
-from . import actions, jobs, notifications
+from . import actions, jobs, notifications, stored
 from .models import AreaReport
 
 # --- Jobs started from the browser (a progress page polls them) -------------------------------------
@@ -60,3 +60,10 @@ def send_report_reminders(today: str | None = None) -> int:
 def send_reviewer_digest(today: str | None = None) -> int:
     """Once per period after its deadline: tell each reviewer which units of the area are late or missing."""
     return notifications.send_reviewer_digests(_day(today))
+
+
+@shared_task(name="reports.refresh_dashboard_figures")
+def refresh_dashboard_figures(today: str | None = None) -> int:
+    """Count again the dashboard's stale stored figures of the recent periods (owners written to since,
+    and the new day's roll), in batches; the rows counted for the day are the done-marker."""
+    return stored.refresh_stale(_day(today))

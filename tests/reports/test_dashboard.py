@@ -393,6 +393,16 @@ def queries(client, url):
     return len(captured)
 
 
+COUNTING = 3
+
+
+def cold_and_warm(client, url) -> tuple[int, int]:
+    """The queries of a page whose figures are (partly) counted now, then of the same page read from the
+    stored figures (reports.stored): counting the missing owners adds at most `COUNTING` queries (the
+    counting statement, the duties the meetings family reads, the upsert of the rows)."""
+    return queries(client, url), queries(client, url)
+
+
 def test_the_number_of_queries_does_not_grow_with_the_number_of_units(
     cast, client, half_year, make_disclosure
 ):
@@ -403,10 +413,13 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_units(
         reverse("reports:area_xlsx", args=["24"]) + f"?period={H1}",
         reverse("reports:coverage", args=["24"]) + f"?period={H1}&item={item(11, 2).pk}",
     ]
-    few = [queries(client, url) for url in urls]
+    queries(client, area_url("24", period="2025-H2"))  # the caches of the first request, another period
+    few = [cold_and_warm(client, url) for url in urls]
     client.force_login(cast.admin)
-    country_few = queries(client, area_url("VN", period=H1))
-    drill_few = queries(client, area_url("07282", period=H1))
+    country_few = cold_and_warm(client, area_url("VN", period=H1))
+    drill_few = cold_and_warm(client, area_url("07282", period=H1))
+    for cold, warm in [*few, country_few, drill_few]:
+        assert warm <= cold <= warm + COUNTING, (few, country_few, drill_few)
 
     for n in range(12):
         unit = make_unit(f"0729{n:02d}", f"Xã Thử Nghiệm {n}", Level.COMMUNE, UnitType.XA, cast.province)
@@ -415,10 +428,12 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_units(
         make_disclosure(cast.a, state="published", published_on=d(2026, 4, 6), decision_date=d(2026, 3, 2))
 
     client.force_login(cast.reviewer_p)
-    assert [queries(client, url) for url in urls] == few
+    for url, (cold, warm) in zip(urls, few, strict=True):
+        assert queries(client, url) <= cold  # the 12 new communes counted now
+        assert queries(client, url) == warm
     client.force_login(cast.admin)
-    assert queries(client, area_url("VN", period=H1)) == country_few
-    assert queries(client, area_url("07282", period=H1)) == drill_few
+    assert queries(client, area_url("VN", period=H1)) == country_few[1]  # stored by the province's page
+    assert queries(client, area_url("07282", period=H1)) == drill_few[1]
 
 
 def test_names_in_the_table_are_escaped(cast, client, half_year):
