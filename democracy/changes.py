@@ -4,9 +4,10 @@ Every write function writes its audit row through `democracy.audit.record` / `re
 transaction; they call `mark(objs)` here. An object's owner is found from its model alone: its own
 `unit` / `agency` fields, or those of the object it points to (a feedback → its disclosure, a task →
 its plan), at most two steps away; a unit marks itself and its parent (a village → its commune), an
-agency itself. The marker is upserted at once (atomic with the write) and again when the transaction
+agency itself. A marker is inserted at once (atomic with the write) and again when the transaction
 commits (a reader that computed from the rows before the commit saw the first marker's time before its
-own start, so the second, later one tells it its figures are stale).
+own start, so the second, later one tells it its figures are stale). Markers are only inserted, so
+writes to one owner never wait on each other's marker; `prune` drops those no reader needs.
 
 This layer knows nothing of who reads the markers (reports' stored dashboard figures).
 """
@@ -88,17 +89,18 @@ def owner_keys(objs: Iterable) -> set[str]:
 
 
 def touch(keys: Iterable[str]) -> None:
-    """Upsert the markers of `keys` with the time now (in sorted order: two writes never deadlock)."""
+    """Insert a marker for each of `keys` with the time now (one statement, no lock on a shared row)."""
     keys = sorted(set(keys))
     if not keys:
         return
     now = timezone.now()
-    OwnerChange.objects.bulk_create(
-        [OwnerChange(key=key, changed_at=now) for key in keys],
-        update_conflicts=True,
-        unique_fields=["key"],
-        update_fields=["changed_at"],
-    )
+    OwnerChange.objects.bulk_create([OwnerChange(key=key, changed_at=now) for key in keys])
+
+
+def prune(before) -> int:
+    """Drop the markers older than `before` (a reader keeps nothing computed before it); how many."""
+    deleted, _ = OwnerChange.objects.filter(changed_at__lt=before).delete()
+    return deleted
 
 
 def mark(objs: Iterable) -> set[str]:

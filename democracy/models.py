@@ -477,16 +477,20 @@ class SetupStamp(models.Model):
 
 
 class OwnerChange(models.Model):
-    """When something owned by a commune or an agency last changed: one row per owner ("u<id>" for a
-    commune or any unit, "a<id>" for an agency), upserted by `democracy.changes.mark` from the audit
-    trail's `record` / `record_many` (every write function goes through them, in its transaction, and
-    again on commit). A village's change marks its commune too. Higher layers compare it with the time
-    they computed something from the owner's rows (reports: the dashboard's stored figures)."""
+    """That something owned by a commune or an agency changed at a time: "u<id>" for a commune or any
+    unit, "a<id>" for an agency, inserted by `democracy.changes.mark` from the audit trail's `record` /
+    `record_many` (every write function goes through them, in its transaction, and again on commit). A
+    village's change marks its commune too. Higher layers compare the owner's latest marker with the time
+    they computed something from the owner's rows (reports: the dashboard's stored figures).
 
-    key = models.CharField(max_length=24, unique=True)
+    Only ever inserted, never updated: concurrent writes to one commune take no lock on a shared row, so
+    they neither wait for each other nor deadlock. Old markers are pruned (`changes.prune`)."""
+
+    key = models.CharField(max_length=24)
     changed_at = models.DateTimeField()
 
     class Meta:
+        indexes = [models.Index(fields=["key", "changed_at"], name="owner_change_key_at")]
         verbose_name = _("thay đổi của đơn vị")
         verbose_name_plural = _("thay đổi của đơn vị")
 

@@ -4,7 +4,7 @@
 count now, for those owners, in a constant number of queries:
 
 1. one query reads the stored rows of the owners for the period, each with its owner's change marker
-   (`democracy.OwnerChange`, upserted by every write function through the audit trail);
+   (`democracy.OwnerChange`, inserted by every write function through the audit trail);
 2. a row is used when it was counted for `today` (overdue and deadline counts depend on the day), in the
    current layout of the figures (`Codec.version`: a family added or changed makes every row stale), and no
    write to its owner came after it was counted;
@@ -24,9 +24,10 @@ import datetime as dt
 import hashlib
 from collections import defaultdict
 
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from democracy import changes
 from democracy.models import OwnerChange
 from democracy.periods import Period
 
@@ -34,6 +35,7 @@ from . import figures as figures_module
 from .models import StoredFigures
 
 BATCH = 1000  # owners counted together by the refreshing job
+MARKERS_KEPT_DAYS = 2  # a stored row is valid for the day it was counted for: older markers tell nothing
 RECENT_DAYS = 400  # the job keeps the periods that ended within about a year (the dashboard's picker)
 
 
@@ -101,9 +103,14 @@ def _split(keys) -> tuple[list[int], list[int]]:
     return units, agencies
 
 
+def _written_since():
+    """A marker of the stored row's owner from the time the row was counted or later (an index lookup
+    on `owner_change_key_at`)."""
+    return OwnerChange.objects.filter(key=OuterRef("key"), changed_at__gte=OuterRef("computed_at"))
+
+
 def _stored(period: Period, keys: list[str] | None, today: dt.date) -> dict[str, list[int]]:
     """The counts of the usable stored rows of `keys` (None: every owner of the period), one query."""
-    marker = OwnerChange.objects.filter(key=OuterRef("key")).values("changed_at")[:1]
     rows = StoredFigures.objects.filter(
         period_start=period.start, period_end=period.end, valid_on=today, version=codec().version
     )
@@ -111,12 +118,7 @@ def _stored(period: Period, keys: list[str] | None, today: dt.date) -> dict[str,
         rows = rows.filter(key__in=keys)
     # Up to date: no write to the owner since the row was counted (compared in the database; the rows
     # read straight from the cursor, as figures._rows: 3,321 of them for the country).
-    rows = (
-        rows.annotate(changed_at=Subquery(marker))
-        .filter(Q(changed_at__isnull=True) | Q(changed_at__lt=F("computed_at")))
-        .values_list("key", "counts")
-        .order_by()
-    )
+    rows = rows.filter(~Exists(_written_since())).values_list("key", "counts").order_by()
     return {key: [int(n) for n in counts.split(",")] for key, counts in figures_module._rows(rows)}
 
 
@@ -171,11 +173,8 @@ def _dates(start: dt.date, end: dt.date) -> Period:
 
 def stale(today: dt.date):
     """The stored rows of the recent periods that are no longer up to date for `today`."""
-    marker = OwnerChange.objects.filter(key=OuterRef("key")).values("changed_at")[:1]
-    return (
-        StoredFigures.objects.filter(period_end__gte=today - dt.timedelta(days=RECENT_DAYS))
-        .annotate(changed_at=Subquery(marker))
-        .filter(~Q(valid_on=today) | ~Q(version=codec().version) | Q(changed_at__gte=F("computed_at")))
+    return StoredFigures.objects.filter(period_end__gte=today - dt.timedelta(days=RECENT_DAYS)).filter(
+        ~Q(valid_on=today) | ~Q(version=codec().version) | Exists(_written_since())
     )
 
 
@@ -184,6 +183,9 @@ def refresh_stale(today: dt.date | None = None) -> int:
     rows of another day or layout), `BATCH` owners a statement; the number of rows refreshed. Safe to
     run twice and to stop halfway: each batch's rows, once counted for the day, are done."""
     today = today or timezone.localdate()
+    # No stored row counted before yesterday is used any more (a row is valid for its day), so neither
+    # are the markers before it.
+    changes.prune(before=timezone.now() - dt.timedelta(days=MARKERS_KEPT_DAYS))
     rows = stale(today).values_list("period_start", "period_end", "key")
     by_period = defaultdict(list)
     for start, end, key in rows.order_by("period_end", "period_start", "key"):
