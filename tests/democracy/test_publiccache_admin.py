@@ -36,7 +36,7 @@ def admin_form_data(response) -> dict:
     """What the admin's change form would send back unchanged."""
     form = response.context["adminform"].form
     data = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if isinstance(value, bool):
             if value:
