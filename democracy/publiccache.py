@@ -67,10 +67,13 @@ def changed(*owners) -> None:
 
     The versions move twice: at once, and again when the transaction commits. A page another request
     renders in between (from the rows before the commit) is stored under the first new version and is
-    never served after the commit; a write rolled back costs one needless rendering, nothing stale."""
+    never served after the commit; a write rolled back costs one needless rendering, nothing stale.
+    More than `PUBLIC_CACHE_MAX_OWNERS` owners at once bump the global version instead."""
     if not owners:
         return
     keys = {VERSION + owner_key(owner) for owner in owners}
+    if len(keys) > getattr(settings, "PUBLIC_CACHE_MAX_OWNERS", 100):
+        keys = {VERSION + GLOBAL}  # a batch over many owners (a job): every page, one version to bump
 
     def bump():
         cache().set_many({key: uuid.uuid4().hex[:16] for key in keys}, None)
