@@ -9,6 +9,11 @@ cache under a key made of its address, its language and the *versions* of what i
   once and again on commit, so a page rendered from the old rows is never served after the commit);
 - the global version (`changed(None)`), for changes seen everywhere (the catalogue, a unit renamed).
 
+The admin and the imports write such data too: `democracy.admin.ShownToThePublic` (the catalogue, the
+calendar, units and agencies) calls `changed()` when the admin saves or deletes, and
+`units.imports.base.ImportResource.after_import` when an import commits (a village: its own page and
+its commune's; never for a preview).
+
 A page also stays only until the next moment its content changes by itself: the view says when
 (`valid_until(request, moment)`: the end of the first window on the board), and every page is
 renewed at local midnight (days left) and after `PUBLIC_CACHE_SECONDS` at most. So a window that
