@@ -3,14 +3,53 @@ so a reviewer can see who changed a legal rule, when, and from what."""
 
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import publiccache
 from .models import Action, AuditEvent, CalendarOverride, CatalogueItem, Notice
 
 
+class ShownToThePublic:
+    """For the admin of data the public pages show (the catalogue's labels, a unit's name, a village):
+    a save or a deletion here invalidates the cached public pages (`democracy.publiccache`) in the same
+    transaction, as the write functions do. `public_owners(obj)` says whose pages change; by default
+    every page (`None`): such edits are rare and their data appear on many owners' pages. When the
+    owners depend on the row (a village's commune), `owners_may_move` also invalidates those of the
+    row as stored before the edit."""
+
+    owners_may_move = False
+
+    def public_owners(self, obj) -> list:
+        return [None]
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            stored = (
+                type(obj)._default_manager.filter(pk=obj.pk).first()
+                if change and self.owners_may_move
+                else None
+            )
+            before = self.public_owners(stored) if stored is not None else []
+            super().save_model(request, obj, form, change)
+            publiccache.changed(*before, *self.public_owners(obj))
+
+    def delete_model(self, request, obj):
+        owners = self.public_owners(obj)  # read before the row goes
+        with transaction.atomic():
+            super().delete_model(request, obj)
+            publiccache.changed(*owners)
+
+    def delete_queryset(self, request, queryset):
+        owners = [owner for obj in queryset for owner in self.public_owners(obj)]
+        with transaction.atomic():
+            super().delete_queryset(request, queryset)
+            publiccache.changed(*owners)
+
+
 @admin.register(CatalogueItem)
-class CatalogueItemAdmin(SimpleHistoryAdmin):
+class CatalogueItemAdmin(ShownToThePublic, SimpleHistoryAdmin):
     # Four columns, the rules in one (issue 15: twelve columns squeezed the label into a 12,000 px page).
     # The article says the scope and the kind (11–30 communes, 46–56 agencies); both stay as filters.
     list_display = ["reference_display", "short_label", "rules_display", "is_active"]
@@ -124,7 +163,7 @@ class CatalogueItemAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CalendarOverride)
-class CalendarOverrideAdmin(SimpleHistoryAdmin):
+class CalendarOverrideAdmin(ShownToThePublic, SimpleHistoryAdmin):
     list_display = ["date", "kind", "reason", "legal_reference", "shipped", "created_by", "created_at"]
     list_filter = ["kind", "shipped"]
     search_fields = ["reason", "legal_reference"]

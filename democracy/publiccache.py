@@ -9,6 +9,11 @@ cache under a key made of its address, its language and the *versions* of what i
   once and again on commit, so a page rendered from the old rows is never served after the commit);
 - the global version (`changed(None)`), for changes seen everywhere (the catalogue, a unit renamed).
 
+The admin and the imports write such data too: `democracy.admin.ShownToThePublic` (the catalogue, the
+calendar, units and agencies) calls `changed()` when the admin saves or deletes, and
+`units.imports.base.ImportResource.after_import` when an import commits (a village: its own page and
+its commune's; never for a preview).
+
 A page also stays only until the next moment its content changes by itself: the view says when
 (`valid_until(request, moment)`: the end of the first window on the board), and every page is
 renewed at local midnight (days left) and after `PUBLIC_CACHE_SECONDS` at most. So a window that
@@ -67,10 +72,13 @@ def changed(*owners) -> None:
 
     The versions move twice: at once, and again when the transaction commits. A page another request
     renders in between (from the rows before the commit) is stored under the first new version and is
-    never served after the commit; a write rolled back costs one needless rendering, nothing stale."""
+    never served after the commit; a write rolled back costs one needless rendering, nothing stale.
+    More than `PUBLIC_CACHE_MAX_OWNERS` owners at once bump the global version instead."""
     if not owners:
         return
     keys = {VERSION + owner_key(owner) for owner in owners}
+    if len(keys) > getattr(settings, "PUBLIC_CACHE_MAX_OWNERS", 100):
+        keys = {VERSION + GLOBAL}  # a batch over many owners (a job): every page, one version to bump
 
     def bump():
         cache().set_many({key: uuid.uuid4().hex[:16] for key in keys}, None)

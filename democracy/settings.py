@@ -453,6 +453,9 @@ VOTES_PER_HOUR = 30
 PUBLIC_CACHE_ALIAS = "public"
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=600)
 PUBLIC_MAX_AGE = env.int("PUBLIC_MAX_AGE", default=30)
+# A write that changes more owners' pages at once (the closing job's batch) renews every page instead:
+# one version to bump, not a thousand (with the file cache each costs a listing of the cache's files).
+PUBLIC_CACHE_MAX_OWNERS = env.int("PUBLIC_CACHE_MAX_OWNERS", default=100)
 
 # API pagination: the page size a client gets unless it asks for fewer.
 API_PAGE_SIZE = 50

@@ -27,14 +27,14 @@ from import_export.forms import ImportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from democracy import periods
-from democracy.admin import AuditInline
+from democracy.admin import AuditInline, ShownToThePublic
 from democracy.audit import record
 from democracy.models import Action, AuditEvent
 
 from . import actions
 from .imports import AgencyResource, StaffResource, VillageResource, error_messages, membership_scope_error
 from .imports.base import too_large
-from .models import AdministrativeUnit, Agency, Membership, RegisterQuarters, ReportingRegime, Role
+from .models import AdministrativeUnit, Agency, Level, Membership, RegisterQuarters, ReportingRegime, Role
 from .text import fold
 
 FORMATS = [base_formats.CSV, base_formats.XLSX]
@@ -120,9 +120,19 @@ class CurrentFilter(admin.SimpleListFilter):
         return queryset
 
 
+def public_owners_of_unit(unit) -> list:
+    """Whose public pages show this unit: a village, its own page and its commune's (the commune's
+    page lists it, its disclosures name it); a commune or a province, every page (the tree, the
+    breadcrumbs and the names of its children)."""
+    if unit.level == Level.VILLAGE:
+        return [unit, unit.parent] if unit.parent_id else [unit]
+    return [None]
+
+
 @admin.register(AdministrativeUnit)
-class AdministrativeUnitAdmin(SearchWithoutDiacritics, AllOrNothingImportExportAdmin):
+class AdministrativeUnitAdmin(ShownToThePublic, SearchWithoutDiacritics, AllOrNothingImportExportAdmin):
     # Import and export handle villages only: provinces and communes come from the loader.
+    owners_may_move = True
     resource_classes = [VillageResource]
     list_display = ["code", "name", "level", "type", "parent", "valid_from", "valid_to", "households"]
     list_filter = ["level", "type", CurrentFilter]
@@ -136,9 +146,12 @@ class AdministrativeUnitAdmin(SearchWithoutDiacritics, AllOrNothingImportExportA
         (_("Hiệu lực và sắp xếp đơn vị"), {"fields": [("valid_from", "valid_to"), "successors"]}),
     ]
 
+    def public_owners(self, unit):
+        return public_owners_of_unit(unit)
+
 
 @admin.register(Agency)
-class AgencyAdmin(SearchWithoutDiacritics, AllOrNothingImportExportAdmin):
+class AgencyAdmin(ShownToThePublic, SearchWithoutDiacritics, AllOrNothingImportExportAdmin):
     resource_classes = [AgencyResource]
     list_display = ["code", "name", "kind", "unit", "staff_count"]
     list_filter = ["kind"]

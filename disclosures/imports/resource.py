@@ -316,6 +316,9 @@ class DisclosureResource(ImportResource):
         if import_validation_errors:
             raise ValidationError(import_validation_errors)
 
+    def public_owners(self, instance):
+        return []  # actions.import_disclosure invalidates the owner's pages of what it publishes
+
     def save_instance(self, instance, is_create, row, **kwargs):
         """Through the domain functions: a draft, or a draft submitted and published on its posting day."""
         user = kwargs.get("user")

@@ -28,7 +28,7 @@ from democracy.origin import same_origin_post
 from units.models import AdministrativeUnit, Level
 from units.text import vi_sorted
 
-from .. import actions
+from .. import actions, phrases
 from ..access import (
     get_disclosure_for_comment,
     get_disclosure_for_user,
@@ -72,40 +72,56 @@ def closed_reason(disclosure, moment=None) -> str:
     return _("Thông tin chưa được công khai nên chưa nhận câu hỏi, ý kiến.")
 
 
-def _days_left(disclosures, today):
-    for d in disclosures:
-        d.days_left = (d.window_end - today).days if d.window_end else None
-    return disclosures
-
-
 # --- Board, archive ----------------------------------------------------------------------------------
 
 
 def board(request, code):
-    """What is posted now, with days left and the exact end; the permanent items; links to the rest."""
+    """What is posted now, with days left and the exact end; the permanent items; links to the rest.
+    One query for both lists; each row's words formatted once in Python (`phrases`)."""
     unit = _commune_or_404(code)
     now = timezone.now()
-    public = Disclosure.objects.public().for_unit(unit).select_related("item")
-    posted = list(
-        public.open_on(now).filter(item__is_permanent=False).order_by("window_ends_at", "-published_at", "pk")
+    today = timezone.localdate(now)
+    rows = (
+        Disclosure.objects.public()
+        .for_unit(unit)
+        .filter(state=State.PUBLISHED)
+        .filter(Q(item__is_permanent=True) | Q(window_ends_at__isnull=True) | Q(window_ends_at__gte=now))
+        .select_related("item")
+        .only(*BOARD_FIELDS)
     )
-    permanent = list(
-        public.filter(state=State.PUBLISHED, item__is_permanent=True).order_by(
-            "item__clause", "-published_at", "pk"
-        )
-    )
-    for d in posted:  # the board changes when the first of these windows ends
-        publiccache.valid_until(request, d.window_ends_at)
+    posted, permanent = [], []
+    detail_url = phrases.url_maker("disclosures:detail")
+    for d in rows:
+        d.url = detail_url(d.pk)
+        d.tag = phrases.item_tag(d.item)
+        if d.item.is_permanent:
+            d.updated = phrases.updated_on(d)
+            d.version_text = phrases.version(d) if d.version > 1 else ""
+            permanent.append(d)
+        else:
+            publiccache.valid_until(request, d.window_ends_at)  # the board changes when a window ends
+            d.days_left = (d.window_end - today).days if d.window_end else None
+            d.days_text = phrases.days_left(d.days_left)
+            d.closing = phrases.closing(d)
+            d.since = phrases.posted_since(d)
+            posted.append(d)
+    # As ORDER BY window_ends_at, -published_at, pk (NULLs last) and item__clause, -published_at, pk.
+    newest_first = lambda d: (-d.published_at.timestamp() if d.published_at else float("-inf"), d.pk)  # noqa: E731
+    posted.sort(key=newest_first)
+    posted.sort(key=lambda d: (d.window_ends_at is None, d.window_ends_at or now))
+    permanent.sort(key=newest_first)
+    permanent.sort(key=lambda d: d.item.clause)
     return render(
         request,
         "disclosures/public/board.html",
-        {
-            "unit": unit,
-            "ancestors": unit.ancestors(),
-            "posted": _days_left(posted, timezone.localdate(now)),
-            "permanent": permanent,
-        },
+        {"unit": unit, "ancestors": unit.ancestors(), "posted": posted, "permanent": permanent},
     )
+
+
+BOARD_FIELDS = (
+    "title", "published_at", "window_end", "window_ends_at", "decision_number", "version", "state",
+    "item__article", "item__clause", "item__is_permanent",
+)  # fmt: skip
 
 
 def archive(request, code):
@@ -133,6 +149,12 @@ def archive(request, code):
     page = Paginator(results.order_by("-published_at", "-pk"), ARCHIVE_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
+    detail_url = phrases.url_maker("disclosures:detail")
+    for d in page.object_list:  # each row's words once, in Python (phrases)
+        d.url = detail_url(d.pk)
+        d.tag = phrases.item_tag(d.item)
+        d.since = phrases.posted_since(d)
+        d.closing = phrases.closing(d) if d.window_ends_at else ""
     return render(
         request,
         "disclosures/public/archive.html",

@@ -187,3 +187,23 @@ def test_a_recorded_reason_lets_a_commune_without_radio_publish_and_stays_with_t
 def test_an_agency_chooses_its_own_forms(make_disclosure, cast):
     draft = make_disclosure(cast.agency_a, forms=["c"], posted_at_office=False)
     assert actions.missing_forms(draft) == [] and actions.submit(draft, by=cast.staff_agency_a)
+
+
+def test_closing_in_batches_numbers_each_owner_without_gaps_in_a_bounded_number_of_queries(
+    make_disclosure, cast, django_assert_max_num_queries
+):
+    """Three batches over two communes: one upsert takes the numbers of every owner in a batch, so the
+    queries per batch do not grow with the owners; each commune's closing records continue its posting
+    records' numbers, none repeated, none skipped, whatever the batch they fell in."""
+    for i in range(6):
+        make_disclosure(cast.a, state="published", published_on=dt.date(2024, 2, 8 + i))
+        make_disclosure(cast.b, by=cast.clerk_b, state="published", published_on=dt.date(2024, 2, 8 + i))
+    with django_assert_max_num_queries(3 * 9):  # 8 a batch, the content type once, the last look finding none
+        assert actions.close_due_postings(now=dt.datetime(2024, 6, 1, tzinfo=HCM), batch_size=5) == 12
+    for commune in (cast.a, cast.b):
+        records = Record.objects.filter(disclosure__unit=commune)
+        assert records.filter(kind="closing").count() == 6
+        numbers = sorted(int(r.number.split("/")[0]) for r in records)
+        assert numbers == list(range(1, 13))
+    assert actions.close_due_postings(now=dt.datetime(2024, 6, 2, tzinfo=HCM)) == 0  # idempotent
+    assert Record.objects.filter(kind="closing").count() == 12

@@ -12,6 +12,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from import_export import resources, widgets
 from import_export.formats import base_formats
 
+from democracy import publiccache
+
 from ..models import AdministrativeUnit, Agency
 from ..text import fold
 
@@ -275,10 +277,29 @@ class ImportResource(resources.ModelResource):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.seen_keys = {}  # row key → line, for the file being imported
+        self.public_owners_touched = []  # what the saved rows change on the public pages
         self.row_problems = {}  # column → messages found before the row's cells are read
 
     def before_import(self, dataset, **kwargs):
         self.seen_keys = {}
+        self.public_owners_touched = []
+
+    def public_owners(self, instance) -> list:
+        """Whose cached public pages a saved row changes (`democracy.publiccache.changed`); by default
+        every page (None). A resource whose rows no public page shows returns []."""
+        return [None]
+
+    def after_save_instance(self, instance, row, **kwargs):
+        super().after_save_instance(instance, row, **kwargs)
+        self.public_owners_touched.extend(self.public_owners(instance))
+
+    def after_import(self, dataset, result, **kwargs):
+        """Inside the import's transaction: the public pages showing what was imported are rendered
+        again once it commits (nothing when it is a preview or rolled back for a bad row)."""
+        super().after_import(dataset, result, **kwargs)
+        failed = result.has_errors() or result.has_validation_errors()
+        if self.public_owners_touched and not failed and not self._is_dry_run(kwargs):
+            publiccache.changed(*self.public_owners_touched)
 
     def row_key(self, row) -> tuple[str, object] | None:
         """(column to blame, or NON_FIELD_ERRORS, and key) of a row: one key twice in a file is refused."""

@@ -102,6 +102,9 @@ class StaffResource(ImportResource):
     required_columns = ("ten_dang_nhap", "ho_ten", "email", "vai_tro")
     one_of_columns = (("ma_don_vi", "ma_co_quan"),)
 
+    def public_owners(self, instance):
+        return []  # staff and their roles appear on no public page
+
     class Meta:
         model = Membership
         fields = ("ten_dang_nhap", "ho_ten", "email", "vai_tro", "ma_don_vi", "ma_co_quan")

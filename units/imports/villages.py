@@ -41,6 +41,11 @@ class VillageResource(ImportResource):
     def filter_export(self, queryset, **kwargs):
         return queryset.filter(level=Level.VILLAGE).select_related("parent")
 
+    def public_owners(self, instance):
+        # Its own page and its commune's (the list of villages, the disclosures posted there), and
+        # the commune it left if the file moved it.
+        return [o for o in (instance, instance.parent, getattr(instance, "imported_from", None)) if o]
+
     def row_key(self, row):
         code = cell_text(row.get("ma"))
         return ("ma", code) if code else None
