@@ -135,6 +135,7 @@ ROUTES = {
     "consultations:staff_detail": get(OBJ, pk("consultation")),
     "consultations:open": post(OBJ, pk("consultation")),
     "consultations:open_confirm": get(OBJ, pk("consultation")),
+    "consultations:board_posting": get(OBJ, pk("consultation")),
     "consultations:upload": post(OBJ, pk("consultation")),
     "consultations:comment_record": post(OBJ, pk("consultation")),
     "consultations:comment_respond": post(OBJ, lambda s: [s.consultation.pk, s.comment.pk]),
@@ -603,6 +604,12 @@ EXPECTED = {
         "b": "L   404 404 302 404 404 403 404 302 404",
         "c": "L   404 404 404 404 404 404 403 302 404",
         "int": "L   404 404 404 404 403 403 404 302 404",
+    },
+    "consultations:board_posting": {
+        "a": "L   403 302 404 403 404 403 404 302 404",
+        "b": "L   404 404 403 404 404 403 404 302 404",
+        "c": "L   404 404 404 404 404 404 403 302 404",
+        "int": "L   404 404 404 404 403 403 404 200 404",
     },
     "consultations:upload": {
         "a": "L   400 400 404 403 404 403 404 400 404",
