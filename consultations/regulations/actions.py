@@ -244,6 +244,24 @@ def issue_from_consultation(
     return regulation
 
 
+def is_convention_decision(decision: Decision) -> bool:
+    """A village's decision on its hương ước, quy ước (Art. 15 item 3)."""
+    item = decision.item
+    return (item.scope, item.article, item.clause) == ("commune", 15, 3) and (
+        decision.unit_id is not None and decision.unit.level == Level.VILLAGE
+    )
+
+
+def issuable_from_decision(decision: Decision) -> bool:
+    """Whether the decision's convention can be entered now: passed, recognised, not entered yet."""
+    return (
+        is_convention_decision(decision)
+        and decision.outcome == Outcome.PASSED
+        and decision.state == DecisionState.RECOGNISED
+        and not decision.regulations.exists()
+    )
+
+
 @transaction.atomic
 def issue_from_decision(
     decision: Decision, *, by, file: CheckedFile | None = None, replaces: Regulation | None = None, **fields
@@ -255,8 +273,7 @@ def issue_from_decision(
         .select_related("item", "unit__parent")
         .get(pk=decision.pk)
     )
-    item = decision.item
-    if (item.scope, item.article, item.clause) != ("commune", 15, 3) or decision.unit.level != Level.VILLAGE:
+    if not is_convention_decision(decision):
         raise ValidationError(
             _("Chỉ quyết định của thôn về hương ước, quy ước (Điều 15 khoản 3) được ghi vào sổ.")
         )
