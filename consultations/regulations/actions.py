@@ -22,6 +22,7 @@ from disclosures import actions as disclosure_actions
 from disclosures.models import Disclosure
 from units.models import Level, is_agency, owner_fields
 
+from .conventions import next_annual_review
 from .models import CONVENTION_KINDS, DraftRecord, Regulation, RegulationKind
 from .postings import _make, posts_draft
 
@@ -286,6 +287,9 @@ def issue_from_decision(
     fields.setdefault("issued_on", decision.recognised_on)
     fields["decided_on"] = decision.decided_on
     fields.setdefault("effective_from", decision.recognised_on)
+    if not fields.get("next_review_on") and fields["effective_from"]:
+        # Reviewed every year (Decree 61 Art. 15): the first review day after it takes effect.
+        fields["next_review_on"] = next_annual_review(fields["effective_from"])
     regulation = register_regulation(
         owner=decision.unit, by=by, file=file, replaces=replaces, decision=decision, **fields
     )
