@@ -189,7 +189,12 @@ def post_on_board(consultation: Consultation, *, by, decision: str, now: dt.date
                 )
             }
         )
-    locked = Consultation.objects.select_for_update().select_related("agency__unit").get(pk=consultation.pk)
+    # Only the consultation's row: PostgreSQL cannot lock the nullable side of the join to the agency.
+    locked = (
+        Consultation.objects.select_for_update(of=("self",))
+        .select_related("agency__unit")
+        .get(pk=consultation.pk)
+    )
     if not locked.is_internal:
         raise ValidationError(_("Cuộc lấy ý kiến của xã đã được công khai trên bảng tin của xã."))
     if locked.board_id is not None:
