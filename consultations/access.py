@@ -3,7 +3,9 @@ endpoint goes through these accessors (the same rule as disclosures/access.py), 
 role itself: an accessor returns the object with what the user may do with it (`Allowed`).
 
 Public: a commune's consultations once opened, its decisions once tallied, never agencies' (internal,
-Art. 53/49: the agency's staff and the reviewers above it). Recommendations are read by the unit's
+Art. 53/49: the agency's staff and the reviewers above it) except an agency's consultation its head
+posted on its commune's board (`actions.post_on_board`), public once opened like a commune's and while
+the posting is not withdrawn; nothing else of an agency. Recommendations are read by the unit's
 people (clerks, approvers, the inspection board, reviewers). Outsiders get 404; writes need an editing
 role (403), recognition an approving one, and recommendations are written by inspection-board members.
 """
@@ -16,7 +18,15 @@ from units import access as units_access
 from units.access import belongs, get_agency_for_user, get_unit_for_user, owned_filter, roles_for_owned
 from units.models import Level, Role
 
-from .models import Consultation, ConsultationState, Decision, DecisionState, Meeting, Recommendation
+from .models import (
+    PUBLICLY_SHOWN,
+    Consultation,
+    ConsultationState,
+    Decision,
+    DecisionState,
+    Meeting,
+    Recommendation,
+)
 
 PUBLIC_DECISION_STATES = (
     DecisionState.TALLIED,
@@ -44,13 +54,13 @@ class Allowed(units_access.Allowed):
         """On a consultation: anyone on a commune's once published; on an agency's, only its own people
         (Art. 53), not the reviewers or administrators above it."""
         consultation = self.obj
-        if not consultation.is_internal:
-            return consultation.state != ConsultationState.DRAFT
-        return belongs(self.roles)
+        if consultation.is_shown_publicly:  # a commune's, or an agency's posted on its commune's board
+            return True
+        return consultation.is_internal and belongs(self.roles)
 
 
 def is_public_consultation(consultation: Consultation) -> bool:
-    return not consultation.agency_id and consultation.state != ConsultationState.DRAFT
+    return consultation.is_shown_publicly
 
 
 def is_public_decision(decision: Decision) -> bool:
@@ -58,7 +68,7 @@ def is_public_decision(decision: Decision) -> bool:
 
 
 def visible_consultations(request) -> Q:
-    return Q(agency__isnull=True) & ~Q(state=ConsultationState.DRAFT) | owned_filter(request)
+    return PUBLICLY_SHOWN & ~Q(state=ConsultationState.DRAFT) | owned_filter(request)
 
 
 def visible_decisions(request) -> Q:
@@ -68,7 +78,10 @@ def visible_decisions(request) -> Q:
 def _get(request, model, pk, *, public, write=False, staff=False) -> Allowed:
     """404 to outsiders (and, with `staff`, to anyone without a role: they read the public page), 403 on
     writes without an editing role."""
-    obj = model.objects.select_related("unit__parent__parent", "agency__unit__parent").filter(pk=pk).first()
+    related = ["unit__parent__parent", "agency__unit__parent"]
+    if model is Consultation:
+        related.append("board__parent")  # the commune an agency's consultation is posted on
+    obj = model.objects.select_related(*related).filter(pk=pk).first()
     if obj is None:
         raise Http404
     allowed = Allowed(obj, frozenset(roles_for_owned(request, obj)))
@@ -81,6 +94,15 @@ def _get(request, model, pk, *, public, write=False, staff=False) -> Allowed:
 
 def get_consultation_for_user(request, pk, *, write=False, staff=False) -> Allowed:
     return _get(request, Consultation, pk, write=write, staff=staff, public=is_public_consultation)
+
+
+def get_consultation_for_approving(request, pk) -> Allowed:
+    """What the owner's head decides (a cycle held on paper entered, an agency's consultation posted on
+    its commune's board): the owner's approver (403 for other staff, 404 outsiders)."""
+    allowed = get_consultation_for_user(request, pk, write=True, staff=True)
+    if not allowed.can_approve:
+        raise PermissionDenied
+    return allowed
 
 
 def get_decision_for_user(request, pk, *, write=False, staff=False, approve=False) -> Allowed:

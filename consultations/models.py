@@ -69,9 +69,23 @@ class ConsultationState(models.TextChoices):
     RESULTS_PUBLISHED = "results_published", _("Đã công khai kết quả")
 
 
+# An agency's consultation is internal (Art. 53) unless its head decided to post it on the board of the
+# commune where the agency sits too, so residents can comment (as Đông Sơn did in 2024), and has not
+# withdrawn that posting.
+ON_A_BOARD = Q(board__isnull=False, board_withdrawn_at__isnull=True)
+PUBLICLY_SHOWN = Q(agency__isnull=True) | ON_A_BOARD
+
+
 class ConsultationQuerySet(OwnedQuerySet):
     def public(self):
-        return self.filter(agency__isnull=True).exclude(state=ConsultationState.DRAFT)
+        """What a citizen sees: a commune's consultations once opened, and an agency's posted on its
+        commune's board once opened."""
+        return self.filter(PUBLICLY_SHOWN).exclude(state=ConsultationState.DRAFT)
+
+    def on_board_of(self, commune):
+        """The consultations a commune's public board lists: its own and its villages' (owned by the
+        commune), and those of agencies posted on it."""
+        return self.filter(Q(unit=commune) | Q(board=commune, board_withdrawn_at__isnull=True))
 
     def due_for_closing(self, moment=None):
         return self.filter(state=ConsultationState.OPEN, ends_at__lt=moment or timezone.now())
@@ -109,6 +123,25 @@ class Consultation(Owned):
     period_explanation_text = Localized("period_explanation")
     closed_at = models.DateTimeField(_("thời điểm đóng thực tế"), null=True, blank=True)
 
+    # An agency's consultation also posted on its commune's public board (`actions.post_on_board`):
+    # the commune, the head's decision (its number or the reason), when and by whom; a withdrawal is one
+    # more act with its reason, the posting's fields are kept.
+    board = models.ForeignKey(
+        AdministrativeUnit, verbose_name=_("niêm yết công khai trên bảng tin của xã"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="posted_consultations",
+    )  # fmt: skip
+    board_decision = models.CharField(
+        _("văn bản, ý kiến quyết định niêm yết công khai"), max_length=300, blank=True
+    )
+    board_posted_at = models.DateTimeField(
+        _("thời điểm quyết định niêm yết công khai"), null=True, blank=True
+    )
+    board_posted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    board_withdrawn_at = models.DateTimeField(_("thời điểm thôi niêm yết công khai"), null=True, blank=True)
+    board_withdrawal_reason = models.CharField(_("lý do thôi niêm yết công khai"), max_length=500, blank=True)
+
     result_number = models.CharField(_("số báo cáo kết quả"), max_length=50, blank=True)
     result_summary = models.TextField(_("tổng hợp kết quả"), blank=True, max_length=20000)
     results_published_at = models.DateTimeField(_("thời điểm công khai kết quả"), null=True, blank=True)
@@ -130,7 +163,14 @@ class Consultation(Owned):
         verbose_name = _("cuộc lấy ý kiến")
         verbose_name_plural = _("cuộc lấy ý kiến")
         ordering = ["-opened_at", "-created_at"]
-        constraints = [owner_constraint("consultation_owner_xor")]
+        constraints = [
+            owner_constraint("consultation_owner_xor"),
+            # Only an agency's consultation is posted on a commune's board; a commune's is there already.
+            models.CheckConstraint(
+                name="consultation_board_only_for_agencies",
+                condition=Q(board__isnull=True) | Q(agency__isnull=False),
+            ),
+        ]
         indexes = [
             models.Index(fields=["unit", "state", "-opened_at"], name="consultation_board"),
             # The closing job: open consultations whose period has ended.
@@ -153,6 +193,29 @@ class Consultation(Owned):
     def save(self, *args, **kwargs):
         self.search_text = fold(f"{self.title} {self.plan_number}")
         super().save(*args, **kwargs)
+
+    @property
+    def is_on_board(self) -> bool:
+        """An agency's consultation posted on its commune's public board (and not withdrawn)."""
+        return self.board_id is not None and self.board_withdrawn_at is None
+
+    @property
+    def is_shown_publicly(self) -> bool:
+        """Whether a citizen may read it (once opened): a commune's, or an agency's posted on a board."""
+        return (not self.is_internal or self.is_on_board) and self.state != ConsultationState.DRAFT
+
+    @property
+    def board_unit(self):
+        """The unit whose public board lists it: its own unit, or the commune an agency posted it on."""
+        if not self.is_internal:
+            return self.unit
+        return self.board if self.is_on_board else None
+
+    @property
+    def public_owners(self) -> tuple:
+        """Whose public pages show it: the owner, and the commune an agency posted it on (for
+        `democracy.publiccache.changed`)."""
+        return (self.owner, self.board) if self.is_on_board else (self.owner,)
 
     def is_open(self, moment=None):
         moment = moment or timezone.now()

@@ -2,6 +2,8 @@
 commit of the write that caused it, so a receiver never acts on something rolled back:
 
 - `consultation_opened(sender=Consultation, consultation=…)`: the plan is published, comments are taken;
+- `consultation_posted_on_board(sender=Consultation, consultation=…)`: an agency's open consultation
+  is posted on its commune's public board (one posted before it opens is told by `consultation_opened`);
 - `consultation_closed(sender=Consultation, consultation_ids=[…])`: the closing job closed these;
 - `results_published(sender=Consultation, consultation=…)`: the approver published the results;
 - `comment_responded(sender=Comment, comment=…)`: a comment got its response (or a correction);
@@ -12,6 +14,7 @@ commit of the write that caused it, so a receiver never acts on something rolled
 from django.dispatch import Signal
 
 consultation_opened = Signal()
+consultation_posted_on_board = Signal()
 consultation_closed = Signal()
 results_published = Signal()
 comment_responded = Signal()

@@ -21,6 +21,7 @@ urlpatterns = [
     path("staff/consultations/<int:pk>/", consultations.staff_detail, name="staff_detail"),
     path("staff/consultations/<int:pk>/open/", consultations.open_view, name="open"),
     path("staff/consultations/<int:pk>/open/confirm/", consultations.open_confirm, name="open_confirm"),
+    path("staff/consultations/<int:pk>/board/", consultations.board_posting, name="board_posting"),
     path("staff/consultations/<int:pk>/documents/", consultations.upload, name="upload"),
     path("staff/consultations/<int:pk>/comments/", consultations.comment_record, name="comment_record"),
     path(

@@ -356,6 +356,8 @@ class Action(models.TextChoices):
     REGULATION_ISSUED = "regulation_issued", _("Ban hành, công nhận quy chế, hương ước, quy ước")
     REGULATION_REPLACED = "regulation_replaced", _("Được thay thế bằng văn bản mới")
     PAPER_CYCLE_ENTERED = "paper_cycle_entered", _("Nhập lại cuộc lấy ý kiến đã làm trên giấy")
+    POSTED_ON_BOARD = "posted_on_board", _("Niêm yết công khai trên bảng tin của xã để Nhân dân góp ý")
+    BOARD_POSTING_WITHDRAWN = "board_posting_withdrawn", _("Thôi niêm yết công khai trên bảng tin của xã")
     # Following by e-mail (consultations/follow): the row names the subscription, never the address.
     FOLLOW_REQUESTED = "follow_requested", _("Đề nghị theo dõi qua thư điện tử")
     FOLLOW_CONFIRMED = "follow_confirmed", _("Xác nhận theo dõi qua thư điện tử")

@@ -213,6 +213,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "duties.remind_duties",
         "schedule": crontab(minute=15, hour=7),
     },
+    "remind-regulation-reviews": {
+        "task": "regulations.remind_reviews",
+        "schedule": crontab(minute=20, hour=7),
+    },
     "notify-overdue-recommendations": {
         "task": "consultations.notify_overdue_recommendations",
         "schedule": crontab(minute=45, hour=7),

@@ -48,6 +48,7 @@ DATA_MIGRATIONS = [
     ("consultations.supervision.migrations.0002_board_rules", "load_rules"),
     ("consultations.migrations.0014_meeting_kind_rules", "load_rules"),
     ("consultations.duties.migrations.0002_duties", "load_duties"),
+    ("consultations.regulations.migrations.0004_review_reminder_rules", "load"),
 ]
 
 

@@ -135,6 +135,7 @@ ROUTES = {
     "consultations:staff_detail": get(OBJ, pk("consultation")),
     "consultations:open": post(OBJ, pk("consultation")),
     "consultations:open_confirm": get(OBJ, pk("consultation")),
+    "consultations:board_posting": get(OBJ, pk("consultation")),
     "consultations:upload": post(OBJ, pk("consultation")),
     "consultations:comment_record": post(OBJ, pk("consultation")),
     "consultations:comment_respond": post(OBJ, lambda s: [s.consultation.pk, s.comment.pk]),
@@ -309,6 +310,7 @@ ROUTES = {
     "regulations:replace": post(OBJ, pk("regulation")),
     "regulations:issue": get(OBJ, pk("consultation")),
     "regulations:paper": get(OBJ, pk("consultation")),
+    "regulations:issue_decision": get(OBJ, pk("decision")),
     # --- following by e-mail (consultations/follow) ---
     "follow:board": get(UNIT, CODE),
     "follow:consultation": get(OBJ, pk("consultation")),
@@ -604,6 +606,12 @@ EXPECTED = {
         "b": "L   404 404 302 404 404 403 404 302 404",
         "c": "L   404 404 404 404 404 404 403 302 404",
         "int": "L   404 404 404 404 403 403 404 302 404",
+    },
+    "consultations:board_posting": {
+        "a": "L   403 302 404 403 404 403 404 302 404",
+        "b": "L   404 404 403 404 404 403 404 302 404",
+        "c": "L   404 404 404 404 404 404 403 302 404",
+        "int": "L   404 404 404 404 403 403 404 200 404",
     },
     "consultations:upload": {
         "a": "L   400 400 404 403 404 403 404 400 404",
@@ -1508,6 +1516,14 @@ EXPECTED = {
         "b": "L   404 404 200 404 404 403 404 200 404",
         "c": "L   404 404 404 404 404 404 403 200 404",
         "int": "L   404 404 404 404 403 403 404 200 404",
+    },
+    # The communes' decisions are on Art. 15 items: the editors get the page (it says whether the
+    # convention can be entered); an agency's is no convention: sent back to the decision's page.
+    "regulations:issue_decision": {
+        "a": "L   200 200 404 403 404 403 404 200 404",
+        "b": "L   404 404 200 404 404 403 404 200 404",
+        "c": "L   404 404 404 404 404 404 403 200 404",
+        "int": "L   404 404 404 404 403 403 404 302 404",
     },
     "regulations:paper": {
         "a": "L   403 200 404 403 404 403 404 200 404",

@@ -10,16 +10,19 @@ from ._common import is_agency, scope_of
 from .consultations import (
     add_comment,
     attach_documents,
+    board_commune_of,
     close_due_consultations,
     create_consultation,
     hide_comment,
     open_consultation,
     opening_period,
+    post_on_board,
     respond,
     results_approved,
     results_made_public,
     submit_results,
     unanswered,
+    withdraw_from_board,
 )
 from .decisions import (
     AGENCY_METHODS,
@@ -50,6 +53,9 @@ from .meetings import (
 from .recommendations import answer_basis, answer_days, answer_recommendation, make_recommendation
 
 __all__ = [
+    "board_commune_of",
+    "post_on_board",
+    "withdraw_from_board",
     "attendance_too_low",
     "record_meeting",
     "attach_meeting_files",

@@ -15,7 +15,7 @@ from democracy.transitions import move
 from democracy.uploads import CheckedFile, store_all
 from disclosures import actions as disclosure_actions
 from disclosures.models import Disclosure
-from units.models import extends_to_working_day, owner_fields
+from units.models import Level, extends_to_working_day, owner_fields
 
 from .. import signals
 from ..models import Comment, CommentChannel, Consultation, ConsultationState, DraftDocument, ResponseRevision
@@ -94,7 +94,7 @@ def attach_documents(
         changes["while_open"] = True
     record(consultation, by=by, action=Action.DOCUMENTS_ADDED, changes=changes, note=note)
     if while_open:
-        publiccache.changed(consultation.owner)  # the documents listed on the public page
+        publiccache.changed(*consultation.public_owners)  # the documents listed on the public page
     return documents
 
 
@@ -141,7 +141,7 @@ def open_consultation(consultation: Consultation, *, by, now: dt.datetime | None
     )  # fmt: skip
     if updated:
         record(consultation, by=by, action=Action.OPENED, changes={"ends_at": consultation.ends_at})
-        publiccache.changed(consultation.owner)
+        publiccache.changed(*consultation.public_owners)
         _draft_posted(consultation, now)
         transaction.on_commit(
             lambda: signals.consultation_opened.send(sender=Consultation, consultation=consultation)
@@ -160,6 +160,125 @@ def _drafts_taken_down(consultations, now: dt.datetime) -> None:
     from consultations.regulations.postings import drafts_taken_down
 
     drafts_taken_down(consultations, made_at=now)
+
+
+# --- An agency's consultation posted on its commune's board ------------------------------------------
+
+
+def board_commune_of(agency):
+    """The commune whose board an agency's consultation can be posted on: the one the agency sits in."""
+    unit = agency.unit
+    return unit if unit.level == Level.COMMUNE else None
+
+
+@transaction.atomic
+def post_on_board(consultation: Consultation, *, by, decision: str, now: dt.datetime | None = None) -> bool:
+    """The agency's head decides that its consultation is also posted on the public board of the commune
+    where the agency sits, so residents can comment too (Đông Sơn 2024): before it opens or while it is
+    open. `decision` names the head's document (number, date) or the reason. Compare-and-set: a second
+    click, or another approver at the same time, acts once (False). One audit row; the commune's public
+    pages are rendered again; if it is already open, the commune board's followers are told now (else
+    when it opens)."""
+    now = now or timezone.now()
+    decision = " ".join(decision.split())
+    if not decision:
+        raise ValidationError(
+            {
+                "decision": _(
+                    "Hãy ghi văn bản (số, ngày) hoặc ý kiến của người đứng đầu quyết định niêm yết công khai."
+                )
+            }
+        )
+    # Only the consultation's row: PostgreSQL cannot lock the nullable side of the join to the agency.
+    locked = (
+        Consultation.objects.select_for_update(of=("self",))
+        .select_related("agency__unit")
+        .get(pk=consultation.pk)
+    )
+    if not locked.is_internal:
+        raise ValidationError(_("Cuộc lấy ý kiến của xã đã được công khai trên bảng tin của xã."))
+    if locked.board_id is not None:
+        if locked.board_withdrawn_at is not None:
+            raise ValidationError(
+                _(
+                    "Việc niêm yết công khai đã được thôi ngày %(day)s; không niêm yết lại cuộc lấy ý kiến này."
+                )
+                % {"day": f"{timezone.localtime(locked.board_withdrawn_at):%d/%m/%Y}"}
+            )
+        return False  # posted already (another click, another approver)
+    while_open = locked.state == ConsultationState.OPEN and locked.ends_at and now <= locked.ends_at
+    if not (locked.state == ConsultationState.DRAFT or while_open):
+        raise ValidationError(
+            _("Chỉ quyết định niêm yết công khai trước khi bắt đầu hoặc trong thời gian lấy ý kiến.")
+        )
+    commune = board_commune_of(locked.agency)
+    if commune is None:
+        raise ValidationError(
+            _("%(agency)s không đặt trụ sở tại một xã, phường nên không có bảng tin của xã để niêm yết.")
+            % {"agency": locked.agency.name}
+        )
+    posted = Consultation.objects.filter(pk=locked.pk, board__isnull=True, state=locked.state).update(
+        board=commune, board_decision=decision[:300], board_posted_at=now, board_posted_by=by
+    )
+    if not posted:
+        return False
+    consultation.board, consultation.board_decision = commune, decision[:300]
+    consultation.board_posted_at, consultation.board_posted_by = now, by
+    consultation.state = locked.state
+    record(
+        consultation, by=by, action=Action.POSTED_ON_BOARD, note=decision,
+        changes={"board": commune.code, "while_open": bool(while_open)},
+    )  # fmt: skip
+    publiccache.changed(*consultation.public_owners)
+    if while_open:  # already open: the board's followers hear now (else with the opening)
+        transaction.on_commit(
+            lambda: signals.consultation_posted_on_board.send(sender=Consultation, consultation=consultation)
+        )
+    return True
+
+
+@transaction.atomic
+def withdraw_from_board(
+    consultation: Consultation, *, by, reason: str, now: dt.datetime | None = None
+) -> bool:
+    """The head stops posting the consultation on the commune's board: an act of its own, with its
+    reason, never a silent change. Allowed before it opens, and while it is open only until the first
+    online comment arrives after the posting: a resident who commented is owed the response and the
+    results on the page they commented on, so from then on the posting stays to the end and after."""
+    now = now or timezone.now()
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError({"reason": _("Hãy ghi lý do thôi niêm yết công khai (được ghi vào nhật ký).")})
+    locked = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    if not locked.is_on_board:
+        return False
+    while_open = locked.state == ConsultationState.OPEN and locked.ends_at and now <= locked.ends_at
+    if not (locked.state == ConsultationState.DRAFT or while_open):
+        raise ValidationError(
+            _(
+                "Thời gian lấy ý kiến đã kết thúc: kết quả phải được công khai trên trang đã niêm yết, không thôi niêm yết được."
+            )
+        )
+    # Online comments after the posting: from the public page (the staff's own are not told apart).
+    if locked.comments.filter(
+        channel=CommentChannel.ONLINE, received_at__gte=locked.board_posted_at
+    ).exists():
+        raise ValidationError(
+            _("Đã có ý kiến gửi trực tuyến sau khi niêm yết công khai: việc niêm yết giữ đến hết thời gian "
+              "lấy ý kiến để ý kiến được giải trình, tiếp thu công khai.")
+        )  # fmt: skip
+    withdrawn = Consultation.objects.filter(pk=locked.pk, board_withdrawn_at__isnull=True).update(
+        board_withdrawn_at=now, board_withdrawal_reason=reason[:500]
+    )
+    if not withdrawn:
+        return False
+    board = locked.board
+    consultation.board_withdrawn_at, consultation.board_withdrawal_reason = now, reason[:500]
+    record(
+        consultation, by=by, action=Action.BOARD_POSTING_WITHDRAWN, note=reason, changes={"board": board.code}
+    )
+    publiccache.changed(consultation.owner, board)
+    return True
 
 
 @transaction.atomic
@@ -204,7 +323,7 @@ def add_comment(
         action=Action.COMMENT_RECEIVED,
         changes={"comment": comment.pk, "channel": channel},
     )
-    publiccache.changed(consultation.owner)  # the count of comments received
+    publiccache.changed(*consultation.public_owners)  # the count of comments received
     return comment
 
 
@@ -259,7 +378,7 @@ def respond(comment: Comment, *, by, kind: str, text: str, reason: str = "") -> 
         changes=changes,
         note=reason.strip() if correcting else "",
     )
-    publiccache.changed(consultation.owner)
+    publiccache.changed(*consultation.public_owners)
     transaction.on_commit(lambda: signals.comment_responded.send(sender=Comment, comment=comment))
     return comment
 
@@ -294,7 +413,7 @@ def hide_comment(comment: Comment, *, by, reason: str) -> Comment:
         changes={"comment": comment.pk},
         note=reason.strip(),
     )
-    publiccache.changed(comment.consultation.owner)
+    publiccache.changed(*comment.consultation.public_owners)
     return comment
 
 
@@ -304,7 +423,9 @@ def close_due_consultations(*, now: dt.datetime | None = None) -> int:
     the rows are locked (skipping those another run holds) and closed with one audit row each."""
     now = now or timezone.now()
     due = list(
-        Consultation.objects.due_for_closing(now).select_for_update(skip_locked=True).only("pk", "unit_id")
+        Consultation.objects.due_for_closing(now)
+        .select_for_update(skip_locked=True)
+        .only("pk", "unit_id", "board_id", "board_withdrawn_at")
     )
     if not due:
         return 0
@@ -312,7 +433,10 @@ def close_due_consultations(*, now: dt.datetime | None = None) -> int:
         state=ConsultationState.CLOSED, closed_at=now
     )
     record_many(due, by=None, action=Action.CLOSED, at=now)
-    publiccache.changed(*disclosure_actions.unit_keys(c.unit_id for c in due))
+    # The commune's boards, and those an agency's consultation was posted on.
+    publiccache.changed(
+        *disclosure_actions.unit_keys(c.unit_id or (c.board_id if c.is_on_board else None) for c in due)
+    )
     _drafts_taken_down(due, now)
     ids = [c.pk for c in due]
     transaction.on_commit(lambda: signals.consultation_closed.send(sender=Consultation, consultation_ids=ids))
@@ -395,7 +519,7 @@ def results_approved(sender, *, disclosure: Disclosure, by, **kwargs) -> None:
             action=Action.RESULTS_PUBLISHED,
             changes={"result_number": consultation.result_number, "disclosure": disclosure.pk},
         )
-        publiccache.changed(consultation.owner)
+        publiccache.changed(*consultation.public_owners)
         transaction.on_commit(
             lambda: signals.results_published.send(sender=Consultation, consultation=consultation)
         )

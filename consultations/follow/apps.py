@@ -19,6 +19,7 @@ class FollowConfig(AppConfig):
             (disclosure_signals.published, receivers.disclosure_published),
             (disclosure_signals.feedback_answered, receivers.feedback_answered),
             (consultation_signals.consultation_opened, receivers.consultation_opened),
+            (consultation_signals.consultation_posted_on_board, receivers.consultation_posted_on_board),
             (consultation_signals.consultation_closed, receivers.consultation_closed),
             (consultation_signals.results_published, receivers.results_published),
             (consultation_signals.comment_responded, receivers.comment_responded),

@@ -3,7 +3,8 @@
 (a signal sent again, the scan run twice) finds the first event and queues nothing more.
 
 An agency's records are internal: they never make an event for followers (their staff are told by
-`staff.py` instead).
+`staff.py` instead), except a consultation its head posted on its commune's board, which the board's
+followers hear of as of a commune's.
 """
 
 import datetime as dt
@@ -102,9 +103,10 @@ def note_closing_postings(*, now: dt.datetime | None = None) -> int:
 
 
 def consultation_opened(consultation: Consultation) -> Event | None:
-    if consultation.is_internal:
+    """A consultation opened on a commune's board: a commune's, or an agency's posted on it."""
+    if not consultation.is_shown_publicly:
         return None
-    board = targets.commune_of(consultation.unit)
+    board = targets.commune_of(consultation.board_unit)
     return note(
         EventKind.CONSULTATION_OPENED, key=f"consultation_opened:{consultation.pk}", target=consultation,
         board=board, title=consultation.title, detail=consultation.purpose or consultation.content,
@@ -114,9 +116,9 @@ def consultation_opened(consultation: Consultation) -> Event | None:
 
 
 def consultation_closed(consultation: Consultation) -> Event | None:
-    if consultation.is_internal or consultation.state == ConsultationState.DRAFT:
+    if not consultation.is_shown_publicly or consultation.state == ConsultationState.DRAFT:
         return None
-    board = targets.commune_of(consultation.unit)
+    board = targets.commune_of(consultation.board_unit)
     count = consultation.comments.filter(hidden_at=None).count()
     return note(
         EventKind.CONSULTATION_CLOSED, key=f"consultation_closed:{consultation.pk}", target=consultation,
@@ -128,9 +130,9 @@ def consultation_closed(consultation: Consultation) -> Event | None:
 
 
 def results_published(consultation: Consultation) -> Event | None:
-    if consultation.is_internal:
+    if not consultation.is_shown_publicly:
         return None
-    board = targets.commune_of(consultation.unit)
+    board = targets.commune_of(consultation.board_unit)
     return note(
         EventKind.CONSULTATION_RESULTS, key=f"consultation_results:{consultation.pk}", target=consultation,
         board=board, title=consultation.title, detail=consultation.result_summary,

@@ -46,7 +46,7 @@ class ConsultationRssFeed(_CommuneFeed):
     def items(self, unit):
         return (
             Consultation.objects.public()
-            .filter(unit=unit)
+            .on_board_of(unit)
             .select_related("item")
             .order_by("-opened_at", "-pk")[:FEED_SIZE]
         )

@@ -23,18 +23,25 @@ def comment_responded(sender, *, comment, **kwargs):
 
 
 def consultation_opened(sender, *, consultation, **kwargs):
+    """An agency's consultation tells its staff; one posted on its commune's board also the board's
+    followers, as a commune's does."""
     if consultation.is_internal:
         staff.queue("consultation", consultation.pk)
-    else:
+    if consultation.is_shown_publicly:
         events.consultation_opened(consultation)
 
 
-def consultation_closed(sender, *, consultation_ids, **kwargs):
-    from consultations.models import Consultation
+def consultation_posted_on_board(sender, *, consultation, **kwargs):
+    """An agency's open consultation posted on its commune's board: the board's followers hear of it."""
+    events.consultation_opened(consultation)
 
-    for consultation in Consultation.objects.filter(
-        pk__in=consultation_ids, agency__isnull=True
-    ).select_related("unit__parent"):
+
+def consultation_closed(sender, *, consultation_ids, **kwargs):
+    from consultations.models import PUBLICLY_SHOWN, Consultation
+
+    for consultation in Consultation.objects.filter(PUBLICLY_SHOWN, pk__in=consultation_ids).select_related(
+        "unit__parent", "board"
+    ):
         events.consultation_closed(consultation)
 
 

@@ -77,10 +77,10 @@ register(
     Target(
         kind="consultation",
         model=Consultation,
-        find=lambda ref: _first(Consultation.objects.public().select_related("unit__parent"), ref),
+        find=lambda ref: _first(Consultation.objects.public().select_related("unit__parent", "board"), ref),
         title=lambda c: str(c.title),
         path=lambda c: reverse("consultations:detail", args=[c.pk]),
-        board=lambda c: commune_of(c.unit),
+        board=lambda c: commune_of(c.board_unit),
     )
 )
 register(

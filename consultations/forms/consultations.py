@@ -281,3 +281,23 @@ class PublishResultsForm(forms.Form):
         max_length=50,
         widget=forms.TextInput(attrs={"placeholder": "35/BC-UBND"}),
     )
+
+
+class BoardPostingForm(forms.Form):
+    """The head's decision to post an agency's consultation on its commune's board."""
+
+    decision = forms.CharField(
+        label=_lazy("Văn bản, ý kiến quyết định niêm yết công khai"),
+        required=False,
+        max_length=300,
+        help_text=_lazy("Số, ngày văn bản hoặc ý kiến chỉ đạo của người đứng đầu; được ghi vào nhật ký."),
+    )
+
+
+class BoardWithdrawalForm(forms.Form):
+    reason = forms.CharField(
+        label=_lazy("Lý do thôi niêm yết công khai"),
+        required=False,
+        max_length=500,
+        help_text=_lazy("Được ghi vào nhật ký và giữ lại cùng quyết định niêm yết."),
+    )

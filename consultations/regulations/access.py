@@ -6,7 +6,12 @@ cycle an approving one (403)."""
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from consultations.access import Allowed, get_consultation_for_user, get_owner_for_user  # noqa: F401
+from consultations.access import (  # noqa: F401
+    Allowed,
+    get_consultation_for_approving,
+    get_consultation_for_user,
+    get_owner_for_user,
+)
 from units.access import roles_for_owned
 from units.models import Level
 
@@ -45,14 +50,6 @@ def get_register_owner(request, code, *, agency=False, write=False) -> Allowed:
     return get_owner_for_user(
         request, code, agency=agency, levels=(Level.COMMUNE, Level.VILLAGE), write=write
     )
-
-
-def get_consultation_for_approving(request, pk) -> Allowed:
-    """Entering a cycle held on paper: the owner's approver (403 for other staff, 404 outsiders)."""
-    allowed = get_consultation_for_user(request, pk, write=True, staff=True)
-    if not allowed.can_approve:
-        raise PermissionDenied
-    return allowed
 
 
 def get_draft_record_for_user(request, pk) -> DraftRecord:

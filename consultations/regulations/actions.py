@@ -22,6 +22,7 @@ from disclosures import actions as disclosure_actions
 from disclosures.models import Disclosure
 from units.models import Level, is_agency, owner_fields
 
+from .conventions import next_annual_review
 from .models import CONVENTION_KINDS, DraftRecord, Regulation, RegulationKind
 from .postings import _make, posts_draft
 
@@ -244,6 +245,24 @@ def issue_from_consultation(
     return regulation
 
 
+def is_convention_decision(decision: Decision) -> bool:
+    """A village's decision on its hương ước, quy ước (Art. 15 item 3)."""
+    item = decision.item
+    return (item.scope, item.article, item.clause) == ("commune", 15, 3) and (
+        decision.unit_id is not None and decision.unit.level == Level.VILLAGE
+    )
+
+
+def issuable_from_decision(decision: Decision) -> bool:
+    """Whether the decision's convention can be entered now: passed, recognised, not entered yet."""
+    return (
+        is_convention_decision(decision)
+        and decision.outcome == Outcome.PASSED
+        and decision.state == DecisionState.RECOGNISED
+        and not decision.regulations.exists()
+    )
+
+
 @transaction.atomic
 def issue_from_decision(
     decision: Decision, *, by, file: CheckedFile | None = None, replaces: Regulation | None = None, **fields
@@ -255,8 +274,7 @@ def issue_from_decision(
         .select_related("item", "unit__parent")
         .get(pk=decision.pk)
     )
-    item = decision.item
-    if (item.scope, item.article, item.clause) != ("commune", 15, 3) or decision.unit.level != Level.VILLAGE:
+    if not is_convention_decision(decision):
         raise ValidationError(
             _("Chỉ quyết định của thôn về hương ước, quy ước (Điều 15 khoản 3) được ghi vào sổ.")
         )
@@ -269,6 +287,9 @@ def issue_from_decision(
     fields.setdefault("issued_on", decision.recognised_on)
     fields["decided_on"] = decision.decided_on
     fields.setdefault("effective_from", decision.recognised_on)
+    if not fields.get("next_review_on") and fields["effective_from"]:
+        # Reviewed every year (Decree 61 Art. 15): the first review day after it takes effect.
+        fields["next_review_on"] = next_annual_review(fields["effective_from"])
     regulation = register_regulation(
         owner=decision.unit, by=by, file=file, replaces=replaces, decision=decision, **fields
     )

@@ -5,7 +5,7 @@ from django.contrib import admin
 
 from democracy.admin import AuditInline, ReadOnlyAdminMixin
 
-from .models import ComplianceDeadline, ConventionStep, DraftRecord, Regulation
+from .models import ComplianceDeadline, ConventionStep, DraftRecord, Regulation, ReviewReminder
 
 
 @admin.register(Regulation)
@@ -34,3 +34,8 @@ class ComplianceDeadlineAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         obj.set_by = request.user
         super().save_model(request, obj, form, change)
+
+
+@admin.register(ReviewReminder)
+class ReviewReminderAdmin(admin.ModelAdmin):
+    list_display = ["applies_to", "days_before", "days_after", "article"]

@@ -74,3 +74,12 @@ def steps_of(regulation: Regulation, *, today: dt.date | None = None) -> list[St
             )
         )  # fmt: skip
     return steps
+
+
+def next_annual_review(after: dt.date) -> dt.date | None:
+    """The first yearly review day (Decree 61 Art. 15: 18/11, as the data says) after `after`."""
+    step = ConventionStep.objects.filter(unit=ConventionStep.Unit.YEARLY).order_by("order").first()
+    if step is None or not step.day or not step.month:
+        return None
+    review = dt.date(after.year, step.month, step.day)
+    return review if review > after else dt.date(after.year + 1, step.month, step.day)

@@ -26,15 +26,25 @@ def date_field(label, *, required=True, help_text=""):
 
 class RegulationForm(forms.Form):
     kind = forms.ChoiceField(label=_lazy("Loại văn bản"), choices=RegulationKind.choices)
-    title = forms.CharField(label=_lazy("Tên văn bản"), max_length=300)
+    # The same messages as the write function's (`actions._check_fields`).
+    title = forms.CharField(
+        label=_lazy("Tên văn bản"),
+        max_length=300,
+        error_messages={"required": _lazy("Hãy nhập tên văn bản.")},
+    )
     number = forms.CharField(
         label=_lazy("Số, ký hiệu"),
         max_length=50,
         widget=forms.TextInput(attrs={"placeholder": "156/QC-UBND"}),
+        error_messages={"required": _lazy("Hãy nhập số, ký hiệu văn bản.")},
     )
     issued_on = date_field(_lazy("Ngày ban hành, công nhận"))
     effective_from = date_field(_lazy("Ngày có hiệu lực"))
-    issuer = forms.CharField(label=_lazy("Cơ quan ban hành, công nhận"), max_length=255)
+    issuer = forms.CharField(
+        label=_lazy("Cơ quan ban hành, công nhận"),
+        max_length=255,
+        error_messages={"required": _lazy("Hãy nhập cơ quan ban hành, công nhận.")},
+    )
     next_review_on = date_field(_lazy("Ngày rà soát tiếp theo"), required=False)
     replaces = dforms.ModelChoiceField(
         label=_lazy("Thay thế văn bản"), queryset=Regulation.objects.none(), required=False,

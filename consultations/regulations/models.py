@@ -161,6 +161,29 @@ class ConventionStep(models.Model):
         return self.label
 
 
+class ReviewReminder(models.Model):
+    """When the owner's clerks are reminded of a rule's next review date (`Regulation.next_review_on`):
+    once `days_before` it, and once `days_after` it has passed. Data with the article requiring the
+    review (Decree 61/2023 Art. 15 for hương ước, quy ước: reviewed every year), edited in the admin."""
+
+    class AppliesTo(models.TextChoices):
+        CONVENTION = "convention", _("Hương ước, quy ước")
+        OTHER = "other", _("Quy chế, nội quy khác")
+
+    applies_to = models.CharField(_("áp dụng với"), max_length=12, choices=AppliesTo.choices, unique=True)
+    days_before = models.PositiveSmallIntegerField(_("nhắc trước ngày rà soát (ngày)"))
+    days_after = models.PositiveSmallIntegerField(_("nhắc sau ngày rà soát (ngày)"))
+    article = models.CharField(_("căn cứ"), max_length=300)
+
+    class Meta:
+        verbose_name = _("nhắc rà soát quy chế, hương ước, quy ước")
+        verbose_name_plural = _("nhắc rà soát quy chế, hương ước, quy ước")
+        ordering = ["applies_to"]
+
+    def __str__(self):
+        return self.get_applies_to_display()
+
+
 class ComplianceDeadline(models.Model):
     """The day a reviewer sets by which every commune (or agency) must have its regulation in force: the
     dashboard's indicator counts those that have one effective by then and still in force."""

@@ -15,4 +15,5 @@ urlpatterns = [
     path("staff/regulations/<int:pk>/replace/", views.replace, name="replace"),
     path("staff/consultations/<int:pk>/issue/", views.issue, name="issue"),
     path("staff/consultations/<int:pk>/paper/", views.paper, name="paper"),
+    path("staff/decisions/<int:pk>/issue/", views.issue_decision, name="issue_decision"),
 ]

@@ -221,3 +221,52 @@ def paper(request, pk):
             return redirect("consultations:staff_detail", pk=pk)
     return render(request, "regulations/paper.html", {"form": form, "c": consultation},
                   status=400 if form.errors else 200)  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def issue_decision(request, pk):
+    """A village convention adopted (Art. 15 item 3) and recognised by the commune enters the village's
+    register, and its posting (Art. 11 item 4) goes to the commune's approver. The page says what will
+    happen before the clerk confirms; a decision that cannot be entered (yet) says why."""
+    from consultations.access import get_decision_for_user
+
+    decision = get_decision_for_user(request, pk, write=True, staff=True).obj
+    village = decision.unit
+    if not actions.is_convention_decision(decision):
+        messages.error(
+            request, _("Chỉ quyết định của thôn về hương ước, quy ước (Điều 15 khoản 3) được ghi vào sổ.")
+        )
+        return redirect("consultations:decision_detail", pk=pk)
+    if (entered := decision.regulations.first()) is not None:
+        messages.info(request, _("Hương ước, quy ước này đã được ghi vào sổ."))
+        return redirect("regulations:detail", pk=entered.pk)
+    day = decision.recognised_on
+    form = RegulationForm(
+        request.POST or None, request.FILES or None, owner=village, kinds=actions.kinds_for(village),
+        initial={"title": decision.title, "issued_on": day, "effective_from": day, "decided_on": decision.decided_on,
+                 "issuer": str(village.parent)},
+    )  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        try:
+            regulation = actions.issue_from_decision(
+                decision, by=request.user, file=form.cleaned_data["file"],
+                replaces=form.cleaned_data["replaces"], **form.regulation_fields(),
+            )  # fmt: skip
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Đã ghi %(title)s số %(n)s vào sổ của %(village)s và trình phê duyệt niêm yết thường xuyên."
+                )
+                % {"title": regulation.get_kind_display(), "n": regulation.number, "village": village.name},
+            )
+            return redirect("regulations:detail", pk=regulation.pk)
+    return render(
+        request, "regulations/form.html",
+        {"form": form, "owner": village, "consultation": None, "decision": decision,
+         "ready": actions.issuable_from_decision(decision)},
+        status=400 if form.errors else 200,
+    )  # fmt: skip

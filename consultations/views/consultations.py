@@ -26,8 +26,10 @@ from democracy.forms import add_action_errors, item_reference
 from democracy.xlsx import XLSX_TYPE
 
 from .. import actions, outputs
-from ..access import get_consultation_for_user, get_owner_for_user
+from ..access import get_consultation_for_approving, get_consultation_for_user, get_owner_for_user
 from ..forms.consultations import (
+    BoardPostingForm,
+    BoardWithdrawalForm,
     CommentRecordForm,
     ConsultationForm,
     DocumentUploadForm,
@@ -344,3 +346,56 @@ def comments_xlsx(request, pk):
         filename=f"y-kien-lay-y-kien-{consultation.pk}.xlsx",
         content_type=XLSX_TYPE,
     )
+
+
+# --- An agency's consultation posted on its commune's board ------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def board_posting(request, pk):
+    """The agency head's page to post its consultation on its commune's public board (what will happen:
+    the commune, who may comment), or, once posted, to stop posting it with a reason while that is
+    still allowed (`actions.withdraw_from_board`)."""
+    allowed = get_consultation_for_approving(request, pk)
+    consultation = allowed.obj
+    if not consultation.is_internal:
+        messages.info(request, _("Cuộc lấy ý kiến của xã đã được công khai trên bảng tin của xã."))
+        return redirect(_staff_url(consultation))
+    posted = consultation.board_id is not None
+    form = (BoardWithdrawalForm if posted else BoardPostingForm)(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if posted:
+                done = actions.withdraw_from_board(
+                    consultation, by=request.user, reason=form.cleaned_data["reason"]
+                )
+                message = _(
+                    "Đã thôi niêm yết công khai trên bảng tin của %(unit)s; việc này được ghi vào nhật ký."
+                )
+            else:
+                done = actions.post_on_board(
+                    consultation, by=request.user, decision=form.cleaned_data["decision"]
+                )
+                message = _(
+                    "Đã quyết định niêm yết công khai trên bảng tin của %(unit)s: người dân xem và gửi ý kiến "
+                    "khi cuộc lấy ý kiến đang diễn ra."
+                )
+        except ValidationError as error:
+            add_action_errors(form, error)
+        else:
+            consultation.refresh_from_db()
+            if done:
+                messages.success(request, message % {"unit": consultation.board.name})
+            else:
+                messages.info(request, _("Không có gì thay đổi: việc này đã được người khác thực hiện."))
+            return redirect(_staff_url(consultation))
+    commune = consultation.board or actions.board_commune_of(consultation.agency)
+    response = render(
+        request,
+        "consultations/board_posting.html",
+        {"c": consultation, "form": form, "posted": posted, "commune": commune},
+        status=400 if form.errors else 200,
+    )
+    add_never_cache_headers(response)
+    return response

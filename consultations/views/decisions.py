@@ -110,6 +110,12 @@ def _recognise_form(data=None):
     return RecogniseForm(data, initial={"on": timezone.localdate().strftime("%d/%m/%Y")})
 
 
+def issuable_from_decision(decision) -> bool:
+    from ..regulations.actions import issuable_from_decision as issuable
+
+    return issuable(decision)
+
+
 def _detail_page(request, allowed, **forms):
     """The decision's staff page; `forms` holds the bound form of a step that failed, if any."""
     decision = allowed.obj
@@ -139,6 +145,9 @@ def _detail_page(request, allowed, **forms):
             "village_results": village_results,
             "is_public": is_public_decision(decision),
             "audit": trail(decision),
+            # A recognised village convention (Art. 15 item 3): its entry in the register, or the button.
+            "regulations": list(decision.regulations.all()),
+            "can_issue_regulation": allowed.can_edit and issuable_from_decision(decision),
         },
     )
 

@@ -67,8 +67,8 @@ def board(request, code):
     now = timezone.now()
     public = (
         Consultation.objects.public()
-        .filter(unit=unit)
-        .select_related("item")
+        .on_board_of(unit)
+        .select_related("item", "agency")
         .annotate(public_comments=Count("comments", filter=Q(comments__hidden_at__isnull=True)))
     )
     is_open = Q(state=ConsultationState.OPEN, ends_at__gte=now)
@@ -134,12 +134,13 @@ def _render_detail(request, allowed, *, form=None, refusal="", status=200):
     just_sent = next((cm for cm in mine if cm.pk == just_sent), None)
     if is_open:
         publiccache.valid_until(request, consultation.ends_at)  # the form goes at the period's end
-    unit = consultation.unit
+    unit = consultation.board_unit  # an agency's posted on its commune's board: that commune
     context = {
         "c": consultation,
         "unit": unit,
         "ancestors": unit.ancestors() if unit else [],
         "is_public": is_public_consultation(consultation),
+        "on_board": consultation.is_on_board,
         "reference": item_reference(consultation.item),
         "documents": list(consultation.documents.all()),
         "is_open": is_open,

@@ -177,3 +177,52 @@ def test_dong_son_2024_replayed_with_its_real_dates(page, cast, screenshot, tmp_
     )
     expect(page.get_by_text("156/QC-UBND")).to_have_count(0)
     assert page.request.get(f"/regulations/{regulation.pk}/").status == 404
+
+
+def test_the_agencys_draft_posted_on_the_commune_board_takes_a_residents_comment(page, cast, screenshot):
+    """As Đông Sơn did, the head posts the agency's draft on the commune's public board too: before the
+    decision a resident does not see it; after it, the resident finds it on the commune's board and
+    comments there like on a commune's consultation."""
+    from consultations.models import Comment
+    from tests.consultations.conftest import attach_draft
+
+    head = make_user("vp_head", Role.APPROVER, agency=cast.agency_a, first_name="Bùi Quang", last_name="Huy")
+    consultation = actions.create_consultation(
+        owner=cast.agency_a, by=head, item=CatalogueItem.objects.get(scope="agency", article=53, clause=8),
+        title=TITLE, content="Lấy ý kiến về dự thảo Quy chế.", forms=["2", "posting"], period_days=20,
+        plan_number="127/KH-UBND", plan_date=timezone.localdate(),
+    )  # fmt: skip
+    attach_draft(consultation)
+    actions.open_consultation(consultation, by=head)
+
+    # Not public before the decision (asked outside the browser's own cache, which keeps a public page
+    # for its max-age).
+    assert TITLE not in page.request.get("/units/07282/consultations/").text()
+    assert page.request.get(f"/consultations/{consultation.pk}/").status == 404
+
+    log_in(page, "vp_head")
+    page.goto(f"/staff/consultations/{consultation.pk}/")
+    page.get_by_role("link", name="Niêm yết công khai trên bảng tin của xã…").click()
+    page.get_by_role("button", name="Quyết định niêm yết công khai").click()
+    expect(
+        page.get_by_text("Hãy ghi văn bản (số, ngày) hoặc ý kiến của người đứng đầu").first
+    ).to_be_visible()
+    page.get_by_label("Văn bản, ý kiến quyết định niêm yết công khai").fill(
+        "Ý kiến chỉ đạo của Chánh Văn phòng"
+    )
+    page.get_by_role("button", name="Quyết định niêm yết công khai").click()
+    expect(page.get_by_text("Đã quyết định niêm yết công khai trên bảng tin của Xã Đồng Kỳ")).to_be_visible()
+
+    page.context.clear_cookies()
+    page.goto("/units/07282/")
+    page.get_by_role("link", name="Lấy ý kiến Nhân dân").click()
+    expect(
+        page.get_by_text("Của Văn phòng UBND xã Đồng Kỳ, niêm yết công khai để Nhân dân góp ý")
+    ).to_be_visible()
+    page.get_by_role("link", name=TITLE).click()
+    page.get_by_label("Nội dung góp ý").fill("Đề nghị niêm yết dự thảo cả tại nhà văn hóa các thôn.")
+    page.get_by_role("button", name="Gửi ý kiến").click()
+    expect(page.get_by_role("status")).to_be_visible()
+    screenshot("agency-consultation-on-commune-board")
+    comment = Comment.objects.get(consultation=consultation)
+    assert comment.channel == "online" and comment.author is None

@@ -376,3 +376,29 @@ def test_the_trail_is_on_the_staff_pages_and_in_the_read_only_admin(client, cast
         "code_hash"
         not in client.get(reverse("admin:consultations_decision_change", args=[decision.pk])).content.decode()
     )
+
+
+def test_posting_on_the_commune_board_and_withdrawing_are_one_row_each(cast, make_consultation):
+    from tests.conftest import make_user
+    from units.models import Role
+
+    head = make_user("head_agency_a", Role.APPROVER, agency=cast.agency_a)
+    consultation = make_consultation(cast.agency_a)
+    before = AuditEvent.objects.count()
+    with pytest.raises(ValidationError):
+        actions.post_on_board(consultation, by=head, decision="")
+    assert AuditEvent.objects.count() == before  # refused: no row
+    row = audited(
+        consultation, Action.POSTED_ON_BOARD, head, lambda: actions.post_on_board(consultation, by=head, decision="Ý kiến chỉ đạo")
+    )  # fmt: skip
+    assert row is True
+    assert AuditEvent.objects.of(consultation).get(action=Action.POSTED_ON_BOARD).note == "Ý kiến chỉ đạo"
+    audited(
+        consultation, Action.BOARD_POSTING_WITHDRAWN, head,
+        lambda: actions.withdraw_from_board(consultation, by=head, reason="Nhầm nội dung"),
+    )  # fmt: skip
+    before = AuditEvent.objects.count()
+    assert not actions.withdraw_from_board(
+        consultation, by=head, reason="Lần nữa"
+    )  # already withdrawn: nothing
+    assert AuditEvent.objects.count() == before

@@ -102,3 +102,61 @@ def test_a_paper_cycle_is_entered_by_an_approver_only(client, cast, make_consult
     )
     assert response.status_code == 400  # no draft attached yet
     assert "Chưa có dự thảo" in response.content.decode()
+
+
+def convention_decision(cast, *, state="recognised"):
+    from consultations.models import Decision, Outcome
+    from democracy.models import CatalogueItem
+
+    return Decision.objects.create(
+        unit=cast.village_a, item=CatalogueItem.objects.get(scope="commune", article=15, clause=3),
+        title="Hương ước thôn Đồng Bông", method="meeting", electorate=120, present=100, agree=90,
+        outcome=Outcome.PASSED, state=state, decided_on=dt.date(2024, 3, 15), recognised_by="commune",
+        recognised_on=dt.date(2024, 3, 28) if state == "recognised" else None,
+    )  # fmt: skip
+
+
+def test_the_decision_page_offers_the_convention_to_the_clerk_and_the_page_confirms(client, cast):
+    from democracy.models import Action
+
+    decision = convention_decision(cast)
+    issue = f"/staff/decisions/{decision.pk}/issue/"
+    client.force_login(cast.inspector_a)  # reads the decision, does not write the register
+    assert issue not in client.get(f"/staff/decisions/{decision.pk}/").content.decode()
+    assert client.get(issue).status_code == 403
+    client.force_login(cast.clerk_a)
+    assert issue in client.get(f"/staff/decisions/{decision.pk}/").content.decode()
+    page = client.get(issue).content.decode()
+    assert "Xác nhận: hương ước, quy ước được ghi vào sổ của Thôn Đồng Bông" in page and "28/03/2024" in page
+    # Bad input: a clear message on the field, nothing saved.
+    response = client.post(issue, {"kind": "huong_uoc", "title": "Hương ước thôn Đồng Bông", "number": "",
+                                   "issued_on": "28/03/2024", "effective_from": "28/03/2024", "issuer": "UBND xã"})  # fmt: skip
+    assert response.status_code == 400 and "Hãy nhập số, ký hiệu văn bản." in response.content.decode()
+    assert not Regulation.objects.exists()
+    response = client.post(
+        issue,
+        {"kind": "huong_uoc", "title": "Hương ước thôn Đồng Bông", "number": "45/QĐ-UBND",
+         "issued_on": "28/03/2024", "effective_from": "28/03/2024", "issuer": "UBND xã Đồng Kỳ"},
+        follow=True,
+    )  # fmt: skip
+    regulation = Regulation.objects.get()
+    assert "Đã ghi Hương ước" in response.content.decode() and "45/QĐ-UBND" in response.content.decode()
+    assert regulation.decision == decision and regulation.unit == cast.village_a
+    assert AuditEvent.objects.of(decision).filter(action=Action.REGULATION_ISSUED).count() == 1
+    # Entered: the decision page links to it and offers no second entry.
+    detail = client.get(f"/staff/decisions/{decision.pk}/").content.decode()
+    assert f"/regulations/{regulation.pk}/" in detail and issue not in detail
+    assert client.get(issue).status_code == 302
+
+
+def test_a_convention_not_yet_recognised_cannot_be_entered_from_its_page(client, cast):
+    decision = convention_decision(cast, state="sent")
+    issue = f"/staff/decisions/{decision.pk}/issue/"
+    client.force_login(cast.clerk_a)
+    assert issue not in client.get(f"/staff/decisions/{decision.pk}/").content.decode()
+    page = client.get(issue).content.decode()
+    assert "chưa ghi vào sổ được" in page and "disabled" in page
+    response = client.post(issue, {"kind": "quy_uoc", "title": "Quy ước", "number": "1/QĐ", "issued_on": "20/03/2024",
+                                   "effective_from": "20/03/2024", "issuer": "UBND xã"})  # fmt: skip
+    assert response.status_code == 400 and "đã được Ủy ban nhân dân xã công nhận" in response.content.decode()
+    assert not Regulation.objects.exists()

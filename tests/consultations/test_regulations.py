@@ -154,6 +154,19 @@ def test_an_agency_regulation_is_posted_under_article_46_item_9(cast, make_consu
     assert regulation.kind == RegulationKind.AGENCY_DEMOCRACY and regulation.agency == cast.agency_a
     assert (regulation.disclosure.item.article, regulation.disclosure.item.clause) == (46, 9)
     assert regulation.disclosure.agency == cast.agency_a
+    # Art. 46 item 9 is not among the items posted permanently (Art. 13(2) names Art. 11 items 4 and 13,
+    # for communes only): an agency posts it for at least 20 consecutive days (Art. 48(1)-(2)), the
+    # catalogue's number with its article.
+    item = regulation.disclosure.item
+    assert not item.is_permanent and item.posting_days == 20 and "Điều 48" in item.legal_basis
+    assert regulation.disclosure.window_days == item.posting_days
+    from tests.conftest import make_user
+    from units.models import Role
+
+    head = make_user("head_agency_a", Role.APPROVER, agency=cast.agency_a)
+    assert disclosure_actions.publish(regulation.disclosure, by=head, now=at(dt.date(2024, 2, 27)))
+    regulation.disclosure.refresh_from_db()
+    assert regulation.disclosure.window_ends_at.date() == dt.date(2024, 3, 18)  # 27/02 + 20 days
 
 
 def test_no_regulation_before_the_period_ends(cast, make_consultation):

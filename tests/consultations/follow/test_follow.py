@@ -479,3 +479,38 @@ def test_a_server_in_trouble_blames_no_address_and_the_mails_wait(
 def test_the_back_off_comes_from_the_settings(settings):
     settings.FOLLOW_RETRY_MINUTES = 15
     assert [actions.backoff(n) for n in (1, 2, 3)] == [dt.timedelta(minutes=m) for m in (15, 30, 60)]
+
+
+def test_an_agency_consultation_posted_on_the_board_reaches_the_boards_followers(
+    cast, follow, make_consultation, django_capture_on_commit_callbacks
+):
+    """Posted while open: the commune board's followers hear at the decision; posted before it opens:
+    at the opening (once each), as for a commune's consultation."""
+    from tests.conftest import make_user
+    from units.models import Role
+
+    head = make_user("head_agency_a", Role.APPROVER, agency=cast.agency_a)
+    follow(cast.a, email="dan@example.vn")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        running = make_consultation(cast.agency_a, opened_on=timezone.localdate() - dt.timedelta(days=1))
+    assert not Event.objects.exists()  # internal so far: its staff only
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        consultation_actions.post_on_board(running, by=head, decision="Ý kiến của Chánh Văn phòng")
+    (message,) = mail.outbox
+    assert message.to == ["dan@example.vn"] and running.title in message.subject
+    assert Event.objects.get(kind=EventKind.CONSULTATION_OPENED).board == cast.a
+
+    draft = make_consultation(cast.agency_a, title="Dự thảo Nội quy cơ quan")
+    with django_capture_on_commit_callbacks(execute=True):
+        consultation_actions.post_on_board(draft, by=head, decision="Ý kiến của Chánh Văn phòng")
+    assert Event.objects.count() == 1  # not open yet: nothing to tell
+    mail.outbox.clear()
+    from tests.consultations.conftest import attach_draft
+
+    attach_draft(draft)
+    with django_capture_on_commit_callbacks(execute=True):
+        consultation_actions.open_consultation(draft, by=head)
+    assert "dan@example.vn" in [m.to[0] for m in mail.outbox]
+    assert Event.objects.filter(kind=EventKind.CONSULTATION_OPENED).count() == 2
