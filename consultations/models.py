@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from democracy.calendar import closing_text
 from democracy.i18n import Localized
-from democracy.models import CatalogueItem, Recogniser
+from democracy.models import CatalogueItem, Recogniser, StoredFile
 from democracy.revisions import Revision
 from disclosures.models import Disclosure
 from units.models import AdministrativeUnit, Owned, OwnedQuerySet, owner_constraint
@@ -442,25 +442,16 @@ class Meeting(Owned):
         return self.state == self.State.HELD
 
 
-class MeetingAttachment(models.Model):
+class MeetingAttachment(StoredFile):
     """A file kept with a meeting's minutes (attendance list, slides, the signed minutes): checked by
     `democracy.uploads.check_upload`, stored under a random name, never replaced in place."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="attachments")
     file = models.FileField(upload_to="meetings/%Y/%m", max_length=200)
-    original_name = models.CharField(_("tên tệp"), max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveBigIntegerField()
-    sha256 = models.CharField(max_length=64)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(StoredFile.Meta):
         verbose_name = _("tài liệu kèm theo cuộc họp")
         verbose_name_plural = _("tài liệu kèm theo cuộc họp")
-        ordering = ["pk"]
-
-    def __str__(self):
-        return self.original_name
 
 
 class MeetingKindRule(models.Model):

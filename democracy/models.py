@@ -16,6 +16,25 @@ from simple_history.models import HistoricalRecords
 from .i18n import in_reader_language
 
 
+class StoredFile(models.Model):
+    """A file kept with a record (a meeting's minutes, a task's progress update): checked by
+    `democracy.uploads.check_upload`, stored under a random name by the default storage (local disk or
+    S3), never replaced in place. The concrete model adds its record and `file` with its folder."""
+
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.original_name
+
+
 class Scope(models.TextChoices):
     COMMUNE = "commune", _("Cấp xã")
     AGENCY = "agency", _("Cơ quan, đơn vị")

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from democracy.models import StoredFile
 from units.models import AdministrativeUnit, Agency, Owned, OwnedQuerySet, owner_constraint
 
 
@@ -343,7 +344,7 @@ class TaskUpdate(models.Model):
         return f"{self.task.code} {self.on:%d/%m/%Y}: {self.get_status_display() or _('ghi chú')}"
 
 
-class TaskAttachment(models.Model):
+class TaskAttachment(StoredFile):
     """A file posted with a progress update or a note (a list of attendees, a photo, the report): checked
     by `democracy.uploads.check_upload`, stored under a random name by the default storage (local disk or
     S3), downloaded only through `views.attachment_download` (the task's accessor). Never deleted or
@@ -351,19 +352,10 @@ class TaskAttachment(models.Model):
 
     update = models.ForeignKey(TaskUpdate, on_delete=models.PROTECT, related_name="attachments")
     file = models.FileField(upload_to="plans/%Y/%m", max_length=200)
-    original_name = models.CharField(_("tên tệp"), max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveBigIntegerField()
-    sha256 = models.CharField(max_length=64)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(StoredFile.Meta):
         verbose_name = _("tệp kèm theo cập nhật tiến độ")
         verbose_name_plural = _("tệp kèm theo cập nhật tiến độ")
-        ordering = ["pk"]
-
-    def __str__(self):
-        return self.original_name
 
 
 class Evidence(models.Model):
