@@ -26,7 +26,7 @@ CONSULTATION_COLUMNS = [
     "id", "unit_id", "agency_id", "item_id", "title", "content", "purpose", "forms", "responsible",
     "plan_number", "plan_date", "period_days", "state", "opened_at", "ends_on", "ends_at",
     "period_explanation", "closed_at", "result_number", "result_summary", "results_published_at",
-    "created_at", "search_text",
+    "created_at", "search_text", "board_decision", "board_withdrawal_reason",
 ]  # fmt: skip
 COMMENT_COLUMNS = [
     "consultation_id", "section", "text", "channel", "people_count", "name", "contact", "received_at",
@@ -147,7 +147,7 @@ class Activity:
             yield (
                 pk, unit_id, agency_id, item, title, f"Nội dung {title.lower()}.", "", forms, "", plan_number,
                 day - dt.timedelta(days=2), days, state, opened_at, end, ends_at, explanation, closed_at,
-                result_number, result_summary, published, created_at, fold(f"{title} {plan_number}"),
+                result_number, result_summary, published, created_at, fold(f"{title} {plan_number}"), "", "",
             )  # fmt: skip
 
     def comment_rows(self):
