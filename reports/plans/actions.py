@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from democracy import publiccache
 from democracy.audit import plain, record
 from democracy.forms import MAX_FILES_PER_UPLOAD
 from democracy.models import Action
@@ -234,6 +235,7 @@ def issue(plan: Plan, *, by, number: int | None = None) -> Plan:
     record(
         plan, by=by, action=Action.PLAN_ISSUED, changes={"number": plan.reference, "version": plan.version}
     )
+    publiccache.changed(plan.owner)  # its public list, and the version it replaces ("amended")
     return plan
 
 
@@ -262,6 +264,7 @@ def cancel(plan: Plan, *, by, reason: str) -> Plan:
     if not move(plan, from_states=[State.ISSUED], to_state=State.CANCELLED, cancel_reason=reason):
         raise ValidationError(_("Chỉ hủy bỏ được kế hoạch đang có hiệu lực."))
     record(plan, by=by, action=Action.PLAN_CANCELLED, note=reason)
+    publiccache.changed(plan.owner)
     return plan
 
 

@@ -216,3 +216,25 @@ def test_plan_pages_queries_do_not_grow_with_the_units_given_tasks(client, cast,
                                    due_kind="year", due_year=2024)  # fmt: skip
         task.coordinating_units.add(cast.a, commune)
     assert counted() == few
+
+
+def test_public_plan_pages_come_from_the_cache_and_change_at_once_on_amendment_and_cancel(
+    client, cast, plan, django_assert_num_queries
+):
+    detail = reverse("plans:public_detail", args=[plan.pk])
+    listing = reverse("plans:public_list", args=[cast.province.code])
+    first = client.get(detail)
+    assert first["Cache-Control"].startswith("public") and client.get(listing).status_code == 200
+    with django_assert_num_queries(0):
+        assert client.get(detail).content == first.content
+    # A new version issued: the old page says so at once, the list shows the new one.
+    new = actions.start_amendment(plan, by=cast.admin, reason="Bổ sung nhiệm vụ")
+    assert client.get(detail).content == first.content  # a draft changes nothing public
+    actions.issue(new, by=cast.admin)
+    assert "xem phiên bản mới" in client.get(detail).content.decode()
+    assert reverse("plans:public_detail", args=[new.pk]) in client.get(listing).content.decode()
+    # Cancelled: its page says so at once.
+    new_page = reverse("plans:public_detail", args=[new.pk])
+    assert "Đã hủy bỏ" not in client.get(new_page).content.decode()
+    actions.cancel(new, by=cast.admin, reason="Thay bằng kế hoạch khác")
+    assert "Đã hủy bỏ, lý do: Thay bằng kế hoạch khác" in client.get(new_page).content.decode()
